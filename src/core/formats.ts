@@ -5,3 +5,53 @@ export const EVENT_SOURCES_CSV_FORMAT = 'dateline-event-sources-csv/1';
 export const MENTIONS_CSV_FORMAT = 'dateline-mentions-csv/1';
 export const URL_STATE_VERSION = 1;
 export const EMBED_API_VERSION = 1;
+
+/**
+ * Column orders of the CSV files. `events.csv` follows ACLED's layout where a column exists there
+ * (event_id_cnty → event_id, event_date, time_precision, event_type, location, latitude, longitude,
+ * geo_precision, country, actors, source, notes). Multi-valued cells (actors, sources) are joined with "; ".
+ */
+export const EVENTS_CSV_COLUMNS = [
+  'event_id',
+  'event_date',
+  'end_date',
+  'time_precision',
+  'event_type',
+  'title',
+  'location',
+  'place_id',
+  'place_precision',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'country',
+  'actors',
+  'source_count',
+  'sources',
+  'notes',
+] as const;
+
+export const EVENT_SOURCES_CSV_COLUMNS = [
+  'event_id',
+  'file',
+  'outlet',
+  'url',
+  'published',
+  'title',
+  'quote',
+  'start',
+  'end',
+] as const;
+
+export const MENTIONS_CSV_COLUMNS = [
+  'file',
+  'start',
+  'end',
+  'text',
+  'place_id',
+  'name',
+  'latitude',
+  'longitude',
+  'precision',
+  'country',
+] as const;
