@@ -1,0 +1,169 @@
+/**
+ * The single definition of "what is currently shown": text search, event-type filter and time window
+ * decide which events the list, the map and the export present, in one order. The list renders
+ * {@link shownEvents}; the map applies {@link shownFilterExpression} (same rules as a MapLibre filter);
+ * the CSV/GeoJSON export writes {@link shownEvents}.
+ */
+import type { EventProperties } from './types';
+import type { EventType } from './taxonomy';
+import {
+  eventSpan,
+  isSpanVisible,
+  windowFilterExpression,
+  civilFromDay,
+  type DaySpan,
+  type MapExpression,
+  type TimeFilter,
+} from './timewindow';
+
+/** Everything the user chose that narrows the events shown. */
+export interface ShownCriteria extends TimeFilter {
+  /** Free text; every word must occur in the title, place, actors or source outlets (any case/accents). */
+  text: string;
+  /** Event types switched on. */
+  types: readonly EventType[];
+}
+
+/** Anything carrying event properties: a GeoJSON Feature of `events.geojson`. */
+export interface HasEventProperties {
+  properties: EventProperties;
+}
+
+/**
+ * Lower-cases and strips accents, so "teheran" finds "Tehrān" and "SHAMKHANI" finds "Shamkhani".
+ * @example searchKey('Tehrān') // 'tehran'
+ */
+export function searchKey(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a query, normalised; an empty query has none and matches everything. */
+export function queryTerms(text: string): string[] {
+  return searchKey(text).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Whether an event matches every term of a text query (in title, place, origin, actors or outlets).
+ * @example matchesText(tehranMeeting, 'shamkhani tehran') // true
+ */
+export function matchesText(props: EventProperties, text: string): boolean {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return true;
+  const haystack = searchKey(
+    [
+      props.title,
+      props.place_name,
+      props.origin?.name ?? '',
+      ...props.actors,
+      ...props.sources.map((s) => s.outlet),
+    ].join('\n'),
+  );
+  return terms.every((term) => haystack.includes(term));
+}
+
+/**
+ * Whether one event is shown under the criteria (type, text and time window).
+ * @example isShown(feature.properties, { text: '', types: EVENT_TYPES, start, end, mode: 'window', showUndated: true })
+ */
+export function isShown(props: EventProperties, criteria: ShownCriteria, span = eventSpan(props)): boolean {
+  return criteria.types.includes(props.type) && isSpanVisible(span, criteria) && matchesText(props, criteria.text);
+}
+
+/**
+ * Order of events everywhere: by first day, then last day, then title, then id; undated events last.
+ * Stable and total, so lists and exports are reproducible.
+ */
+export function compareEvents(a: EventProperties, b: EventProperties): number {
+  return compareSpans(eventSpan(a), eventSpan(b)) || compareText(a.title, b.title) || compareText(a.id, b.id);
+}
+
+function compareSpans(a: DaySpan | null, b: DaySpan | null): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  return a.start - b.start || a.end - b.end;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The events currently shown, sorted by date with undated events last.
+ * This is what the list renders and what the export writes.
+ * @param events features (or anything with `properties: EventProperties`)
+ * @param criteria text, types and time window
+ * @returns a new array of the same objects, filtered and sorted
+ * @example shownEvents(collection.features, filters.criteria(timeline))
+ */
+export function shownEvents<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria): T[] {
+  const keyed: { event: T; span: DaySpan | null }[] = [];
+  for (const event of events) {
+    const span = eventSpan(event.properties);
+    if (isShown(event.properties, criteria, span)) keyed.push({ event, span });
+  }
+  keyed.sort(
+    (a, b) =>
+      compareSpans(a.span, b.span) ||
+      compareText(a.event.properties.title, b.event.properties.title) ||
+      compareText(a.event.properties.id, b.event.properties.id),
+  );
+  return keyed.map((k) => k.event);
+}
+
+/**
+ * The MapLibre filter matching {@link shownEvents}: time window over the precomputed `t0`/`t1` day
+ * numbers (see `dayNumberProperties` in timewindow.ts), event type, and — only while a text query is
+ * active — the ids of the events that match it. Combine with a layer's own filter:
+ * `map.setFilter(layer, ['all', layerFilter, shownFilterExpression(events, criteria)])`.
+ * @param events all events, used only to resolve a text query to ids
+ * @example shownFilterExpression(features, { text: '', types: ['meeting'], start: 16071, end: 16435, mode: 'window', showUndated: false })
+ */
+export function shownFilterExpression(events: readonly HasEventProperties[], criteria: ShownCriteria): MapExpression {
+  const expression: MapExpression = [
+    'all',
+    ['in', ['get', 'type'], ['literal', [...criteria.types]]],
+    windowFilterExpression(criteria),
+  ];
+  if (queryTerms(criteria.text).length > 0) {
+    const ids = events.filter((e) => matchesText(e.properties, criteria.text)).map((e) => e.properties.id);
+    expression.push(['in', ['get', 'id'], ['literal', ids]]);
+  }
+  return expression;
+}
+
+/** A run of shown events under one heading: a year, or "Date unknown". */
+export interface EventGroup<T> {
+  /** Stable key: the year as text, or `'undated'`. */
+  key: string;
+  heading: string;
+  events: T[];
+}
+
+/**
+ * Splits sorted shown events into headed groups by the year they start in, undated last, so a screen
+ * reader can jump between years.
+ * @param sorted output of {@link shownEvents}
+ * @example groupByYear(shownEvents(features, criteria)).map((g) => g.heading) // ['2014', '2020', '2021', 'Date unknown']
+ */
+export function groupByYear<T extends HasEventProperties>(sorted: readonly T[]): EventGroup<T>[] {
+  const groups: EventGroup<T>[] = [];
+  for (const event of sorted) {
+    const span = eventSpan(event.properties);
+    const key = span ? String(civilFromDay(span.start).year) : 'undated';
+    let group = groups.at(-1);
+    if (!group || group.key !== key) {
+      group = { key, heading: span ? key : 'Date unknown', events: [] };
+      groups.push(group);
+    }
+    group.events.push(event);
+  }
+  return groups;
+}
+
+/**
+ * The words for the live region.
+ * @example shownSummary(3, 7) // '3 of 7 events shown'
+ */
+export function shownSummary(shown: number, total: number): string {
+  const noun = total === 1 ? 'event' : 'events';
+  return shown === total ? `${total} ${noun} shown` : `${shown} of ${total} ${noun} shown`;
+}

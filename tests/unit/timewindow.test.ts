@@ -1,0 +1,185 @@
+/**
+ * Fixture tests for src/core/timewindow.ts: each tests/fixtures/timewindow/in/<case>.json (date fields,
+ * windows, tick budget) is turned into a readable report compared with out/<case>.json.
+ * `REGEN=1 npm run test:unit` rewrites the expected files; review the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import {
+  addCalendar,
+  axisTicks,
+  civilFromDay,
+  dayFromCivil,
+  dayFromIso,
+  dayNumberProperties,
+  eventSpan,
+  floorCalendar,
+  formatDay,
+  formatEventDate,
+  formatWindow,
+  histogram,
+  isSpanVisible,
+  isoFromDay,
+  keyboardSteps,
+  windowFilterExpression,
+  type DaySpan,
+  type TimeFilter,
+  type WindowMode,
+} from '../../src/core/timewindow';
+import type { TimePrecision } from '../../src/core/types';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/timewindow');
+
+interface DateFields {
+  id: string;
+  date_start: string | null;
+  date_end: string | null;
+  time_precision: TimePrecision | null;
+}
+interface WindowCase {
+  start: string;
+  end: string;
+  mode: WindowMode;
+  showUndated: boolean;
+}
+interface TimewindowCase {
+  description: string;
+  events: DateFields[];
+  windows: WindowCase[];
+  maxTicks: number;
+}
+
+const isoSpan = (span: DaySpan | null) => (span ? `${isoFromDay(span.start)}..${isoFromDay(span.end)}` : null);
+
+function toFilter(w: WindowCase): TimeFilter {
+  return { start: dayFromIso(w.start)!, end: dayFromIso(w.end)!, mode: w.mode, showUndated: w.showUndated };
+}
+
+/** Everything timewindow.ts says about one case, in words a reviewer can check. */
+function report(input: TimewindowCase) {
+  const spans = input.events.map((e) => eventSpan(e));
+  const hist = histogram(spans);
+  return {
+    events: input.events.map((e, i) => ({ id: e.id, span: isoSpan(spans[i]), label: formatEventDate(e) })),
+    histogram: hist && {
+      step: `${hist.step.n} ${hist.step.unit}`,
+      domain: isoSpan(hist.domain),
+      binCount: hist.bins.length,
+      max: hist.max,
+      // Only bins with events, to keep the file readable: "first day: count (precise)".
+      nonEmpty: hist.bins.filter((b) => b.count > 0).map((b) => `${isoFromDay(b.start)}: ${b.count} (${b.precise})`),
+    },
+    keyboardSteps: hist && keyboardSteps(hist.domain),
+    ticks: hist && axisTicks(hist.domain, input.maxTicks).map((t) => `${isoFromDay(t.day)} ${t.label}`),
+    windows: input.windows.map((w) => {
+      const filter = toFilter(w);
+      return {
+        window: `${w.mode} ${formatWindow(filter)}${w.showUndated ? ' + undated' : ''}`,
+        visible: input.events.filter((_, i) => isSpanVisible(spans[i], filter)).map((e) => e.id),
+      };
+    }),
+  };
+}
+
+const cases = readdirSync(path.join(FIXTURES, 'in')).filter((f) => f.endsWith('.json'));
+
+describe('timewindow fixtures', () => {
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(3));
+  for (const file of cases) {
+    it(file, () => {
+      const input = JSON.parse(readFileSync(path.join(FIXTURES, 'in', file), 'utf8')) as TimewindowCase;
+      const actual = report(input);
+      const outFile = path.join(FIXTURES, 'out', file);
+      if (process.env.REGEN || !existsSync(outFile)) writeFileSync(outFile, JSON.stringify(actual, null, 2) + '\n');
+      expect(actual).toEqual(JSON.parse(readFileSync(outFile, 'utf8')));
+    });
+  }
+});
+
+describe('calendar arithmetic', () => {
+  it('round-trips every day from 1600 to 2400 and agrees with Date.UTC', () => {
+    const first = dayFromCivil(1600, 1, 1);
+    const last = dayFromCivil(2400, 12, 31);
+    const mismatches: number[] = [];
+    for (let day = first; day <= last; day++) {
+      const { year, month, day: d } = civilFromDay(day);
+      if (dayFromCivil(year, month, d) !== day) mismatches.push(day);
+    }
+    expect(mismatches).toEqual([]);
+    // Spot-check against the platform's UTC calendar (UTC only: independent of TZ).
+    for (const day of [first, -1, 0, 18264, 18729, last]) {
+      expect(isoFromDay(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }
+  });
+
+  it('rejects impossible dates instead of rolling them over', () => {
+    expect(dayFromIso('2021-02-29')).toBeNull();
+    expect(dayFromIso('2020-02-29')).toBe(dayFromCivil(2020, 2, 29));
+    expect(dayFromIso('2021-13-01')).toBeNull();
+    expect(dayFromIso('2021-4-12')).toBeNull();
+    expect(dayFromIso('')).toBeNull();
+    expect(dayFromIso(null)).toBeNull();
+  });
+
+  it('adds months and years with the day clamped to the month', () => {
+    const jan31 = dayFromCivil(2020, 1, 31);
+    expect(isoFromDay(addCalendar(jan31, 'month', 1))).toBe('2020-02-29');
+    expect(isoFromDay(addCalendar(jan31, 'month', -2))).toBe('2019-11-30');
+    expect(isoFromDay(addCalendar(dayFromCivil(2020, 2, 29), 'year', 1))).toBe('2021-02-28');
+    expect(isoFromDay(addCalendar(jan31, 'week', 1))).toBe('2020-02-07');
+  });
+
+  it('floors to Mondays, quarters and decades', () => {
+    const day = dayFromCivil(2021, 4, 15); // a Thursday
+    expect(isoFromDay(floorCalendar(day, { unit: 'week', n: 1 }))).toBe('2021-04-12');
+    expect(isoFromDay(floorCalendar(day, { unit: 'month', n: 3 }))).toBe('2021-04-01');
+    expect(isoFromDay(floorCalendar(day, { unit: 'year', n: 10 }))).toBe('2020-01-01');
+  });
+
+  it('formats days as they are read aloud', () => {
+    expect(formatDay(dayFromCivil(2021, 4, 12))).toBe('12 April 2021');
+    expect(formatDay(dayFromCivil(2014, 1, 1))).toBe('1 January 2014');
+  });
+
+  it('does not depend on the process time zone', () => {
+    const before = process.env.TZ;
+    const outputs = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map((tz) => {
+      process.env.TZ = tz;
+      const span = eventSpan({ date_start: '2021-04-12T23:30:00+05:00', date_end: null, time_precision: 'month' });
+      return [isoSpan(span), formatDay(span!.start)];
+    });
+    process.env.TZ = before;
+    expect(new Set(outputs.map((o) => o.join()))).toHaveProperty('size', 1);
+  });
+});
+
+describe('map filter expression', () => {
+  // The expression the map evaluates must agree with isSpanVisible for every span/window combination.
+  const spans: (DaySpan | null)[] = [null];
+  for (let start = 0; start < 12; start += 2) for (let len = 0; len < 6; len += 2) spans.push({ start, end: start + len });
+  const features = spans.map((span, i) => ({
+    type: 2,
+    id: i,
+    properties: dayNumberProperties(
+      span
+        ? { date_start: isoFromDay(span.start), date_end: isoFromDay(span.end), time_precision: 'day' }
+        : { date_start: null, date_end: null, time_precision: null },
+    ),
+  }));
+
+  for (const mode of ['window', 'cumulative'] as const) {
+    for (const showUndated of [false, true]) {
+      it(`matches isSpanVisible in ${mode} mode${showUndated ? ' with undated' : ''}`, () => {
+        for (const [start, end] of [[0, 0], [3, 5], [5, 3 + 5], [11, 20], [-5, -1]]) {
+          const filter: TimeFilter = { start, end, mode, showUndated };
+          const compiled = featureFilter(windowFilterExpression(filter) as FilterSpecification, 'filter');
+          const byMap = features.map((f) => compiled.filter({ zoom: 0 }, f as never));
+          expect(byMap).toEqual(spans.map((s) => isSpanVisible(s, filter)));
+        }
+      });
+    }
+  }
+});
