@@ -1,0 +1,243 @@
+/**
+ * The time controls' state: the slider's domain and histogram (from the events), the window, the mode,
+ * the "date unknown" toggle, and playback. Values are UTC day numbers (see src/core/timewindow.ts).
+ *
+ * The shell wires it like this:
+ * - `timeline.setEvents(events.all)` whenever the events change (domain, histogram, undated count);
+ * - URL → state: `timeline.setWindowIso(from, to)`, `timeline.mode = …`, `timeline.showUndated = …`
+ *   (safe before `setEvents`: an explicit window is kept and clamped once the domain is known);
+ * - state → URL: `timeline.windowIso` ({ from, to }), `timeline.mode`, `timeline.showUndated`;
+ * - map: `timeline.filter` (a `TimeFilter`) goes into `shownCriteria(filters, timeline)`.
+ */
+import { createContext } from 'svelte';
+import type { HasEventProperties } from '../../core/eventfilter';
+import {
+  addCalendar,
+  dayFromIso,
+  eventSpan,
+  histogram,
+  isoFromDay,
+  keyboardSteps,
+  type CalendarUnit,
+  type DaySpan,
+  type Histogram,
+  type KeyboardSteps,
+  type TimeFilter,
+  type WindowMode,
+} from '../../core/timewindow';
+
+/** Playback speeds offered (multiples of the base rate). */
+export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4] as const;
+
+export const PLAYBACK_DEFAULTS = {
+  crossingSeconds: 30, // at 1×, the window travels the whole domain in this many seconds
+  reducedMotionIntervalMs: 1500, // with prefers-reduced-motion: one discrete jump this often, no animation
+};
+
+export type Handle = 'start' | 'end';
+
+export class TimelineState {
+  /** Histogram of the dated events; its domain is the slider's range. `null` while nothing is dated. */
+  histogram = $state.raw<Histogram | null>(null);
+  /** Events without a usable date (listed under "Date unknown"). */
+  undatedCount = $state(0);
+  /** First day of the window (day number). In cumulative mode the window starts at the domain's start. */
+  start = $state(0);
+  /** Last day of the window, inclusive. */
+  end = $state(0);
+  mode = $state<WindowMode>('window');
+  showUndated = $state(true);
+  playing = $state(false);
+  speed = $state<number>(1);
+  /** Set from `prefers-reduced-motion`: playback then jumps in steps instead of animating. */
+  reducedMotion = $state(false);
+
+  readonly domain: DaySpan | null = $derived(this.histogram?.domain ?? null);
+  readonly steps: KeyboardSteps = $derived(
+    this.domain ? keyboardSteps(this.domain) : { small: 'day', large: 'month' },
+  );
+  /** What the time controls show; the rule is `isSpanVisible` / `windowFilterExpression`. */
+  readonly filter: TimeFilter = $derived({
+    start: this.mode === 'cumulative' && this.domain ? this.domain.start : this.start,
+    end: this.end,
+    mode: this.mode,
+    showUndated: this.showUndated,
+  });
+  /** The window as ISO dates, for the URL. */
+  readonly windowIso = $derived({ from: isoFromDay(this.start), to: isoFromDay(this.end) });
+  /** Whether the window covers the whole domain (the URL may then omit it). */
+  readonly isFullRange = $derived(
+    !this.domain || (this.start <= this.domain.start && this.end >= this.domain.end),
+  );
+
+  /** A window set explicitly (URL, user) survives `setEvents`; otherwise the window is the whole domain. */
+  #windowSet = false;
+  /** Playback position with sub-day precision, so slow speeds still advance smoothly. */
+  #position = 0;
+  #cancelTimer: (() => void) | null = null;
+
+  constructor(events: readonly HasEventProperties[] = []) {
+    this.setEvents(events);
+  }
+
+  /** Recomputes domain, histogram and undated count from the events; keeps a user-set window (clamped). */
+  setEvents(events: readonly HasEventProperties[]): void {
+    const spans = events.map((e) => eventSpan(e.properties));
+    this.histogram = histogram(spans);
+    this.undatedCount = spans.filter((s) => s === null).length;
+    const domain = this.histogram?.domain;
+    if (!domain) return;
+    if (this.#windowSet) this.setWindow(this.start, this.end);
+    else {
+      this.start = domain.start;
+      this.end = domain.end;
+    }
+  }
+
+  /**
+   * Sets the window, clamped to the domain and ordered.
+   * @param start first day (day number)
+   * @param end last day, inclusive
+   */
+  setWindow(start: number, end: number): void {
+    this.#windowSet = true;
+    let [a, b] = start <= end ? [start, end] : [end, start];
+    if (this.domain) {
+      a = clamp(a, this.domain.start, this.domain.end);
+      b = clamp(b, this.domain.start, this.domain.end);
+    }
+    this.start = Math.round(a);
+    this.end = Math.round(b);
+  }
+
+  /**
+   * Sets the window from ISO dates (the URL's `from`/`to`); invalid dates leave it unchanged.
+   * @returns whether both dates were valid
+   */
+  setWindowIso(from: string, to: string): boolean {
+    const a = dayFromIso(from);
+    const b = dayFromIso(to);
+    if (a === null || b === null) return false;
+    this.setWindow(a, b);
+    return true;
+  }
+
+  /** The whole domain again. */
+  resetWindow(): void {
+    if (this.domain) this.setWindow(this.domain.start, this.domain.end);
+  }
+
+  /** Lowest and highest value a handle may take (the handles never cross). */
+  handleBounds(handle: Handle): DaySpan {
+    const domain = this.domain ?? { start: this.start, end: this.end };
+    if (this.mode === 'cumulative') return domain;
+    return handle === 'start' ? { start: domain.start, end: this.end } : { start: this.start, end: domain.end };
+  }
+
+  /** Moves one handle to a day, clamped between the domain's edge and the other handle. */
+  setHandle(handle: Handle, day: number): void {
+    const bounds = this.handleBounds(handle);
+    const value = clamp(Math.round(day), bounds.start, bounds.end);
+    if (handle === 'start') this.setWindow(value, this.end);
+    else this.setWindow(this.mode === 'cumulative' ? Math.min(this.start, value) : this.start, value);
+  }
+
+  /** Moves one handle by whole calendar units (keyboard). */
+  stepHandle(handle: Handle, unit: CalendarUnit, n: number): void {
+    this.setHandle(handle, addCalendar(handle === 'start' ? this.start : this.end, unit, n));
+  }
+
+  /** Moves the whole window by `days`, keeping its width, stopping at the domain's edges (range drag). */
+  shiftWindow(days: number): void {
+    const domain = this.domain;
+    if (!domain) return;
+    const width = this.end - this.start;
+    const start = clamp(Math.round(this.start + days), domain.start, domain.end - width);
+    this.setWindow(start, start + width);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Playback.
+
+  /** Days the window travels per second at the current speed. */
+  get daysPerSecond(): number {
+    const domain = this.domain;
+    if (!domain) return 0;
+    return ((domain.end - domain.start + 1) / PLAYBACK_DEFAULTS.crossingSeconds) * this.speed;
+  }
+
+  /**
+   * Starts playback. From the end of the domain it first rewinds to the beginning; a window covering
+   * most of the domain first narrows to one Page Up step (a month or a year), so there is room to move.
+   */
+  play(): void {
+    const domain = this.domain;
+    if (!domain || this.playing) return;
+    if (this.mode === 'window' && (this.end - this.start) * 2 > domain.end - domain.start) {
+      this.setWindow(this.start, Math.max(this.start, addCalendar(this.start, this.steps.large, 1) - 1));
+    }
+    if (this.end >= domain.end) this.#rewind(domain);
+    this.#position = this.end;
+    this.playing = true;
+    this.#startTimer();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.#cancelTimer?.();
+    this.#cancelTimer = null;
+  }
+
+  togglePlay(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /**
+   * Advances playback by `elapsedMs` of wall time: the window (or, in cumulative mode, its end) moves
+   * forward; playback stops at the domain's end. Called by the timer; public so tests can drive it.
+   */
+  advance(elapsedMs: number): void {
+    const domain = this.domain;
+    if (!domain || !this.playing) return;
+    this.#position = Math.min(domain.end, this.#position + (this.daysPerSecond * elapsedMs) / 1000);
+    const end = Math.floor(this.#position);
+    if (end !== this.end) {
+      if (this.mode === 'cumulative') this.setWindow(Math.min(this.start, end), end);
+      else this.shiftWindow(end - this.end);
+    }
+    if (this.#position >= domain.end) this.pause();
+  }
+
+  #rewind(domain: DaySpan): void {
+    const width = this.end - this.start;
+    if (this.mode === 'cumulative') this.setWindow(this.start, domain.start);
+    else this.setWindow(domain.start, domain.start + width);
+  }
+
+  #startTimer(): void {
+    this.#cancelTimer?.();
+    if (this.reducedMotion || typeof requestAnimationFrame !== 'function') {
+      const ms = PLAYBACK_DEFAULTS.reducedMotionIntervalMs;
+      const id = setInterval(() => this.advance(ms), ms);
+      this.#cancelTimer = () => clearInterval(id);
+      return;
+    }
+    let last: number | null = null;
+    let id = 0;
+    const frame = (now: number) => {
+      // Cap a frame's step so a backgrounded tab does not jump the window when it wakes up.
+      if (last !== null) this.advance(Math.min(now - last, 100));
+      last = now;
+      if (this.playing) id = requestAnimationFrame(frame);
+    };
+    id = requestAnimationFrame(frame);
+    this.#cancelTimer = () => cancelAnimationFrame(id);
+  }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+export const [getTimeline, setTimeline] = createContext<TimelineState>();
