@@ -125,6 +125,9 @@ export interface EventProperties {
   notes: string;
   /** Where the event came from: the pipeline, or a user's import (the layer it belongs to). */
   layer: string;
+  /** Imported events only: the file's own type wording (e.g. ACLED `Battles / Armed clash`), kept because
+   * the taxonomy is coarser than many files. */
+  source_type?: string;
 }
 
 export type DatelineEvent = Feature<Geometry, EventProperties>;

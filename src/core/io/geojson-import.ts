@@ -1,0 +1,187 @@
+/**
+ * GeoJSON files → Dateline events. Dateline's own exports (features carrying EventProperties) load as
+ * they were; any other FeatureCollection is read like a table whose columns are the property names, with
+ * the geometry giving the coordinates.
+ */
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, Geometry, Position } from 'geojson';
+import type { DatelineEvent, EventProperties, EventSource, Issue } from '../types';
+import { isEventType } from '../taxonomy';
+import { detectColumns } from './columns';
+import { importedLayer, rowToEvent, type RowContext } from './rows';
+import type { DateOrder } from './dates';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function positions(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(positions);
+  }
+}
+
+/** Why a geometry cannot be drawn, or null when it can. */
+function geometryProblem(geometry: Geometry | null | undefined): string | null {
+  if (!geometry) return 'has no geometry';
+  const all = positions(geometry);
+  if (all.length === 0) return 'has an empty geometry';
+  for (const [lon, lat] of all) {
+    if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+      return 'has a coordinate that is not a number';
+    }
+    if (lat < -90 || lat > 90 || lon < -180 || lon > 180) return `has a coordinate [${lon}, ${lat}] outside the world`;
+  }
+  if (geometry.type === 'Point' && all[0][0] === 0 && all[0][1] === 0) {
+    return 'is at 0,0, a placeholder for missing data, not a place';
+  }
+  return null;
+}
+
+function isDatelineShaped(props: Record<string, unknown>): boolean {
+  return typeof props.id === 'string' && 'date_start' in props && 'time_precision' in props && Array.isArray(props.sources);
+}
+
+function normalizeSource(value: unknown): EventSource | null {
+  if (!value || typeof value !== 'object') return null;
+  const s = value as Partial<EventSource>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    file: str(s.file),
+    outlet: str(s.outlet),
+    url: str(s.url),
+    published: str(s.published),
+    title: str(s.title),
+    quote: str(s.quote),
+    start: Number.isInteger(s.start) ? (s.start as number) : 0,
+    end: Number.isInteger(s.end) ? (s.end as number) : 0,
+    highlights: Array.isArray(s.highlights) ? s.highlights : [],
+    date: typeof s.date === 'string' ? s.date : null,
+    place_name: str(s.place_name),
+  };
+}
+
+/** Checks a Dateline-shaped feature; returns the event with its layer set, or the reason it is unusable. */
+function datelineFeature(feature: Feature<Geometry, Record<string, unknown>>, layer: string): DatelineEvent | string {
+  const p = feature.properties;
+  if (!isEventType(String(p.type))) return `type "${String(p.type)}" is not a Dateline event type`;
+  for (const key of ['date_start', 'date_end'] as const) {
+    const value = p[key];
+    if (value !== null && !(typeof value === 'string' && ISO_DATE.test(value))) return `${key} "${String(value)}" is not YYYY-MM-DD`;
+  }
+  if (p.time_precision !== null && !['day', 'month', 'year'].includes(String(p.time_precision))) {
+    return `time_precision "${String(p.time_precision)}" is not day, month or year`;
+  }
+  if (!['site', 'city', 'region', 'country'].includes(String(p.place_precision))) {
+    return `place_precision "${String(p.place_precision)}" is not site, city, region or country`;
+  }
+  const sources = (p.sources as unknown[]).map(normalizeSource);
+  if (sources.some((s) => s === null)) return 'a source is not an object';
+  let { lon, lat } = p as { lon: unknown; lat: unknown };
+  if (typeof lon !== 'number' || typeof lat !== 'number') {
+    const point = pointOnFeature(feature).geometry.coordinates;
+    [lon, lat] = point;
+  }
+  const properties: EventProperties = {
+    ...(p as unknown as EventProperties),
+    lon: lon as number,
+    lat: lat as number,
+    actors: Array.isArray(p.actors) ? (p.actors as string[]) : [],
+    conflicts: Array.isArray(p.conflicts) ? (p.conflicts as string[]) : [],
+    sources: sources as EventSource[],
+    layer,
+  };
+  return { type: 'Feature', geometry: feature.geometry, properties };
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cellText).join('; ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+export interface GeoJsonImport {
+  events: DatelineEvent[];
+  issues: Issue[];
+}
+
+/**
+ * Reads a GeoJSON text. Features are numbered from 1 in messages ("feature 3: …").
+ * @param text - the file's text
+ * @param fileName - names the imported layer (`imported:<fileName>`)
+ * @example importGeoJson(await file.text(), file.name).events
+ */
+export function importGeoJson(text: string, fileName: string, dateOrder: DateOrder = 'auto'): GeoJsonImport {
+  const issues: Issue[] = [];
+  const fail = (message: string, line?: number) => issues.push({ file: fileName, line, message, severity: 'error' });
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    fail(`not valid JSON: ${(error as Error).message}`);
+    return { events: [], issues };
+  }
+  const root = json as { type?: string; features?: unknown };
+  const features: unknown[] =
+    root?.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : root?.type === 'Feature' ? [root] : [];
+  if (features.length === 0) {
+    fail(root?.type === 'FeatureCollection' || root?.type === 'Feature' ? 'the file has no features' : 'not a GeoJSON Feature or FeatureCollection');
+    return { events: [], issues };
+  }
+  const layer = importedLayer(fileName);
+  const events: DatelineEvent[] = [];
+  const seen = new Map<string, number>();
+  const contexts = new Map<string, RowContext>();
+  features.forEach((value, index) => {
+    const n = index + 1;
+    const feature = value as Feature<Geometry, Record<string, unknown> | null>;
+    if (!feature || feature.type !== 'Feature') return fail(`feature ${n}: not a GeoJSON Feature`, n);
+    const props = feature.properties ?? {};
+    let event: DatelineEvent | string;
+    if (isDatelineShaped(props)) {
+      const problem = geometryProblem(feature.geometry);
+      event = problem ? problem : datelineFeature(feature as Feature<Geometry, Record<string, unknown>>, layer);
+    } else {
+      // Read the properties as a table row; a drawable geometry supplies the coordinates.
+      const keys = Object.keys(props);
+      const cells = keys.map((k) => cellText(props[k]));
+      const problem = feature.geometry ? geometryProblem(feature.geometry) : null;
+      if (problem) return fail(`feature ${n}: ${problem}`, n);
+      const signature = keys.join('\u0000');
+      let ctx = contexts.get(signature);
+      if (!ctx) {
+        const detected = detectColumns(keys);
+        ctx = { fileName, kind: 'generic', mapping: detected.mapping, dateOrder, unknownTypes: new Map() };
+        contexts.set(signature, ctx);
+      }
+      let rowCtx = ctx;
+      if (feature.geometry) {
+        const [lon, lat] = feature.geometry.type === 'Point' ? feature.geometry.coordinates : pointOnFeature(feature as Feature).geometry.coordinates;
+        cells.push(String(lat), String(lon));
+        rowCtx = { ...ctx, mapping: { ...ctx.mapping, latitude: keys.length, longitude: keys.length + 1 } };
+      }
+      event = rowToEvent(cells, n, rowCtx);
+      if (typeof event !== 'string' && feature.geometry) event.geometry = feature.geometry;
+    }
+    if (typeof event === 'string') return fail(`feature ${n}: ${event}`, n);
+    const first = seen.get(event.properties.id);
+    if (first !== undefined) return fail(`feature ${n}: id "${event.properties.id}" repeats feature ${first}`, n);
+    seen.set(event.properties.id, n);
+    events.push(event);
+  });
+  for (const ctx of contexts.values()) {
+    for (const [wording, rows] of ctx.unknownTypes) {
+      issues.push({ file: fileName, message: `event type "${wording}" (features ${rows.slice(0, 3).join(', ')}${rows.length > 3 ? ' …' : ''}) is not in Dateline's taxonomy; shown as Statement`, severity: 'warning' });
+    }
+  }
+  return { events, issues };
+}

@@ -1,0 +1,96 @@
+/**
+ * Importing whole files: the synchronous path used by tests, the benchmark and small files. The browser
+ * streams large CSV files through the same {@link CsvTableReader} in a worker (src/app/io/import.worker.ts).
+ */
+import Papa from 'papaparse';
+import type { DatelineEvent, Issue } from '../types';
+import type { ColumnMapping, TableKind } from './columns';
+import type { DateOrder } from './dates';
+import { importGeoJson } from './geojson-import';
+import { CsvTableReader, type SourceRow } from './rows';
+
+export interface ImportedFile {
+  name: string;
+  kind: TableKind | 'geojson';
+  events: DatelineEvent[];
+  /** Rows of a long event × source CSV, waiting to be joined to their events. */
+  sources: SourceRow[];
+  issues: Issue[];
+  /** Data rows (CSV) or features (GeoJSON) read, good or bad. */
+  rows: number;
+}
+
+export interface ImportOptions {
+  mapping?: ColumnMapping;
+  dateOrder?: DateOrder;
+}
+
+/** True when a file is GeoJSON by its name or, failing that, by its first character. */
+export function looksLikeGeoJson(name: string, start: string): boolean {
+  if (/\.(geo)?json$/i.test(name)) return true;
+  if (/\.(csv|tsv|txt)$/i.test(name)) return false;
+  return start.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+}
+
+/** Papaparse settings shared by every CSV read, streamed or not. */
+export const CSV_PARSE_CONFIG = { skipEmptyLines: 'greedy', header: false } as const;
+
+/**
+ * Imports one file's text (CSV or GeoJSON).
+ * @param name - the file name; it names the layer (`imported:<name>`)
+ * @param text - the whole text
+ * @param options - a column mapping chosen by the user, and how to read numeric dates
+ * @example importText('acled.csv', text).events.length
+ */
+export function importText(name: string, text: string, options: ImportOptions = {}): ImportedFile {
+  if (looksLikeGeoJson(name, text.slice(0, 64))) {
+    const { events, issues } = importGeoJson(text, name, options.dateOrder);
+    return { name, kind: 'geojson', events, sources: [], issues, rows: events.length + issues.filter((i) => i.line).length };
+  }
+  const reader = new CsvTableReader({ fileName: name, ...options });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), CSV_PARSE_CONFIG);
+  reader.push(parsed.data, parsed.errors, parsed.meta.delimiter);
+  const out = reader.finish();
+  return { name, kind: reader.kind, events: out.events, sources: out.sources, issues: out.issues, rows: reader.rowsRead };
+}
+
+/**
+ * Attaches the rows of long event × source files to the events they name. An event's sources are
+ * replaced by the detailed ones (quotes, offsets) when any exist; rows naming no imported event are
+ * reported.
+ * @returns the events (mutated in place) and warnings
+ */
+export function joinSources(events: DatelineEvent[], sourceRows: readonly SourceRow[], fileName = ''): Issue[] {
+  if (sourceRows.length === 0) return [];
+  const byId = new Map<string, SourceRow['source'][]>();
+  for (const row of sourceRows) {
+    const list = byId.get(row.eventId) ?? [];
+    list.push(row.source);
+    byId.set(row.eventId, list);
+  }
+  for (const event of events) {
+    const detailed = byId.get(event.properties.id);
+    if (detailed) {
+      event.properties.sources = detailed;
+      byId.delete(event.properties.id);
+    }
+  }
+  return [...byId.keys()].map((id) => ({
+    file: fileName,
+    message: `sources for event "${id}" name no imported event (import the events file together with the sources file)`,
+    severity: 'warning' as const,
+  }));
+}
+
+/**
+ * Imports several files chosen together: event files become layers, long event × source files attach
+ * their quotes to the events of the other files.
+ */
+export function importFiles(files: readonly { name: string; text: string }[], options: ImportOptions = {}): ImportedFile[] {
+  const imported = files.map((f) => importText(f.name, f.text, options));
+  const allEvents = imported.flatMap((f) => f.events);
+  for (const file of imported) {
+    if (file.sources.length) file.issues.push(...joinSources(allEvents, file.sources, file.name));
+  }
+  return imported;
+}

@@ -1,0 +1,416 @@
+/**
+ * Imported table rows → Dateline events. Every bad row is reported with its row number and the reason,
+ * and the rows around it still load. Nothing is placed at 0,0 or anywhere else from missing data.
+ *
+ * Row numbers are spreadsheet rows: the header is row 1, the first record row 2 (a quoted cell spanning
+ * several lines is still one row, as a spreadsheet shows it).
+ */
+import Papa from 'papaparse';
+import type { DatelineEvent, EventSource, Issue, PlacePrecision, TimePrecision } from '../types';
+import { EVENT_TYPE_INFO, type EventType } from '../taxonomy';
+import { detectColumns, type ColumnMapping, type ImportField, type TableKind } from './columns';
+import { firstDayCovered, lastDayCovered, parseDate, type DateOrder } from './dates';
+import { FALLBACK_EVENT_TYPE, mapEventType } from './typemap';
+
+/** The layer name of events imported from `fileName`. */
+export const importedLayer = (fileName: string) => `imported:${fileName}`;
+
+/** Multi-valued cells (actors, sources) are joined with this in Dateline's CSV; `;` alone is accepted too. */
+const LIST_SPLIT = /\s*;\s*/;
+
+/** Cells neutralised by formula escaping on export: a leading apostrophe before `= + - @`, tab or CR. */
+const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+const PLACE_PRECISIONS: readonly PlacePrecision[] = ['site', 'city', 'region', 'country'];
+const TIME_PRECISIONS: readonly TimePrecision[] = ['day', 'month', 'year'];
+
+/** ACLED time_precision: 1 exact day, 2 within a week, 3 within a month. Dateline has no week precision,
+ * so 2 widens to the month — a coarser claim rather than a false exact day. */
+const ACLED_TIME_PRECISION: Record<string, TimePrecision> = { '1': 'day', '2': 'month', '3': 'month' };
+
+export interface RowContext {
+  fileName: string;
+  kind: TableKind;
+  mapping: ColumnMapping;
+  dateOrder: DateOrder;
+  /** Unknown type wording → rows that used it, for one summary warning per wording. */
+  unknownTypes: Map<string, number[]>;
+}
+
+function parseNumber(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+
+/** A cell as the user meant it: trimmed, and for Dateline's own exports with formula escaping undone. */
+function cellReader(cells: readonly string[], ctx: RowContext) {
+  const unescape = ctx.kind === 'dateline' || ctx.kind === 'dateline-sources';
+  return (field: ImportField): string => {
+    const index = ctx.mapping[field];
+    if (index === undefined) return '';
+    const raw = cells[index] ?? '';
+    return (unescape && ESCAPED_FORMULA.test(raw) ? raw.slice(1) : raw).trim();
+  };
+}
+
+function placePrecisionFromGeo(geo: number, kind: TableKind): PlacePrecision {
+  // ACLED's 3 is "the region/province", Dateline's 3 is the country (types.ts).
+  if (geo === 1) return 'city';
+  if (geo === 2) return 'region';
+  return kind === 'acled' ? 'region' : 'country';
+}
+
+function geoFromPlacePrecision(precision: PlacePrecision): 1 | 2 | 3 {
+  return precision === 'country' ? 3 : precision === 'region' ? 2 : 1;
+}
+
+/** An EventSource known only by an outlet name or a link (from a `sources` cell). */
+export function sourceFromCell(text: string): EventSource {
+  const isUrl = /^https?:\/\//i.test(text);
+  return {
+    file: '',
+    outlet: isUrl ? '' : text,
+    url: isUrl ? text : '',
+    published: '',
+    title: '',
+    quote: '',
+    start: 0,
+    end: 0,
+    highlights: [],
+    date: null,
+    place_name: '',
+  };
+}
+
+/**
+ * One data row → an event, or the reason it cannot be one.
+ * @param cells - the row's cells in file order
+ * @param row - the spreadsheet row number, used for generated ids and warnings
+ * @param ctx - mapping, table kind and file name
+ * @returns the event, or a sentence saying what is wrong with the row
+ */
+export function rowToEvent(cells: readonly string[], row: number, ctx: RowContext): DatelineEvent | string {
+  const cell = cellReader(cells, ctx);
+
+  const latText = cell('latitude');
+  const lonText = cell('longitude');
+  if (!latText && !lonText) return 'empty coordinates (latitude and longitude are blank)';
+  if (!latText) return 'latitude is blank';
+  if (!lonText) return 'longitude is blank';
+  const lat = parseNumber(latText);
+  const lon = parseNumber(lonText);
+  if (Number.isNaN(lat)) return `latitude "${latText}" is not a number`;
+  if (Number.isNaN(lon)) return `longitude "${lonText}" is not a number`;
+  if (lat < -90 || lat > 90) return `latitude ${lat} is outside −90…90`;
+  if (lon < -180 || lon > 180) return `longitude ${lon} is outside −180…180`;
+  if (lat === 0 && lon === 0) return 'coordinates 0,0 are a placeholder for missing data, not a place';
+
+  let date_start: string | null = null;
+  let date_end: string | null = null;
+  let time_precision: TimePrecision | null = null;
+  const precisionText = cell('time_precision').toLowerCase();
+  let declared: TimePrecision | undefined;
+  if (precisionText) {
+    declared = (TIME_PRECISIONS as readonly string[]).includes(precisionText)
+      ? (precisionText as TimePrecision)
+      : ACLED_TIME_PRECISION[precisionText];
+    if (!declared) return `time_precision "${precisionText}" is not day, month, year or ACLED 1/2/3`;
+  }
+  const dateText = cell('date');
+  if (dateText) {
+    const parsed = parseDate(dateText, ctx.dateOrder);
+    if (typeof parsed === 'string') return `date: ${parsed}`;
+    // A declared precision may widen what the text says (ACLED writes a day for "some day in April"),
+    // never narrow it: "2021" stays a year even if the file claims day precision.
+    const rank = (p: TimePrecision) => TIME_PRECISIONS.indexOf(p);
+    time_precision = declared && rank(declared) > rank(parsed.precision) ? declared : parsed.precision;
+    date_start = firstDayCovered(parsed.date, time_precision);
+    date_end = lastDayCovered(date_start, time_precision);
+    const endText = cell('end_date');
+    if (endText) {
+      const end = parseDate(endText, ctx.dateOrder);
+      if (typeof end === 'string') return `end_date: ${end}`;
+      const endLast = lastDayCovered(end.date, end.precision);
+      if (endLast < date_start) return `end_date ${endText} is before the date ${dateText}`;
+      date_end = endLast;
+    }
+  }
+
+  const geoText = cell('geo_precision');
+  const geoNumber = geoText ? Number(geoText) : NaN;
+  if (geoText && ![1, 2, 3].includes(geoNumber)) return `geo_precision "${geoText}" is not 1, 2 or 3`;
+  const placeText = cell('place_precision').toLowerCase();
+  if (placeText && !(PLACE_PRECISIONS as readonly string[]).includes(placeText)) {
+    return `place_precision "${placeText}" is not site, city, region or country`;
+  }
+  const place_precision: PlacePrecision = placeText
+    ? (placeText as PlacePrecision)
+    : geoText
+      ? placePrecisionFromGeo(geoNumber, ctx.kind)
+      : 'site'; // bare coordinates say where, exactly
+  const geo_precision = geoText ? (geoNumber as 1 | 2 | 3) : geoFromPlacePrecision(place_precision);
+
+  const typeText = cell('type');
+  const subText = cell('sub_event_type');
+  let type: EventType = FALLBACK_EVENT_TYPE;
+  if (typeText || subText) {
+    const mapped = mapEventType(typeText, subText);
+    if (mapped) type = mapped;
+    else {
+      const key = [typeText, subText].filter(Boolean).join(' / ');
+      const rows = ctx.unknownTypes.get(key) ?? [];
+      rows.push(row);
+      ctx.unknownTypes.set(key, rows);
+    }
+  }
+
+  const location = cell('location');
+  const actorsText = cell('actors');
+  const actors = (actorsText ? actorsText.split(LIST_SPLIT) : [cell('actor1'), cell('actor2')]).filter(Boolean);
+  const sourcesText = cell('sources');
+  const sources = sourcesText ? sourcesText.split(LIST_SPLIT).filter(Boolean).map(sourceFromCell) : [];
+  const label = subText || typeText || EVENT_TYPE_INFO[type].label;
+  const title = cell('title') || (location ? `${label} — ${location}` : label);
+
+  const event: DatelineEvent = {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+    properties: {
+      id: cell('event_id') || `${ctx.fileName}:${row}`,
+      type,
+      title,
+      date_start,
+      date_end,
+      time_precision,
+      place_name: location,
+      place_id: cell('place_id'),
+      place_precision,
+      geo_precision,
+      country: cell('country'),
+      lon,
+      lat,
+      actors,
+      sources,
+      conflicts: [],
+      notes: cell('notes'),
+      layer: importedLayer(ctx.fileName),
+    },
+  };
+  if (ctx.kind !== 'dateline' && (typeText || subText)) {
+    event.properties.source_type = [typeText, subText].filter(Boolean).join(' / ');
+  }
+  return event;
+}
+
+/** One row of Dateline's long event × source CSV, keyed by event id. */
+export interface SourceRow {
+  eventId: string;
+  source: EventSource;
+}
+
+function sourceRow(cells: readonly string[], header: readonly string[]): SourceRow | string {
+  const get = (name: string) => {
+    const raw = cells[header.indexOf(name)] ?? '';
+    return ESCAPED_FORMULA.test(raw) ? raw.slice(1) : raw;
+  };
+  const eventId = get('event_id').trim();
+  if (!eventId) return 'event_id is blank';
+  const start = Number(get('start'));
+  const end = Number(get('end'));
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return `start/end "${get('start')}"/"${get('end')}" are not whole numbers`;
+  return {
+    eventId,
+    source: {
+      file: get('file'),
+      outlet: get('outlet'),
+      url: get('url'),
+      published: get('published'),
+      title: get('title'),
+      quote: get('quote'),
+      start,
+      end,
+      highlights: [],
+      date: header.includes('date') ? get('date') || null : null,
+      place_name: header.includes('place_name') ? get('place_name') : '',
+    },
+  };
+}
+
+export interface TableReaderOptions {
+  fileName: string;
+  /** A mapping chosen by the user; detected from the header when absent. */
+  mapping?: ColumnMapping;
+  dateOrder?: DateOrder;
+}
+
+/** What a reader has produced since the last {@link CsvTableReader.take}. */
+export interface TableOutput {
+  events: DatelineEvent[];
+  sources: SourceRow[];
+  issues: Issue[];
+}
+
+/**
+ * Inside a quoted cell papaparse turns `""` into `"`. Text recovered from such a cell is re-escaped: a
+ * quote inside a quoted field that does not end it (not followed by a delimiter or line end) was `""`.
+ */
+function reescapeQuotes(text: string, delimiter: string): string {
+  let out = '';
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '"') {
+      out += c;
+      continue;
+    }
+    if (!inQuotes) {
+      const atFieldStart = i === 0 || text[i - 1] === '\n' || text.startsWith(delimiter, i - delimiter.length);
+      inQuotes = atFieldStart;
+      out += c;
+      continue;
+    }
+    const next = text[i + 1];
+    const endsField = next === undefined || next === '\n' || next === '\r' || text.startsWith(delimiter, i + 1);
+    if (endsField) inQuotes = false;
+    out += endsField ? c : '""';
+  }
+  return out;
+}
+
+/**
+ * Reads a table record by record, as papaparse delivers them (all at once or in streamed chunks).
+ * Recovers from an unbalanced quote: papaparse folds every following line into the open cell, so the
+ * reader reports that row and parses the swallowed lines again as rows of their own.
+ *
+ * @example
+ * const reader = new CsvTableReader({ fileName: 'a.csv' });
+ * const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+ * reader.push(parsed.data, parsed.errors, parsed.meta.delimiter);
+ * const { events, issues } = reader.finish();
+ */
+export class CsvTableReader {
+  /** Header cells as in the file, once read. */
+  header: string[] | null = null;
+  kind: TableKind = 'generic';
+  mapping: ColumnMapping = {};
+  /** Rows read so far, good or bad (not counting the header). */
+  rowsRead = 0;
+  eventsRead = 0;
+  badRows = 0;
+  private normalizedHeader: string[] = [];
+  private ctx!: RowContext;
+  private seenIds = new Map<string, number>();
+  private out: TableOutput = { events: [], sources: [], issues: [] };
+
+  constructor(private readonly options: TableReaderOptions) {}
+
+  private issue(row: number | undefined, message: string, severity: Issue['severity'] = 'error') {
+    this.out.issues.push({ file: this.options.fileName, line: row, message: row ? `row ${row}: ${message}` : message, severity });
+    if (severity === 'error' && row) this.badRows++;
+  }
+
+  private readHeader(cells: string[]) {
+    this.header = cells;
+    const detected = detectColumns(cells);
+    this.kind = detected.kind;
+    this.normalizedHeader = detected.header;
+    this.mapping = this.options.mapping ?? detected.mapping;
+    this.ctx = {
+      fileName: this.options.fileName,
+      kind: this.kind,
+      mapping: this.mapping,
+      dateOrder: this.options.dateOrder ?? 'auto',
+      unknownTypes: new Map(),
+    };
+  }
+
+  /**
+   * Feeds parsed records. `errors` are papaparse's errors for this batch (row indices into `records`).
+   * @param delimiter - the delimiter papaparse used, needed to re-read swallowed lines
+   */
+  push(records: readonly string[][], errors: readonly Papa.ParseError[] = [], delimiter = ','): void {
+    const quoteErrors = new Map<number, Papa.ParseError[]>();
+    for (const error of errors) {
+      if (error.type !== 'Quotes' || typeof error.row !== 'number') continue;
+      quoteErrors.set(error.row, [...(quoteErrors.get(error.row) ?? []), error]);
+    }
+    for (let i = 0; i < records.length; i++) {
+      const cells = records[i];
+      if (!this.header) {
+        this.readHeader(cells);
+        continue;
+      }
+      const row = ++this.rowsRead + 1;
+      const rowErrors = quoteErrors.get(i);
+      if (rowErrors) {
+        this.recoverQuotedRow(cells, row, delimiter, rowErrors.some((e) => e.code === 'MissingQuotes'));
+        continue;
+      }
+      this.readRow(cells, row);
+    }
+  }
+
+  private recoverQuotedRow(cells: readonly string[], row: number, delimiter: string, reachedEnd: boolean) {
+    const broken = cells.findIndex((cell) => /[\r\n]/.test(cell));
+    const column = broken >= 0 ? this.header![broken] || `column ${broken + 1}` : '';
+    this.issue(row, `unbalanced quote${column ? ` in ${column}` : ''}; the row is skipped`);
+    if (broken < 0) return;
+    // The lines after the opening line were swallowed into the cell: rebuild their text (papaparse
+    // consumed the quote that closed the cell, unless it ran to the end) and read them again as rows.
+    const cell = cells[broken];
+    const rest = cells.slice(broken + 1);
+    let swallowed = cell.slice(cell.search(/\r?\n/)).replace(/^\r?\n/, '') + (reachedEnd ? '' : '"');
+    if (rest.length) swallowed += delimiter + Papa.unparse([rest], { delimiter });
+    const reparsed = Papa.parse<string[]>(reescapeQuotes(swallowed, delimiter), { delimiter, skipEmptyLines: 'greedy' });
+    this.push(reparsed.data, reparsed.errors, delimiter);
+  }
+
+  private readRow(cells: readonly string[], row: number) {
+    const header = this.header!;
+    if (cells.length !== header.length && !(cells.length > header.length && cells.slice(header.length).every((c) => c === ''))) {
+      this.issue(row, `has ${cells.length} cells, the header has ${header.length}`);
+      return;
+    }
+    if (this.kind === 'dateline-sources') {
+      const result = sourceRow(cells, this.normalizedHeader);
+      if (typeof result === 'string') this.issue(row, result);
+      else this.out.sources.push(result);
+      return;
+    }
+    const result = rowToEvent(cells, row, this.ctx);
+    if (typeof result === 'string') {
+      this.issue(row, result);
+      return;
+    }
+    const id = result.properties.id;
+    const first = this.seenIds.get(id);
+    if (first !== undefined) {
+      this.issue(row, `event_id "${id}" repeats row ${first}`);
+      return;
+    }
+    this.seenIds.set(id, row);
+    this.eventsRead++;
+    this.out.events.push(result);
+  }
+
+  /** Hands over what was produced since the last call (for streaming in batches). */
+  take(): TableOutput {
+    const out = this.out;
+    this.out = { events: [], sources: [], issues: [] };
+    return out;
+  }
+
+  /** Ends the table: adds summary warnings and hands over the rest. */
+  finish(): TableOutput {
+    if (!this.header) this.issue(undefined, 'the file is empty');
+    else if (this.ctx) {
+      for (const [wording, rows] of this.ctx.unknownTypes) {
+        const where = rows.length > 3 ? `rows ${rows.slice(0, 3).join(', ')} and ${rows.length - 3} more` : `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
+        this.issue(undefined, `event type "${wording}" (${where}) is not in Dateline's taxonomy; shown as ${EVENT_TYPE_INFO[FALLBACK_EVENT_TYPE].label}`, 'warning');
+      }
+      this.ctx.unknownTypes.clear();
+    }
+    return this.take();
+  }
+}
