@@ -22,6 +22,7 @@ const LIST_SPLIT = /\s*;\s*/;
 const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 const PLACE_PRECISIONS: readonly PlacePrecision[] = ['site', 'city', 'region', 'country'];
 const TIME_PRECISIONS: readonly TimePrecision[] = ['day', 'month', 'year'];
@@ -39,8 +40,16 @@ export interface RowContext {
   unknownTypes: Map<string, number[]>;
 }
 
+/** A decimal number; a decimal comma (`35,6892`, as European spreadsheets write it) is accepted too. */
 function parseNumber(text: string): number {
-  return DECIMAL.test(text) ? Number(text) : NaN;
+  if (DECIMAL.test(text)) return Number(text);
+  return DECIMAL_COMMA.test(text) ? Number(text.replace(',', '.')) : NaN;
+}
+
+/** First sentence of a notes cell, as a title when a file has none (ACLED has only notes). */
+function firstSentence(notes: string, max = 120): string {
+  const sentence = /^.+?[.!?](?=\s|$)/.exec(notes)?.[0] ?? notes;
+  return sentence.length > max ? `${sentence.slice(0, max - 1).trimEnd()}…` : sentence;
 }
 
 /** A cell as the user meant it: trimmed, and for Dateline's own exports with formula escaping undone. */
@@ -170,8 +179,9 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
   const actors = (actorsText ? actorsText.split(LIST_SPLIT) : [cell('actor1'), cell('actor2')]).filter(Boolean);
   const sourcesText = cell('sources');
   const sources = sourcesText ? sourcesText.split(LIST_SPLIT).filter(Boolean).map(sourceFromCell) : [];
+  const notes = cell('notes');
   const label = subText || typeText || EVENT_TYPE_INFO[type].label;
-  const title = cell('title') || (location ? `${label} — ${location}` : label);
+  const title = cell('title') || (notes ? firstSentence(notes) : location ? `${label} — ${location}` : label);
 
   const event: DatelineEvent = {
     type: 'Feature',
@@ -193,13 +203,12 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
       actors,
       sources,
       conflicts: [],
-      notes: cell('notes'),
+      notes,
       layer: importedLayer(ctx.fileName),
     },
   };
-  if (ctx.kind !== 'dateline' && (typeText || subText)) {
-    event.properties.source_type = [typeText, subText].filter(Boolean).join(' / ');
-  }
+  const wording = [typeText, subText].filter(Boolean).join(' / ');
+  if (wording && wording !== type) event.properties.source_type = wording;
   return event;
 }
 
