@@ -1,0 +1,88 @@
+/**
+ * The embedded map's end of the postMessage API (protocol.ts). Commands are taken only from the parent
+ * window and only from the configured host origins; notices are posted only to those origins, so a
+ * page that frames the map without being listed can neither drive it nor listen to it.
+ */
+import { envelope, parseCommand, type EmbedCommand, type EmbedNotice, type EmbedState } from './protocol';
+
+/** What the bridge can do to the app; each setter returns an error sentence, or null when done. */
+export interface EmbedTarget {
+  state(): EmbedState;
+  setTimeWindow(start: string, end: string, mode?: EmbedState['window']['mode']): string | null;
+  selectEvent(id: string | null): string | null;
+  setLayers(types?: EmbedState['types'], layers?: string[]): string | null;
+}
+
+export class EmbedBridge {
+  /** Messages refused because of their origin or source (kept for diagnostics and tests). */
+  ignored = 0;
+  private readonly onMessage = (event: MessageEvent) => this.receive(event);
+  private resizeObserver: ResizeObserver | null = null;
+  private lastHeight = 0;
+
+  constructor(
+    private readonly target: EmbedTarget,
+    readonly origins: readonly string[],
+    private readonly win: Window = window,
+  ) {}
+
+  /** True when the page is inside a frame with someone to talk to. */
+  get framed(): boolean {
+    return this.win.parent !== this.win && this.origins.length > 0;
+  }
+
+  start(): void {
+    this.win.addEventListener('message', this.onMessage);
+    const root = this.win.document.documentElement;
+    this.resizeObserver = new ResizeObserver(() => this.reportHeight(root.scrollHeight));
+    this.resizeObserver.observe(root);
+  }
+
+  stop(): void {
+    this.win.removeEventListener('message', this.onMessage);
+    this.resizeObserver?.disconnect();
+  }
+
+  /** Posts a notice to every configured host origin (the browser drops it where the parent differs). */
+  notify(notice: EmbedNotice): void {
+    if (!this.framed) return;
+    const message = envelope(notice);
+    for (const origin of this.origins) this.win.parent.postMessage(message, origin);
+  }
+
+  private reportHeight(height: number) {
+    if (height === this.lastHeight) return;
+    this.lastHeight = height;
+    this.notify({ event: 'heightChanged', height });
+  }
+
+  private receive(event: MessageEvent) {
+    if (event.source !== this.win.parent || !this.origins.includes(event.origin)) {
+      if (event.source !== this.win) this.ignored++;
+      return;
+    }
+    const parsed = parseCommand(event.data);
+    if (!parsed) return;
+    const reply = (message: EmbedNotice) => (event.source as Window).postMessage(envelope(message), event.origin);
+    if (!parsed.ok) {
+      reply({ event: 'response', requestId: parsed.requestId, ok: false, error: parsed.error });
+      return;
+    }
+    const error = this.apply(parsed.command);
+    const requestId = parsed.command.requestId ?? null;
+    reply(error ? { event: 'response', requestId, ok: false, error } : { event: 'response', requestId, ok: true, state: this.target.state() });
+  }
+
+  private apply(command: EmbedCommand): string | null {
+    switch (command.command) {
+      case 'setTimeWindow':
+        return this.target.setTimeWindow(command.start, command.end, command.mode);
+      case 'selectEvent':
+        return this.target.selectEvent(command.id);
+      case 'setLayers':
+        return this.target.setLayers(command.types, command.layers);
+      case 'getState':
+        return null;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The embed postMessage API, version {@link EMBED_API_VERSION} (README "Data formats" → "Embed API").
+ * Pure: message shapes, validation and the host-origin list; the window wiring is in bridge.ts.
+ *
+ * Every message is a plain object `{ type: 'dateline', version: 1, … }`.
+ *
+ * Host → map (commands; accepted only from an origin listed in `?host=`):
+ *   { command: 'setTimeWindow', start: 'YYYY-MM-DD', end: 'YYYY-MM-DD', mode?: 'window' | 'cumulative' }
+ *   { command: 'selectEvent', id: string | null }
+ *   { command: 'setLayers', types?: EventType[], layers?: string[] }   // event types and data layers shown
+ *   { command: 'getState' }
+ *   Any command may carry `requestId` (string or number); the map answers each command with
+ *   { event: 'response', requestId, ok: true, state } or { event: 'response', requestId, ok: false, error }.
+ *
+ * Map → host (posted only to the origins listed in `?host=`):
+ *   { event: 'ready', state }                       once the events are loaded
+ *   { event: 'selectionChanged', id, title }        id null when nothing is selected
+ *   { event: 'timeChanged', start, end, mode }
+ *   { event: 'layersChanged', types, layers }
+ *   { event: 'heightChanged', height }              the height (CSS px) the map would like, for responsive iframes
+ */
+import { EMBED_API_VERSION } from '../../core/formats';
+import { isEventType, type EventType } from '../../core/taxonomy';
+
+export const EMBED_MESSAGE_TYPE = 'dateline';
+
+export type WindowMode = 'window' | 'cumulative';
+
+/** What the host can read back: the view the embedded map shows. */
+export interface EmbedState {
+  window: { start: string; end: string; mode: WindowMode };
+  selected: string | null;
+  types: EventType[];
+  layers: string[];
+  eventCount: number;
+}
+
+export type EmbedCommand =
+  | { command: 'setTimeWindow'; start: string; end: string; mode?: WindowMode; requestId?: string | number }
+  | { command: 'selectEvent'; id: string | null; requestId?: string | number }
+  | { command: 'setLayers'; types?: EventType[]; layers?: string[]; requestId?: string | number }
+  | { command: 'getState'; requestId?: string | number };
+
+export type EmbedNotice =
+  | { event: 'ready'; state: EmbedState }
+  | { event: 'selectionChanged'; id: string | null; title: string | null }
+  | { event: 'timeChanged'; start: string; end: string; mode: WindowMode }
+  | { event: 'layersChanged'; types: EventType[]; layers: string[] }
+  | { event: 'heightChanged'; height: number }
+  | { event: 'response'; requestId: string | number | null; ok: true; state: EmbedState }
+  | { event: 'response'; requestId: string | number | null; ok: false; error: string };
+
+export type Envelope<T> = T & { type: typeof EMBED_MESSAGE_TYPE; version: number };
+
+/** Wraps a notice in the envelope every message carries. */
+export function envelope<T extends object>(message: T): Envelope<T> {
+  return { type: EMBED_MESSAGE_TYPE, version: EMBED_API_VERSION, ...message };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The result of reading a message: a command, a reason to refuse it, or `null` when it is not ours. */
+export type ParsedMessage = { ok: true; command: EmbedCommand } | { ok: false; error: string; requestId: string | number | null } | null;
+
+/**
+ * Reads an incoming message. Messages without `type: 'dateline'` are someone else's and give null.
+ * @example parseCommand({ type: 'dateline', version: 1, command: 'selectEvent', id: 'ev-1' })
+ */
+export function parseCommand(data: unknown): ParsedMessage {
+  if (!data || typeof data !== 'object' || (data as { type?: unknown }).type !== EMBED_MESSAGE_TYPE) return null;
+  const m = data as Record<string, unknown>;
+  if ('event' in m && !('command' in m)) return null; // our own notices echoed back
+  const rawId = m.requestId;
+  const requestId = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
+  const fail = (error: string): ParsedMessage => ({ ok: false, error, requestId });
+  if (m.version !== EMBED_API_VERSION) return fail(`unsupported version ${String(m.version)}; this map speaks version ${EMBED_API_VERSION}`);
+  const withId = <T extends EmbedCommand>(c: T): ParsedMessage => ({ ok: true, command: requestId === null ? c : { ...c, requestId } });
+  switch (m.command) {
+    case 'setTimeWindow': {
+      if (typeof m.start !== 'string' || !ISO_DAY.test(m.start)) return fail('start must be a YYYY-MM-DD date');
+      if (typeof m.end !== 'string' || !ISO_DAY.test(m.end)) return fail('end must be a YYYY-MM-DD date');
+      if (m.end < m.start) return fail('end is before start');
+      if (m.mode !== undefined && m.mode !== 'window' && m.mode !== 'cumulative') return fail('mode must be "window" or "cumulative"');
+      return withId({ command: 'setTimeWindow', start: m.start, end: m.end, ...(m.mode ? { mode: m.mode as WindowMode } : {}) });
+    }
+    case 'selectEvent':
+      if (m.id !== null && typeof m.id !== 'string') return fail('id must be a string or null');
+      return withId({ command: 'selectEvent', id: m.id as string | null });
+    case 'setLayers': {
+      const out: { command: 'setLayers'; types?: EventType[]; layers?: string[] } = { command: 'setLayers' };
+      if (m.types !== undefined) {
+        if (!Array.isArray(m.types) || !m.types.every((t) => typeof t === 'string' && isEventType(t))) {
+          return fail('types must be a list of event types');
+        }
+        out.types = m.types as EventType[];
+      }
+      if (m.layers !== undefined) {
+        if (!Array.isArray(m.layers) || !m.layers.every((l) => typeof l === 'string')) return fail('layers must be a list of layer names');
+        out.layers = m.layers as string[];
+      }
+      if (!out.types && !out.layers) return fail('setLayers needs types or layers');
+      return withId(out);
+    }
+    case 'getState':
+      return withId({ command: 'getState' });
+    default:
+      return fail(`unknown command ${JSON.stringify(m.command)}`);
+  }
+}
+
+/**
+ * Reads the `host` URL parameter: a comma- or space-separated list of http(s) origins allowed to send
+ * commands and receive notices. Paths are not allowed (an origin is scheme://host:port); `*` and `null`
+ * are refused, because they would let any page drive the map.
+ * @example parseHostOrigins('https://course.example, http://localhost:8000') // { origins: [...], problems: [] }
+ */
+export function parseHostOrigins(param: string | null): { origins: string[]; problems: string[] } {
+  const origins: string[] = [];
+  const problems: string[] = [];
+  for (const item of (param ?? '').split(/[\s,]+/).filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch {
+      problems.push(`host "${item}" is not an origin such as https://course.example`);
+      continue;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      problems.push(`host "${item}" must use http or https`);
+      continue;
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
+      problems.push(`host "${item}" must be an origin only (no path, query or credentials)`);
+      continue;
+    }
+    if (!origins.includes(url.origin)) origins.push(url.origin);
+  }
+  return { origins, problems };
+}
