@@ -36,6 +36,16 @@ describe('TimelineState', () => {
     expect(ids(timeline)).toEqual(['fx-daesh-2014']);
   });
 
+  it('a full window grows with new events; a narrowed one stays', () => {
+    const timeline = new TimelineState(events.slice(0, 3));
+    expect(timeline.windowIso.from).toBe('2019-12-30'); // weekly bins: the domain starts on a Monday
+    timeline.setEvents(events);
+    expect(timeline.windowIso).toEqual({ from: '2014-01-01', to: '2021-04-30' });
+    timeline.setWindowIso('2020-01-01', '2020-12-31');
+    timeline.setEvents(events.slice(0, 2));
+    expect(timeline.windowIso).toEqual({ from: '2020-07-20', to: '2020-12-31' }); // clamped to the new domain
+  });
+
   it('steps handles by calendar units without letting them cross', () => {
     const timeline = new TimelineState(events);
     timeline.stepHandle('end', 'year', -1);

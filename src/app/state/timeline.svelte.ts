@@ -80,18 +80,20 @@ export class TimelineState {
     this.setEvents(events);
   }
 
-  /** Recomputes domain, histogram and undated count from the events; keeps a user-set window (clamped). */
+  /**
+   * Recomputes domain, histogram and undated count from the events. A window the user (or the URL)
+   * narrowed is kept, clamped; a window covering everything grows with the data (e.g. after an import).
+   */
   setEvents(events: readonly HasEventProperties[]): void {
+    const old = this.domain;
+    const wasFull = !this.#windowSet || (old !== null && this.start <= old.start && this.end >= old.end);
     const spans = events.map((e) => eventSpan(e.properties));
     this.histogram = histogram(spans);
     this.undatedCount = spans.filter((s) => s === null).length;
     const domain = this.histogram?.domain;
     if (!domain) return;
-    if (this.#windowSet) this.setWindow(this.start, this.end);
-    else {
-      this.start = domain.start;
-      this.end = domain.end;
-    }
+    if (wasFull) this.resetWindow();
+    else this.setWindow(this.start, this.end);
   }
 
   /**
@@ -122,9 +124,12 @@ export class TimelineState {
     return true;
   }
 
-  /** The whole domain again. */
+  /** The whole domain again (and it follows the domain when the events change). */
   resetWindow(): void {
-    if (this.domain) this.setWindow(this.domain.start, this.domain.end);
+    if (!this.domain) return;
+    this.start = this.domain.start;
+    this.end = this.domain.end;
+    this.#windowSet = false;
   }
 
   /** Lowest and highest value a handle may take (the handles never cross). */
