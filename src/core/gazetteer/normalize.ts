@@ -1,0 +1,27 @@
+/**
+ * Name keys: how a place name written in an article meets the same name in the gazetteer.
+ * Case, diacritics, apostrophe style and hyphen/space differences are not evidence of a different place.
+ */
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const APOSTROPHES = /[\u2018\u2019\u02BC\u02BB`´]/g;
+const DASHES_AND_SPACES = /[\s\u2010-\u2015-]+/g;
+const DOTS = /\./g;
+
+/**
+ * The lookup key of a name: lower case, diacritics removed, straight apostrophes, hyphens as spaces,
+ * dots dropped ("U.S." → "us"), single spaces.
+ * @param name a name as written
+ * @returns the key used by the gazetteer's name index
+ * @example nameKey('Île-de-France') // 'ile de france'
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(APOSTROPHES, "'")
+    .replace(DOTS, '')
+    .replace(DASHES_AND_SPACES, ' ')
+    .trim()
+    .toLowerCase();
+}

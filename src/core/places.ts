@@ -1,0 +1,460 @@
+/**
+ * Place recognition and resolution: finds the place names in an article and resolves each to one
+ * gazetteer entry, using the article itself as evidence (countries and states it mentions, places near
+ * each other, "Paris, Texas" qualifiers, population) rather than the first match.
+ *
+ * Rules that keep people and common words off the map:
+ * - a name must start with a capital letter (all-caps words only count when they are known short
+ *   forms such as "US" or big places such as "BAGHDAD");
+ * - a name after a title ("General Soleimani") or right after another capitalised word that is not a
+ *   place ("Donald Trump"), or right before a speech verb ("Shamkhani said"), is a person; so is every
+ *   other bare mention of that name in the article;
+ * - common English words that are also towns ("Nice", "Split", "Reading") need a locative preposition
+ *   ("in Nice") or a qualifier ("Nice, France");
+ * - small towns need some evidence: a locative, a qualifier, or the article's country.
+ */
+import { DIRECTIONS, LOCATIVES, SPEECH_VERBS, TITLES } from './gazetteer/aliases';
+import { type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer/index';
+import type { PlaceMention } from './types';
+
+export interface FindPlacesOptions {
+  /** Spans of the text to skip (page chrome found by the cleaning stage), [start, end) UTF-16 offsets. */
+  ignore?: Array<[number, number]>;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** The word as written (without a possessive 's). */
+  text: string;
+  key: string;
+  capitalised: boolean;
+  allCaps: boolean;
+  possessive: boolean;
+}
+
+interface Span {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  key: string;
+  candidates: number[];
+  /** Set when a rule decided this span is not a place. */
+  rejected?: string;
+  /** The chosen entry once resolved. */
+  chosen?: GazetteerEntry;
+  /** A place named by a special phrase ("Iraq's international airport"), not by the index. */
+  fixed?: GazetteerEntry;
+}
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
+const TITLE_SET = new Set(TITLES);
+const SPEECH_SET = new Set(SPEECH_VERBS);
+const LOCATIVE_SET = new Set(LOCATIVES);
+/** Prepositions strong enough to make a common word a place: "in Nice", "to Reading". */
+const STRONG_LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'from', 'to', 'into', 'via', 'around', 'across', 'toward', 'towards', 'inside', 'through', 'throughout']);
+/** Capitalised words that may stand right before a place without making it part of a person's name. */
+const NEUTRAL_BEFORE = new Set([
+  'the', 'a', 'an', 'in', 'at', 'on', 'of', 'from', 'to', 'for', 'by', 'with', 'and', 'or', 'but', 'as',
+  'near', 'outside', 'inside', 'into', 'across', 'after', 'before', 'since', 'while', 'when', 'where',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater',
+  'downtown', 'old', 'new', 'upper', 'lower', 'both', 'all', 'only', 'like', 'between', 'via', 'if',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'source', 'sources', 'read', 'more', 'also', 'meanwhile', 'however', 'today', 'yesterday', 'tonight',
+  'recently', 'earlier', 'later', 'then', 'here', 'there', 'this', 'that', 'these', 'those', 'his', 'her',
+  'their', 'our', 'its', 'my', 'your', 'according', 'said', 'says',
+]);
+/** Words that turn a preceding place name into the name of an outlet or a company: "Tehran Times". */
+const ORGANISATION_SUFFIX = new Set([
+  'press', 'times', 'news', 'post', 'tv', 'daily', 'radio', 'television', 'airways', 'airlines',
+  'university', 'journal', 'herald', 'tribune', 'gazette', 'observer', 'telegraph', 'agency', 'chronicle',
+  'monitor', 'review', 'weekly', 'fc', 'magazine', 'broadcasting', 'network', 'stock', 'exchange',
+]);
+/** Cities this big are names in their own right even right before "said" ("Tehran says"). */
+const METONYM_POPULATION = 500_000;
+/** Below this population a town needs some evidence beyond its name. */
+const WEAK_POPULATION = 50_000;
+/** All-caps words match places at least this big (or countries): "BAGHDAD (Reuters)". */
+const ALL_CAPS_POPULATION = 100_000;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    let word = match[0];
+    const start = match.index!;
+    let possessive = false;
+    if (/['’]s$/i.test(word) && word.length > 2) {
+      word = word.slice(0, -2);
+      possessive = true;
+    }
+    const first = word[0];
+    const hasCase = first.toUpperCase() !== first.toLowerCase();
+    const capitalised = hasCase && first === first.toUpperCase();
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    const allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    tokens.push({ start, end: start + word.length, text: word, key: nameKey(word), capitalised, allCaps, possessive });
+  }
+  return tokens;
+}
+
+/** Whether two consecutive tokens can belong to one name: a single space or hyphen between them. */
+function joinable(text: string, a: Token, b: Token): boolean {
+  if (a.possessive) return false;
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === '-' || gap === '\u00a0' || gap === '‐';
+}
+
+/** Whether a token starts a sentence (or a line): then its capital letter says nothing. */
+function sentenceInitial(text: string, tokens: Token[], i: number): boolean {
+  if (i === 0) return true;
+  const gap = text.slice(tokens[i - 1].end, tokens[i].start);
+  return /[.!?:\n]\s*["“'‘(]*\s*$/.test(gap) || /\n/.test(gap) || /^\s*["“]\s*$/.test(gap);
+}
+
+/** Lines written in title case (headlines): capitalised neighbours are not evidence of a person there. */
+function titleCaseLines(text: string, tokens: Token[]): Set<number> {
+  const inTitle = new Set<number>();
+  let lineStart = 0;
+  const flush = (from: number, to: number) => {
+    if (to - from < 3) return;
+    let caps = 0;
+    for (let i = from; i < to; i++) if (tokens[i].capitalised) caps++;
+    if (caps / (to - from) >= 0.6) for (let i = from; i < to; i++) inTitle.add(i);
+  };
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) {
+      flush(lineStart, i);
+      lineStart = i;
+    }
+  }
+  return inTitle;
+}
+
+function haversineKm(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+/** Base plausibility of an entry on its own: bigger and higher-level places are more often meant. */
+function prior(entry: GazetteerEntry): number {
+  const { place } = entry;
+  switch (place.precision) {
+    case 'country':
+      return 7.5;
+    case 'region':
+      return 6;
+    case 'site':
+      return 6.5;
+    default:
+      return (
+        Math.log10(Math.max(place.population ?? 0, 1000)) +
+        (entry.feature === 'PPLC' ? 0.7 : entry.feature === 'PPLA' ? 0.3 : 0)
+      );
+  }
+}
+
+/**
+ * Finds and resolves the place mentions of one article.
+ * @param text the article's original text (offsets refer to it)
+ * @param file the article's file name, copied into each mention
+ * @param gazetteer a loaded gazetteer
+ * @param options spans to ignore (page chrome)
+ * @returns mentions in text order, each with exact UTF-16 offsets and one resolved place
+ * @example
+ * findPlaces('Officials met in Paris, Texas, on Monday.', 'a.txt', gazetteer)
+ * // [{ file: 'a.txt', start: 17, end: 22, text: 'Paris', place: { id: 'gn:4717560', … } }, { … 'Texas' … }]
+ */
+export function findPlaces(
+  text: string,
+  file: string,
+  gazetteer: Gazetteer,
+  options: FindPlacesOptions = {},
+): PlaceMention[] {
+  const ignore = options.ignore ?? [];
+  const ignored = (start: number, end: number) => ignore.some(([a, b]) => start < b && end > a);
+  const tokens = tokenize(text);
+  const titleLines = titleCaseLines(text, tokens);
+  const spans = matchSpans(text, tokens, gazetteer).filter((span) => !ignored(span.start, span.end));
+  const spanAt = new Map<number, Span>();
+  for (const span of spans) spanAt.set(span.first, span);
+
+  // People: a name after a title, after a capitalised non-place word, or before a speech verb.
+  const persons = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (TITLE_SET.has(tokens[i].key) && tokens[i].capitalised) {
+      // Every capitalised word after the title belongs to the person's name: "Lt. Gen Qasem Soleimani".
+      let j = i + 1;
+      while (j < tokens.length && (TITLE_SET.has(tokens[j].key) || tokens[j].capitalised) && /^[ .]{1,2}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) {
+        if (!TITLE_SET.has(tokens[j].key)) persons.add(tokens[j].key);
+        if (tokens[j].possessive) break;
+        j++;
+      }
+    }
+  }
+  for (const span of spans) {
+    const before = span.first > 0 ? tokens[span.first - 1] : undefined;
+    const after = tokens[span.last + 1];
+    const best = Math.max(...span.candidates.map((i) => gazetteer.entryAt(i).place.population ?? 0));
+    const onlyTowns = span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city');
+    if (
+      before &&
+      before.capitalised &&
+      !before.allCaps &&
+      !NEUTRAL_BEFORE.has(before.key) &&
+      !TITLE_SET.has(before.key) &&
+      joinable(text, before, tokens[span.first]) &&
+      !spans.some((other) => other.last === span.first - 1) &&
+      !titleLines.has(span.first) &&
+      !sentenceInitial(text, tokens, span.first - 1) &&
+      onlyTowns
+    ) {
+      span.rejected = 'part of a longer name';
+      persons.add(span.key);
+    }
+    // "Ali Shamkhani", "Abu Mahdi": a small town's name followed by another capitalised word is a given name.
+    if (
+      after &&
+      after.capitalised &&
+      !after.allCaps &&
+      !NEUTRAL_BEFORE.has(after.key) &&
+      joinable(text, tokens[span.last], after) &&
+      !spanAt.has(span.last + 1) &&
+      !titleLines.has(span.first) &&
+      onlyTowns &&
+      best < METONYM_POPULATION
+    ) {
+      span.rejected = 'part of a longer name';
+      persons.add(span.key);
+    }
+    if (after && SPEECH_SET.has(after.key) && text.slice(tokens[span.last].end, after.start) === ' ' && onlyTowns && best < METONYM_POPULATION) {
+      span.rejected = 'speaker';
+      persons.add(span.key);
+    }
+    if (after && ORGANISATION_SUFFIX.has(after.key) && after.capitalised && joinable(text, tokens[span.last], after)) {
+      span.rejected = 'organisation name';
+    }
+  }
+  for (const span of spans) {
+    if (!span.rejected && !span.fixed && persons.has(span.key) && span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city')) {
+      span.rejected = 'person';
+    }
+  }
+
+  // Evidence around each span.
+  const live = spans.filter((span) => !span.rejected);
+  const locative = (span: Span, strong: boolean) => {
+    const before = tokens[span.first - 1];
+    if (!before) return false;
+    const set = strong ? STRONG_LOCATIVES : LOCATIVE_SET;
+    return set.has(before.key) && !before.capitalised;
+  };
+  /** "Paris, Texas": the span right after a comma that names the place's state or country. */
+  const qualifierOf = new Map<Span, Span>();
+  for (let k = 0; k + 1 < live.length; k++) {
+    const a = live[k];
+    const b = live[k + 1];
+    if (/^,\s?$/.test(text.slice(a.end, b.start)) && b.candidates.some((i) => gazetteer.entryAt(i).place.precision !== 'city')) {
+      qualifierOf.set(a, b);
+    }
+  }
+
+  // Drop candidates that lack the evidence their name needs.
+  for (const span of live) {
+    const head = tokens[span.first];
+    const single = span.first === span.last;
+    const strongLocative = locative(span, true);
+    const qualified = qualifierOf.has(span);
+    span.candidates = span.candidates.filter((index) => {
+      const entry = gazetteer.entryAt(index);
+      const { precision, population = 0 } = entry.place;
+      if (precision === 'country' || precision === 'region' || span.fixed) return true;
+      if (head.allCaps && single && population < ALL_CAPS_POPULATION && precision === 'city') return false;
+      if (single && gazetteer.isCommonWord(span.key) && !strongLocative && !qualified) return false;
+      return true;
+    });
+    if (span.candidates.length === 0 && !span.fixed) span.rejected = 'common word or weak match';
+  }
+
+  // Pass 1: resolve on names alone; confident results become the article's context.
+  const resolved = live.filter((span) => !span.rejected);
+  const contextCountries = new Map<string, number>();
+  const contextAdmin = new Map<string, number>();
+  const anchors: GazetteerEntry[] = [];
+  const bump = (map: Map<string, number>, key: string, weight: number) => map.set(key, (map.get(key) ?? 0) + weight);
+  for (const span of resolved) {
+    const entries = span.fixed ? [span.fixed] : span.candidates.map((i) => gazetteer.entryAt(i));
+    const scored = entries.map((entry) => ({ entry, score: prior(entry) })).sort((a, b) => b.score - a.score);
+    const margin = scored.length > 1 ? scored[0].score - scored[1].score : Infinity;
+    const top = scored[0].entry.place;
+    // Only places that stand on their own set the context; a small town would vouch for itself.
+    const strong =
+      top.precision !== 'city' || (top.population ?? 0) >= WEAK_POPULATION || locative(span, false) || qualifierOf.has(span);
+    if (margin >= 1.5 && strong) {
+      const { place } = scored[0].entry;
+      if (place.country) bump(contextCountries, place.country, place.precision === 'country' ? 2 : 1);
+      if (place.precision === 'region' && scored[0].entry.admin1) bump(contextAdmin, `${place.country}.${scored[0].entry.admin1}`, 2);
+      if (place.precision === 'city' && scored[0].entry.admin1) bump(contextAdmin, `${place.country}.${scored[0].entry.admin1}`, 1);
+      if (place.precision === 'city' || place.precision === 'site') anchors.push(scored[0].entry);
+    }
+  }
+
+  // Pass 2: score each candidate with the context.
+  for (const span of resolved) {
+    if (span.fixed) {
+      span.chosen = span.fixed;
+      continue;
+    }
+    const qualifier = qualifierOf.get(span);
+    const qualifierEntries = qualifier ? qualifier.candidates.map((i) => gazetteer.entryAt(i)) : [];
+    let best: { entry: GazetteerEntry; score: number } | null = null;
+    for (const index of span.candidates) {
+      const entry = gazetteer.entryAt(index);
+      const { place } = entry;
+      let score = prior(entry);
+      const countryWeight = contextCountries.get(place.country) ?? 0;
+      score += Math.min(countryWeight, 3) * 1.2;
+      if (entry.admin1) score += Math.min(contextAdmin.get(`${place.country}.${entry.admin1}`) ?? 0, 2) * 1.2;
+      for (const q of qualifierEntries) {
+        if (q.place.precision === 'country' && q.place.country === place.country) score += 6;
+        if (q.place.precision === 'region' && q.place.country === place.country && q.admin1 === entry.admin1) score += 8;
+      }
+      if (place.precision === 'city' && anchors.some((a) => a.index !== index && haversineKm(a.place, place) < 150)) score += 1;
+      if (!best || score > best.score || (score === best.score && (place.population ?? 0) > (best.entry.place.population ?? 0))) {
+        best = { entry, score };
+      }
+    }
+    if (!best) continue;
+    const { place } = best.entry;
+    // A small town needs evidence: a locative, a qualifier, or its country in the article.
+    if (
+      place.precision === 'city' &&
+      (place.population ?? 0) < WEAK_POPULATION &&
+      !locative(span, false) &&
+      !qualifier &&
+      !(contextCountries.get(place.country) ?? 0)
+    ) {
+      span.rejected = 'small town without evidence';
+      continue;
+    }
+    span.chosen = best.entry;
+  }
+
+  return resolved
+    .filter((span) => span.chosen && !span.rejected)
+    .map((span) => ({ file, start: span.start, end: span.end, text: text.slice(span.start, span.end), place: span.chosen!.place }));
+}
+
+/** Longest-match lookup of capitalised word sequences, plus the phrases the index cannot hold. */
+function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer): Span[] {
+  const spans: Span[] = [];
+  const maxWords = Math.min(gazetteer.maxNameWords, 8);
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    const directional = DIRECTIONS[token.key] !== undefined && !token.capitalised;
+    if (!token.capitalised && !directional) {
+      i++;
+      continue;
+    }
+    let matched: Span | null = null;
+    let last = i;
+    while (last + 1 < tokens.length && last + 1 - i < maxWords && joinable(text, tokens[last], tokens[last + 1])) last++;
+    for (let j = last; j >= i; j--) {
+      if (tokens[j].possessive && j !== last && j < last) continue;
+      const start = tokens[i].start;
+      const end = tokens[j].end;
+      const key = nameKey(text.slice(start, end));
+      const candidates = gazetteer.candidates(key);
+      if (candidates.length === 0) continue;
+      // A lowercase direction only starts a name that the index holds whole ("northern Iraq").
+      if (directional && j === i) continue;
+      // Lowercase words may continue a name only when the whole name is known ("Kurdistan region").
+      if (tokens[i].allCaps && j === i && !/[a-z]/.test(text.slice(start, end))) {
+        // "US", "UK", "BAGHDAD": kept; filtered by population later.
+      }
+      matched = { first: i, last: j, start, end, key, candidates: [...candidates] };
+      break;
+    }
+    if (!matched) {
+      i++;
+      continue;
+    }
+    // "Iraq's international airport": the country's (or city's) airport, chosen from the article.
+    const airport = airportPhrase(text, tokens, matched, gazetteer);
+    spans.push(airport ?? matched);
+    i = (airport ?? matched).last + 1;
+  }
+  resolveAirportPhrases(spans, gazetteer);
+  return spans;
+}
+
+const AIRPORT_PHRASE = /^['’]s\s+(?:(?:main|international|main international|largest|biggest|capital['’]s)\s+)?airport\b/i;
+
+/** Recognises "<Country>'s international airport" right after a matched name; resolved later. */
+function airportPhrase(text: string, tokens: Token[], span: Span, gazetteer: Gazetteer): Span | null {
+  if (!tokens[span.last].possessive) return null;
+  const rest = text.slice(span.end, span.end + 40);
+  const match = AIRPORT_PHRASE.exec(rest);
+  if (!match) return null;
+  const end = span.end + match[0].length;
+  let last = span.last;
+  while (last + 1 < tokens.length && tokens[last + 1].start < end) last++;
+  const owner = span.candidates.map((i) => gazetteer.entryAt(i)).sort((a, b) => prior(b) - prior(a))[0];
+  if (!owner) return null;
+  return { ...span, last, end, key: `airport of ${span.key}`, candidates: [], fixed: owner };
+}
+
+/**
+ * Resolves airport phrases: the airport nearest a city of that country named in the article, else the one
+ * nearest the country's capital (or the named city).
+ */
+function resolveAirportPhrases(spans: Span[], gazetteer: Gazetteer): void {
+  for (const span of spans) {
+    if (!span.key.startsWith('airport of ') || !span.fixed) continue;
+    const owner = span.fixed.place;
+    const airports = gazetteer
+      .placesIn(owner.country, 'site')
+      .filter((entry) => entry.feature === 'large_airport' || entry.feature === 'medium_airport');
+    const nearest = (point: { lon: number; lat: number }) => {
+      let best: GazetteerEntry | null = null;
+      let bestKm = 50;
+      for (const airport of airports) {
+        const km = haversineKm(point, airport.place);
+        const better = km < bestKm || (best && km === bestKm && airport.feature === 'large_airport');
+        if (better) [best, bestKm] = [airport, km];
+      }
+      return best;
+    };
+    let choice: GazetteerEntry | null = null;
+    if (owner.precision === 'city') choice = nearest(owner);
+    if (!choice) {
+      // Cities of this country named in the article, most mentioned first.
+      const counts = new Map<number, number>();
+      for (const other of spans) {
+        if (other === span || other.fixed) continue;
+        for (const index of other.candidates) {
+          const entry = gazetteer.entryAt(index);
+          if (entry.place.precision === 'city' && entry.place.country === owner.country) {
+            counts.set(index, (counts.get(index) ?? 0) + 1);
+          }
+        }
+      }
+      const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([index]) => gazetteer.entryAt(index));
+      for (const city of ranked) {
+        choice = nearest(city.place);
+        if (choice) break;
+      }
+    }
+    if (!choice) {
+      const capital = gazetteer.placesIn(owner.country, 'city').find((entry) => entry.feature === 'PPLC');
+      if (capital) choice = nearest(capital.place);
+    }
+    if (choice) span.fixed = choice;
+    else span.rejected = 'no airport found';
+  }
+}
