@@ -8,6 +8,7 @@ import type { ColumnMapping, TableKind } from './columns';
 import type { DateOrder } from './dates';
 import { importGeoJson } from './geojson-import';
 import { CsvTableReader, type SourceRow } from './rows';
+import { CSV_PARSE_CONFIG } from './stream';
 
 export interface ImportedFile {
   name: string;
@@ -32,8 +33,6 @@ export function looksLikeGeoJson(name: string, start: string): boolean {
   return start.replace(/^\uFEFF/, '').trimStart().startsWith('{');
 }
 
-/** Papaparse settings shared by every CSV read, streamed or not. */
-export const CSV_PARSE_CONFIG = { skipEmptyLines: 'greedy', header: false } as const;
 
 /**
  * Imports one file's text (CSV or GeoJSON).
