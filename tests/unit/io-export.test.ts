@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { booleanClockwise } from '@turf/turf';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../../src/core/taxonomy';
+import { dayFromIso } from '../../src/core/timewindow';
+import type { DatelineEvent, EventSource } from '../../src/core/types';
+import {
+  exportEventSourcesCsv,
+  exportEventsCsv,
+  exportFileName,
+  exportGeoJson,
+  exportMetadata,
+  type ExportContext,
+} from '../../src/core/io/export';
+import { importFiles, importText } from '../../src/core/io/import';
+
+const fixture = JSON.parse(readFileSync(join(__dirname, '../fixtures/io/events.geojson'), 'utf8'));
+const events: DatelineEvent[] = fixture.features;
+
+const context: ExportContext = {
+  criteria: { text: '', types: [...EVENT_TYPES], start: dayFromIso('2014-01-01')!, end: dayFromIso('2021-12-31')!, mode: 'window', showUndated: true },
+  layers: ['events'],
+  permalink: 'http://127.0.0.1:4173/?from=2014-01-01&to=2021-12-31',
+  version: '0.1.0',
+  now: new Date('2026-11-26T11:20:05.123Z'),
+};
+
+/** The parts of a source a CSV round trip must keep. */
+const csvSource = (s: EventSource) => ({ file: s.file, outlet: s.outlet, url: s.url, published: s.published, title: s.title, quote: s.quote, start: s.start, end: s.end });
+
+describe('CSV export', () => {
+  const csv = exportEventsCsv(events);
+  const long = exportEventSourcesCsv(events);
+
+  it('starts with a UTF-8 BOM and the events.csv header (BOM optional)', () => {
+    expect(csv.startsWith('\uFEFFevent_id,event_date,end_date,time_precision,event_type,title,')).toBe(true);
+    expect(exportEventsCsv(events, { bom: false }).startsWith('event_id,')).toBe(true);
+  });
+
+  it('neutralises formulae in text cells and keeps numbers numbers', () => {
+    const rows = Papa.parse<Record<string, string>>(long.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows.find((r) => r.outlet === 'Mehr News')!.quote).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(rows.find((r) => r.outlet === 'Al Jazeera')!.quote).toBe("'-5 degrees and a strike");
+    expect(rows.find((r) => r.outlet === 'Rudaw' && r.event_id === 'ev-undated')!.quote).toBe("'\tTab-led quote");
+    expect(long).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    const west = csv.split('\n').find((line) => line.startsWith('ev-west,'))!;
+    expect(west).toContain(',51.48,-5.5,');
+    expect(west).not.toContain("'-5.5");
+  });
+
+  it('neutralises a formula even when the cell spans lines', () => {
+    const sneaky = structuredClone(events[0]);
+    sneaky.properties.sources[0].quote = '=cmd|\' /C calc\'!A0\nsecond line';
+    expect(exportEventSourcesCsv([sneaky])).toContain(`"'=cmd|' /C calc'!A0\nsecond line"`);
+  });
+
+  it('round-trips through import: ids, dates, precisions, coordinates and sources', () => {
+    const [imported, sources] = importFiles([
+      { name: 'events.csv', text: csv },
+      { name: 'event-sources.csv', text: long },
+    ]);
+    expect(imported.kind).toBe('dateline');
+    expect(sources.kind).toBe('dateline-sources');
+    expect([...imported.issues, ...sources.issues]).toEqual([]);
+    expect(imported.events.map((e) => e.properties.id)).toEqual(events.map((e) => e.properties.id));
+    imported.events.forEach((event, i) => {
+      const a = event.properties;
+      const b = events[i].properties;
+      expect([a.date_start, a.date_end, a.time_precision, a.place_precision, a.geo_precision, a.lon, a.lat]).toEqual([
+        b.date_start, b.date_end, b.time_precision, b.place_precision, b.geo_precision, b.lon, b.lat,
+      ]);
+      expect([a.type, a.title, a.place_name, a.place_id, a.country, a.actors]).toEqual([b.type, b.title, b.place_name, b.place_id, b.country, b.actors]);
+      expect(a.sources.map(csvSource)).toEqual(b.sources.map(csvSource));
+      expect(a.layer).toBe('imported:events.csv');
+    });
+  });
+
+  it('round-trips the events file alone with sources as outlets', () => {
+    const result = importText('events.csv', csv);
+    expect(result.events[0].properties.sources.map((s) => s.outlet)).toEqual(['Mehr News', 'IRNA']);
+    expect(result.events[0].properties.notes).toBe('+ plus-sign note');
+  });
+});
+
+describe('GeoJSON export', () => {
+  const text = exportGeoJson(events, context);
+  const collection = JSON.parse(text);
+
+  it('records the view in a top-level "dateline" member', () => {
+    expect(collection.dateline).toEqual({
+      ...exportMetadata(context, events.length),
+      events_format: 'dateline-events/1',
+    });
+    expect(collection.dateline.view.window).toEqual({ start: '2014-01-01', end: '2021-12-31', mode: 'window' });
+    expect(collection.dateline.exported_at).toBe('2026-11-26T11:20:05.123Z');
+    expect(collection.dateline.dateline_version).toBe('0.1.0');
+  });
+
+  it('follows RFC 7946: lon/lat order, outer rings counter-clockwise', () => {
+    const kurdistan = collection.features.find((f: DatelineEvent) => f.properties.id === 'ev-krg-2014');
+    expect(booleanClockwise(events[2].geometry.type === 'Polygon' ? events[2].geometry.coordinates[0] : [])).toBe(true);
+    expect(booleanClockwise(kurdistan.geometry.coordinates[0])).toBe(false);
+    const tehran = collection.features[0];
+    expect(tehran.geometry.coordinates).toEqual([tehran.properties.lon, tehran.properties.lat]);
+  });
+
+  it('round-trips through import unchanged but for the layer', () => {
+    const result = importText('export.geojson', text);
+    expect(result.issues).toEqual([]);
+    expect(result.events.map((e) => e.properties)).toEqual(events.map((e) => ({ ...e.properties, layer: 'imported:export.geojson' })));
+    expect(result.events.map((e) => e.geometry)).toEqual(collection.features.map((f: DatelineEvent) => f.geometry));
+  });
+});
+
+describe('file names', () => {
+  it('carry the window and the export time', () => {
+    expect(exportFileName('events-csv', context)).toBe('dateline_2014-01-01_2021-12-31_exported-20261126T1120Z_events.csv');
+    expect(exportFileName('geojson', context)).toBe('dateline_2014-01-01_2021-12-31_exported-20261126T1120Z_events.geojson');
+  });
+});
+
+describe('real clients', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-io-'));
+
+  it('GDAL (ogrinfo) reads the exported CSV, BOM and all, as points with the right coordinates', () => {
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, exportEventsCsv(events));
+    const out = execFileSync(
+      'ogrinfo',
+      ['-ro', '-al', '-oo', 'X_POSSIBLE_NAMES=longitude', '-oo', 'Y_POSSIBLE_NAMES=latitude', '-oo', 'KEEP_GEOM_COLUMNS=NO', file],
+      { encoding: 'utf8' },
+    );
+    expect(out).toContain('Geometry: Point');
+    expect(out).toContain(`Feature Count: ${events.length}`);
+    const points = [...out.matchAll(/POINT \((-?[\d.]+) (-?[\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(points).toEqual(events.map((e) => [e.properties.lon, e.properties.lat]));
+    // The first column's name is clean: the BOM was skipped, not read into the header.
+    expect(out).toMatch(/\n {2}event_id \(String\) = ev-tehran-2021/);
+  });
+});
