@@ -9,7 +9,7 @@
  * - state → URL: `timeline.windowIso` ({ from, to }), `timeline.mode`, `timeline.showUndated`;
  * - map: `timeline.filter` (a `TimeFilter`) goes into `shownCriteria(filters, timeline)`.
  */
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
 import type { HasEventProperties } from '../../core/eventfilter';
 import {
   addCalendar,
@@ -85,6 +85,11 @@ export class TimelineState {
    * narrowed is kept, clamped; a window covering everything grows with the data (e.g. after an import).
    */
   setEvents(events: readonly HasEventProperties[]): void {
+    // Reads of the window here must not make a caller's $effect depend on it (it would re-run forever).
+    untrack(() => this.#setEvents(events));
+  }
+
+  #setEvents(events: readonly HasEventProperties[]): void {
     const old = this.domain;
     const wasFull = !this.#windowSet || (old !== null && this.start <= old.start && this.end >= old.end);
     const spans = events.map((e) => eventSpan(e.properties));
