@@ -1,0 +1,252 @@
+/**
+ * How events look on the map: colour by type (taxonomy), size by number of sources, and a marker shape
+ * per place precision — documented to the reader by the legend (Legend.svelte uses the same constants).
+ *
+ * | precision | drawn as                                                            |
+ * | --------- | ------------------------------------------------------------------- |
+ * | site      | a ring with a centre dot: an exact spot such as an airport          |
+ * | city      | a filled circle                                                     |
+ * | region    | the region's polygon, or a wide translucent disc when only a point   |
+ * | country   | the whole country, hatched                                          |
+ * | travel    | a dashed great-circle arc from the origin                           |
+ */
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import { EVENT_TYPES, EVENT_TYPE_INFO } from '../../core/taxonomy';
+import { LABEL_FONTS } from '../../core/basemap/style';
+
+type Layer = Exclude<LayerSpecification, { type: 'background' }>;
+
+/** Source ids of the event collections (see event-features.ts). */
+export const EVENT_SOURCES = {
+  points: 'events-points',
+  areas: 'events-areas',
+  countries: 'events-countries',
+  arcs: 'events-arcs',
+} as const;
+
+/** Layers that respond to clicks, topmost first (a city dot wins over the country around it). */
+export const CLICKABLE_LAYERS = [
+  'events-site',
+  'events-city',
+  'events-region-point',
+  'events-area-fill',
+  'events-country-fill',
+  'events-arcs',
+] as const;
+
+export const SELECTED_COLOR = '#111111';
+
+/** Colour of an event type, as a MapLibre expression over the `type` property. */
+export const typeColor: ExpressionSpecification = [
+  'match',
+  ['get', 'type'],
+  ...EVENT_TYPES.flatMap((type) => [type, EVENT_TYPE_INFO[type].color]),
+  '#6b6b6b',
+] as unknown as ExpressionSpecification;
+
+/** Marker radius grows with the number of sources: one report → 6 px, four → 10 px, ten → 14 px. */
+export const sourceRadius: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'n'], 1, 6, 4, 10, 10, 14];
+
+/** Source counts shown in the legend's size key. */
+export const LEGEND_SOURCE_COUNTS = [1, 4, 10];
+
+/** The radius `sourceRadius` gives for `n` sources (for the legend). */
+export function radiusForSources(n: number): number {
+  if (n <= 1) return 6;
+  if (n <= 4) return 6 + ((n - 1) * 4) / 3;
+  if (n <= 10) return 10 + ((n - 4) * 4) / 6;
+  return 14;
+}
+
+/** A layer's own filter combined with the shown-events filter (either may be absent). */
+function withFilter(own: FilterSpecification | null, shown: FilterSpecification | null): { filter?: FilterSpecification } {
+  if (own && shown) return { filter: ['all', own, shown] as FilterSpecification };
+  const filter = own ?? shown;
+  return filter ? { filter } : {};
+}
+
+const isPrecision = (p: string): ExpressionSpecification => ['==', ['get', 'place_precision'], p];
+
+/**
+ * All event layers, bottom to top.
+ * @param shown the filter of what is currently shown (time window, types, text) or null for everything
+ */
+export function eventLayers(shown: FilterSpecification | null): Layer[] {
+  return [
+    {
+      id: 'events-country-fill',
+      type: 'fill',
+      source: EVENT_SOURCES.countries,
+      ...withFilter(null, shown),
+      paint: { 'fill-pattern': ['concat', 'hatch-', ['get', 'type']], 'fill-opacity': 0.85 },
+    },
+    {
+      id: 'events-country-line',
+      type: 'line',
+      source: EVENT_SOURCES.countries,
+      ...withFilter(null, shown),
+      paint: { 'line-color': typeColor, 'line-width': 1.5, 'line-opacity': 0.8 },
+    },
+    {
+      id: 'events-area-fill',
+      type: 'fill',
+      source: EVENT_SOURCES.areas,
+      ...withFilter(null, shown),
+      paint: { 'fill-color': typeColor, 'fill-opacity': 0.22 },
+    },
+    {
+      id: 'events-area-line',
+      type: 'line',
+      source: EVENT_SOURCES.areas,
+      ...withFilter(null, shown),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': typeColor, 'line-width': 2 },
+    },
+    {
+      id: 'events-arcs',
+      type: 'line',
+      source: EVENT_SOURCES.arcs,
+      ...withFilter(null, shown),
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': typeColor, 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+    },
+    {
+      // Region or unknown-outline country given only as a point: a wide, soft disc.
+      id: 'events-region-point',
+      type: 'circle',
+      source: EVENT_SOURCES.points,
+      ...withFilter(['any', isPrecision('region'), isPrecision('country')] as FilterSpecification, shown),
+      paint: {
+        'circle-radius': ['*', 2.5, sourceRadius],
+        'circle-color': typeColor,
+        'circle-opacity': 0.2,
+        'circle-stroke-color': typeColor,
+        'circle-stroke-width': 1.5,
+        'circle-stroke-opacity': 0.7,
+      },
+    },
+    {
+      id: 'events-city',
+      type: 'circle',
+      source: EVENT_SOURCES.points,
+      ...withFilter(isPrecision('city'), shown),
+      paint: {
+        'circle-radius': sourceRadius,
+        'circle-color': typeColor,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      // Site precision (an airport, a building): a ring with a dot, so it reads as "exactly here".
+      id: 'events-site',
+      type: 'circle',
+      source: EVENT_SOURCES.points,
+      ...withFilter(isPrecision('site'), shown),
+      paint: {
+        'circle-radius': sourceRadius,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': typeColor,
+        'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: 'events-site-dot',
+      type: 'circle',
+      source: EVENT_SOURCES.points,
+      ...withFilter(isPrecision('site'), shown),
+      paint: { 'circle-radius': 2.5, 'circle-color': typeColor },
+    },
+    placeLabels('events-area-labels', EVENT_SOURCES.areas, shown),
+    placeLabels('events-point-labels', EVENT_SOURCES.points, shown),
+  ];
+}
+
+/** Place names next to the markers (one per place: events at the same place share a label). */
+function placeLabels(id: string, source: string, shown: FilterSpecification | null): Layer {
+  const isPoint = source === EVENT_SOURCES.points;
+  return {
+    id,
+    type: 'symbol',
+    source,
+    ...withFilter(null, shown),
+    layout: {
+      'text-field': ['get', 'place'],
+      'text-font': LABEL_FONTS,
+      'text-size': 12,
+      'text-max-width': 8,
+      ...(isPoint
+        ? // One anchor: events at the same place then share a single label instead of one on each side.
+          { 'text-anchor': 'left' as const, 'text-offset': [1.1, 0] as [number, number] }
+        : {}),
+      'symbol-sort-key': ['-', ['get', 'n']],
+    },
+    paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+  };
+}
+
+/**
+ * Outline of the selected event on top of everything (a black halo), in every geometry kind.
+ * @param selectedId the selected event's id, or null
+ */
+export function selectionLayers(selectedId: string | null): Layer[] {
+  const isSelected: FilterSpecification = ['==', ['get', 'id'], selectedId ?? ''];
+  return [
+    {
+      id: 'selected-area',
+      type: 'line',
+      source: EVENT_SOURCES.areas,
+      filter: isSelected,
+      paint: { 'line-color': SELECTED_COLOR, 'line-width': 3.5 },
+    },
+    {
+      id: 'selected-country',
+      type: 'line',
+      source: EVENT_SOURCES.countries,
+      filter: isSelected,
+      paint: { 'line-color': SELECTED_COLOR, 'line-width': 3 },
+    },
+    {
+      id: 'selected-arc',
+      type: 'line',
+      source: EVENT_SOURCES.arcs,
+      filter: isSelected,
+      paint: { 'line-color': SELECTED_COLOR, 'line-width': 4, 'line-opacity': 0.5 },
+    },
+    {
+      id: 'selected-point',
+      type: 'circle',
+      source: EVENT_SOURCES.points,
+      filter: isSelected,
+      paint: {
+        'circle-radius': ['+', ['*', ['match', ['get', 'place_precision'], ['region', 'country'], 2.5, 1], sourceRadius], 4],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': SELECTED_COLOR,
+        'circle-stroke-width': 3,
+      },
+    },
+  ];
+}
+
+/**
+ * A diagonal hatch tile in an event type's colour, for `fill-pattern` of country-level events.
+ * @param color `#rrggbb`
+ * @param size tile size in pixels (the hatch spacing)
+ * @returns RGBA pixels for `map.addImage`
+ */
+export function hatchPattern(color: string, size = 10): { width: number; height: number; data: Uint8Array } {
+  const r = parseInt(color.slice(1, 3), 16);
+  const g = parseInt(color.slice(3, 5), 16);
+  const b = parseInt(color.slice(5, 7), 16);
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      // Distance to the diagonal x + y ≡ 0 (mod size), wrapping so tiles join seamlessly.
+      const d = Math.min((x + y) % size, size - ((x + y) % size));
+      const alpha = d <= 1 ? 200 : 28;
+      const i = (y * size + x) * 4;
+      data.set([r, g, b, alpha], i);
+    }
+  }
+  return { width: size, height: size, data };
+}

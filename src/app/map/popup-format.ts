@@ -1,0 +1,102 @@
+/**
+ * The words and pieces of an event popup, kept out of the component so they can be tested: quote
+ * segments for highlighting, safe links, precision words, and disagreements between sources.
+ */
+import type { EventProperties, EventSource, Highlight, PlacePrecision } from '../../core/types';
+import { dayFromIso, formatDay, formatEventDate } from '../../core/timewindow';
+
+export interface QuoteSegment {
+  text: string;
+  /** Set for highlighted words (a place or a date mention). */
+  kind?: Highlight['kind'];
+}
+
+/**
+ * Splits a quote into plain and highlighted runs. Offsets outside the quote are clamped, overlapping
+ * highlights are merged into the first, so the text is always reproduced exactly once.
+ * @example quoteSegments('held in Tehran on Monday', [{ start: 8, end: 14, kind: 'place' }])
+ * // [{ text: 'held in ' }, { text: 'Tehran', kind: 'place' }, { text: ' on Monday' }]
+ */
+export function quoteSegments(quote: string, highlights: readonly Highlight[]): QuoteSegment[] {
+  const sorted = [...highlights]
+    .map((h) => ({ ...h, start: clamp(h.start, 0, quote.length), end: clamp(h.end, 0, quote.length) }))
+    .filter((h) => h.end > h.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const segments: QuoteSegment[] = [];
+  let at = 0;
+  for (const h of sorted) {
+    if (h.start < at) continue; // overlaps one already marked
+    if (h.start > at) segments.push({ text: quote.slice(at, h.start) });
+    segments.push({ text: quote.slice(h.start, h.end), kind: h.kind });
+    at = h.end;
+  }
+  if (at < quote.length) segments.push({ text: quote.slice(at) });
+  return segments;
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Number.isFinite(n) ? n : min));
+}
+
+/**
+ * The link target for a source URL, only for http(s); anything else (javascript:, data:, relative
+ * paths, garbage) gives null and the popup shows no link.
+ * @example safeHttpUrl('javascript:alert(1)') // null
+ */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How a place precision reads in a popup. */
+export const PLACE_PRECISION_WORDS: Record<PlacePrecision, string> = {
+  site: 'exact site',
+  city: 'city',
+  region: 'region (approximate)',
+  country: 'whole country (approximate)',
+};
+
+/** The event's date with its precision, e.g. "12 April 2021 (day)" or "2014 (year)". */
+export function eventDateText(p: Pick<EventProperties, 'date_start' | 'date_end' | 'time_precision'>): string {
+  const date = formatEventDate(p);
+  return p.time_precision ? `${date} (${p.time_precision} precision)` : date;
+}
+
+/**
+ * A source's publication date as written in the manifest, made readable: "12 April 2021, 14:36".
+ * @returns 'date unknown' when the manifest has none
+ */
+export function publishedText(published: string): string {
+  if (!published) return 'date unknown';
+  const day = dayFromIso(published);
+  if (day === null) return published;
+  const time = /T(\d{2}:\d{2})/.exec(published)?.[1];
+  return time ? `${formatDay(day)}, ${time}` : formatDay(day);
+}
+
+/**
+ * Where merged sources disagree: the pipeline's own notes, else the differences visible in the
+ * sources' own date and place.
+ * @example disagreements({ conflicts: [], sources: [{ date: '2021-04-12', … }, { date: '2021-04-13', … }] })
+ * // ['Sources give different dates: 12 April 2021, 13 April 2021']
+ */
+export function disagreements(p: Pick<EventProperties, 'conflicts' | 'sources'>): string[] {
+  if (p.conflicts.length) return p.conflicts;
+  const found: string[] = [];
+  const dates = distinct(p.sources.map((s: EventSource) => s.date).filter((d): d is string => !!d));
+  if (dates.length > 1) {
+    found.push(`Sources give different dates: ${dates.map((d) => (dayFromIso(d) === null ? d : formatDay(dayFromIso(d)!))).join(', ')}`);
+  }
+  const places = distinct(p.sources.map((s) => s.place_name).filter(Boolean));
+  if (places.length > 1) found.push(`Sources name different places: ${places.join(', ')}`);
+  return found;
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}

@@ -1,0 +1,93 @@
+/**
+ * Checks an events GeoJSON against the `EventProperties` contract before anything is drawn. A broken
+ * feature is reported with its position and reason and skipped; the rest load.
+ */
+import type { Geometry } from 'geojson';
+import type { DatelineEvent, EventProperties } from '../../core/types';
+import { isEventType } from '../../core/taxonomy';
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
+const PLACE_PRECISIONS = new Set(['site', 'city', 'region', 'country']);
+
+/**
+ * Validates a parsed events file.
+ * @param json parsed JSON (anything)
+ * @param origin file name or URL, for messages
+ * @param expectedFormat the `format` member this app reads (a different one is reported, then tried)
+ * @returns the valid events and one message per problem
+ * @example validateEventCollection(await res.json(), 'events.geojson', 'dateline-events/1')
+ */
+export function validateEventCollection(
+  json: unknown,
+  origin: string,
+  expectedFormat: string,
+): { events: DatelineEvent[]; problems: string[] } {
+  const problems: string[] = [];
+  if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    return { events: [], problems: [`${origin}: not a GeoJSON FeatureCollection`] };
+  }
+  if (typeof json.format === 'string' && json.format !== expectedFormat) {
+    problems.push(`${origin}: format "${json.format}", expected "${expectedFormat}"; reading it anyway`);
+  }
+  const events: DatelineEvent[] = [];
+  const seen = new Set<string>();
+  json.features.forEach((feature: unknown, index: number) => {
+    const where = `${origin}: feature ${index + 1}`;
+    const reason = featureProblem(feature);
+    if (reason) {
+      problems.push(`${where}: ${reason}; skipped`);
+      return;
+    }
+    const event = feature as DatelineEvent;
+    const id = event.properties.id;
+    if (seen.has(id)) {
+      problems.push(`${where}: duplicate id "${id}"; skipped`);
+      return;
+    }
+    seen.add(id);
+    events.push({ ...event, id, properties: withDefaults(event.properties) });
+  });
+  return { events, problems };
+}
+
+function featureProblem(feature: unknown): string | null {
+  if (!isObject(feature) || feature.type !== 'Feature') return 'not a GeoJSON Feature';
+  const geometry = feature.geometry as Geometry | null;
+  if (!isObject(geometry) || !GEOMETRY_TYPES.has(geometry.type)) return 'missing or unsupported geometry';
+  const p = feature.properties;
+  if (!isObject(p)) return 'no properties';
+  if (typeof p.id !== 'string' || p.id === '') return 'no id';
+  if (typeof p.type !== 'string' || !isEventType(p.type)) return `id "${p.id}": unknown event type "${String(p.type)}"`;
+  if (typeof p.title !== 'string') return `id "${p.id}": no title`;
+  if (!isLongitude(p.lon) || !isLatitude(p.lat)) return `id "${p.id}": lon/lat missing or out of range`;
+  if (typeof p.place_precision !== 'string' || !PLACE_PRECISIONS.has(p.place_precision))
+    return `id "${p.id}": unknown place precision "${String(p.place_precision)}"`;
+  if (isObject(p.origin) && (!isLongitude(p.origin.lon) || !isLatitude(p.origin.lat)))
+    return `id "${p.id}": origin lon/lat out of range`;
+  if (p.sources !== undefined && !Array.isArray(p.sources)) return `id "${p.id}": sources is not a list`;
+  return null;
+}
+
+/** Fills optional list fields so components never meet `undefined`. */
+function withDefaults(p: EventProperties): EventProperties {
+  return {
+    ...p,
+    actors: Array.isArray(p.actors) ? p.actors : [],
+    sources: Array.isArray(p.sources) ? p.sources : [],
+    conflicts: Array.isArray(p.conflicts) ? p.conflicts : [],
+    notes: typeof p.notes === 'string' ? p.notes : '',
+    place_name: typeof p.place_name === 'string' ? p.place_name : '',
+  };
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isLongitude(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= -180 && value <= 180;
+}
+
+function isLatitude(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= -90 && value <= 90;
+}
