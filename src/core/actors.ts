@@ -1,0 +1,401 @@
+/**
+ * Actors: the people and organisations an event names. People are capitalised name sequences, with their
+ * titles stripped ("Lt. General Qassem Soleimani" → "Qassem Soleimani"); organisations come from a small
+ * lexicon of names the news uses in many spellings (Daesh/ISIS, IRGC, PMU/Hashd al-Sha'abi, …) or from a
+ * capitalised sequence ending in an institution word ("Quds Force", "Iraqi Armed Forces").
+ *
+ * Spelling variants across a corpus ("Sjamkhani"/"Shamkhani", "al-Araji"/"Araji"/"Qasim al-Araji") are
+ * merged by `ActorIndex`, which compares folded surnames by edit distance.
+ */
+
+export type ActorKind = 'person' | 'org';
+
+/** A name found in text; offsets are into the original text. */
+export interface ActorMention {
+  start: number;
+  end: number;
+  /** The name as written, titles removed. */
+  name: string;
+  kind: ActorKind;
+  /** Whether the name is certainly an actor (a title, several name words, or a lexicon org). Lone surnames are confirmed by the corpus. */
+  certain: boolean;
+  /** Country of a demonym in the title ("Iraqi Prime Minister …" → 'IQ'), '' when none. */
+  affiliation: string;
+  /** True for an organisation written as part of a person's title ("Secretary of the SNSC Ali Shamkhani"). */
+  titleOnly: boolean;
+}
+
+interface OrgEntry {
+  name: string;
+  aliases: string[];
+}
+
+/**
+ * Organisations with many spellings. Canonical name first; aliases are matched case-sensitively as whole
+ * words. Kept small on purpose: anything else is recognised from its institution word.
+ */
+export const ORGANISATIONS: readonly OrgEntry[] = [
+  { name: 'Daesh (ISIS)', aliases: ['Daesh', 'ISIS', 'ISIL', 'IS', 'Islamic State', 'Islamic State of Iraq and the Levant', 'Islamic State of Iraq and Syria'] },
+  { name: 'Islamic Revolution Guards Corps (IRGC)', aliases: ['IRGC', 'Islamic Revolution Guards Corps', 'Islamic Revolutionary Guard Corps', 'Revolutionary Guards', 'Revolutionary Guard', 'Sepah'] },
+  { name: 'Popular Mobilization Units (PMU)', aliases: ['PMU', 'PMF', 'Popular Mobilization Units', 'Popular Mobilisation Units', 'Popular Mobilization Forces', 'Popular Mobilisation Forces', "Hashd al-Sha'abi", "Hashd al-Shaabi", 'Hashd al-Shaabi', 'al-Hashd al-Shaabi', 'Hashd'] },
+  { name: 'Supreme National Security Council (SNSC)', aliases: ['SNSC', 'Supreme National Security Council'] },
+  { name: 'Hezbollah', aliases: ['Hezbollah', 'Hizbollah', 'Hizballah'] },
+  { name: 'Hamas', aliases: ['Hamas'] },
+  { name: 'Taliban', aliases: ['Taliban'] },
+  { name: 'al-Qaeda', aliases: ['al-Qaeda', 'Al-Qaeda', 'al-Qaida', 'Al Qaeda', 'al Qaeda'] },
+  { name: 'al-Shabaab', aliases: ['al-Shabaab', 'Al-Shabaab', 'al-Shabab', 'Al Shabaab'] },
+  { name: 'Boko Haram', aliases: ['Boko Haram'] },
+  { name: 'Houthis (Ansar Allah)', aliases: ['Houthis', 'Houthi', 'Ansar Allah', 'Ansarullah'] },
+  { name: 'Kurdistan Workers’ Party (PKK)', aliases: ['PKK', "Kurdistan Workers' Party", 'Kurdistan Workers’ Party'] },
+  { name: 'NATO', aliases: ['NATO', 'North Atlantic Treaty Organization'] },
+  { name: 'United Nations', aliases: ['UN', 'U.N.', 'United Nations'] },
+  { name: 'European Union', aliases: ['EU', 'E.U.', 'European Union'] },
+  { name: 'US Department of Defense', aliases: ['Pentagon', 'Department of Defense'] },
+];
+
+/** Title words (lower case, no dot) stripped from the front of names; they also confirm a person. */
+const TITLES = new Set(
+  ('mr mrs ms miss dr prof professor sir dame lord lady general gen lt lieutenant colonel col major maj captain capt ' +
+    'sergeant sgt admiral adm commander brigadier marshal president vice prime minister foreign defence defense interior ' +
+    'secretary senator sen rep representative governor gov mayor ambassador king queen prince princess sheikh shaikh ' +
+    'emir sultan ayatollah imam hojatoleslam pope cardinal bishop rabbi martyr chancellor premier speaker judge ' +
+    'chairman chief spokesman spokeswoman spokesperson advisor adviser envoy deputy leader commissioner seyyed sayyid ' +
+    'sayyed mullah haji first lady mp').split(' '),
+);
+
+/** Words that end an organisation name ("… Council", "… Forces"). */
+const ORG_HEADS = new Set(
+  ('council corps force forces units army navy ministry party parliament assembly committee commission agency ' +
+    'organization organisation office court front movement brigade brigades battalion group guard guards police ' +
+    'government cabinet senate congress union bank company corporation institute university association alliance ' +
+    'coalition federation department service services authority league mission').split(' '),
+);
+
+/** Capitalised words that are never part of a person's name. */
+const NOT_NAME = new Set(
+  ('the a an in on at of for to and or but with by from as his her their its this that these those he she they we it i ' +
+    'if when while after before since during under over into about between among against what which who whom whose ' +
+    'there here then also so yet not no all both each every some many most such other another more one two three ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december god allah islam islamic republic revolution revolutionary middle east west ' +
+    'north south western eastern northern southern central gulf sea ocean river street square airport international ' +
+    'region province city state states kingdom nations war day news press tv read more share source anti takfiri ' +
+    'arab arabs muslim muslims christian jewish shia shiite sunni western referring pointing heading stressing ' +
+    'expressing speaking addressing according meanwhile however accelerating prosecution cooperation iran’s').split(' '),
+);
+
+/** Demonyms and country adjectives → ISO country code: "Iraqi parliament", "Iranian general". */
+export const DEMONYMS: Record<string, string> = {
+  afghan: 'AF', albanian: 'AL', algerian: 'DZ', american: 'US', angolan: 'AO', argentine: 'AR', argentinian: 'AR',
+  armenian: 'AM', australian: 'AU', austrian: 'AT', azerbaijani: 'AZ', bahraini: 'BH', bangladeshi: 'BD',
+  belarusian: 'BY', belgian: 'BE', bolivian: 'BO', bosnian: 'BA', brazilian: 'BR', british: 'GB', bulgarian: 'BG',
+  burmese: 'MM', cambodian: 'KH', cameroonian: 'CM', canadian: 'CA', chadian: 'TD', chilean: 'CL', chinese: 'CN',
+  colombian: 'CO', congolese: 'CD', croatian: 'HR', cuban: 'CU', cypriot: 'CY', czech: 'CZ', danish: 'DK',
+  dutch: 'NL', ecuadorian: 'EC', egyptian: 'EG', emirati: 'AE', eritrean: 'ER', estonian: 'EE', ethiopian: 'ET',
+  filipino: 'PH', finnish: 'FI', french: 'FR', georgian: 'GE', german: 'DE', ghanaian: 'GH', greek: 'GR',
+  guatemalan: 'GT', haitian: 'HT', hungarian: 'HU', icelandic: 'IS', indian: 'IN', indonesian: 'ID', iranian: 'IR',
+  iraqi: 'IQ', irish: 'IE', israeli: 'IL', italian: 'IT', ivorian: 'CI', jamaican: 'JM', japanese: 'JP',
+  jordanian: 'JO', kazakh: 'KZ', kenyan: 'KE', kuwaiti: 'KW', kyrgyz: 'KG', latvian: 'LV', lebanese: 'LB',
+  liberian: 'LR', libyan: 'LY', lithuanian: 'LT', malaysian: 'MY', malian: 'ML', mexican: 'MX', moldovan: 'MD',
+  mongolian: 'MN', moroccan: 'MA', mozambican: 'MZ', nepali: 'NP', nepalese: 'NP', nigerian: 'NG', nigerien: 'NE',
+  'north korean': 'KP', norwegian: 'NO', omani: 'OM', pakistani: 'PK', palestinian: 'PS', panamanian: 'PA',
+  peruvian: 'PE', polish: 'PL', portuguese: 'PT', qatari: 'QA', romanian: 'RO', russian: 'RU', rwandan: 'RW',
+  saudi: 'SA', senegalese: 'SN', serbian: 'RS', slovak: 'SK', slovenian: 'SI', somali: 'SO', 'south african': 'ZA',
+  'south korean': 'KR', 'south sudanese': 'SS', spanish: 'ES', 'sri lankan': 'LK', sudanese: 'SD', swedish: 'SE',
+  swiss: 'CH', syrian: 'SY', taiwanese: 'TW', tajik: 'TJ', tanzanian: 'TZ', thai: 'TH', tunisian: 'TN',
+  turkish: 'TR', turkmen: 'TM', ugandan: 'UG', ukrainian: 'UA', uzbek: 'UZ', venezuelan: 'VE', vietnamese: 'VN',
+  yemeni: 'YE', zambian: 'ZM', zimbabwean: 'ZW', us: 'US', 'u.s.': 'US', uk: 'GB', kurdish: 'IQ',
+};
+
+// A name token: "Shamkhani", "al-Araji", "Al-Araji", "O'Brien", "Lt.", "ISIS", "Sha'abi", "Jean-Yves".
+const TOKEN = /(?<![\p{L}\p{M}'’-])(?:(?:al|el|ad|ash|as|at|az|ar|an)-(?=\p{Lu})|(?:bin|ibn|van|von|de|da|du|di|der|den)\s(?=\p{Lu}))?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?|\p{Lu}\.(?:\p{Lu}\.)+/gu;
+const PARTICLES = /^(bin|ibn|de|da|di|du|van|von|der|den|le|la|al|el)$/;
+
+/**
+ * Finds people and organisations in a stretch of text.
+ * @param text the original article text
+ * @param start where to start looking
+ * @param end where to stop (exclusive)
+ * @param placeSpans spans already resolved as places (never names)
+ * @returns mentions in reading order
+ * @example findActors('Iraqi Prime Minister Mustafa al-Kadhimi met Ali Shamkhani.', 0, 58).map((a) => a.name) // ['Mustafa al-Kadhimi', 'Ali Shamkhani']
+ */
+export function findActors(text: string, start = 0, end = text.length, placeSpans: ReadonlyArray<{ start: number; end: number }> = []): ActorMention[] {
+  const out: ActorMention[] = [];
+  const slice = text.slice(start, end);
+  const tokens: Array<{ s: number; e: number; t: string }> = [];
+  for (const m of slice.matchAll(TOKEN)) tokens.push({ s: start + m.index!, e: start + m.index! + m[0].length, t: m[0] });
+
+  // Group tokens into runs separated only by single spaces (or particles).
+  let i = 0;
+  while (i < tokens.length) {
+    const run = [tokens[i]];
+    while (i + 1 < tokens.length) {
+      const gap = text.slice(tokens[i].e, tokens[i + 1].s);
+      const prevPossessive = /['’]s$/.test(tokens[i].t);
+      if (prevPossessive || !/^[ \u00a0]$/.test(gap)) break;
+      run.push(tokens[++i]);
+    }
+    i++;
+    splitRun(text, run, placeSpans, out);
+  }
+  // "Supreme National Security Council (SNSC)": the bracketed abbreviation is the same mention.
+  const deduped = out.filter((m, i) => {
+    const prev = out[i - 1];
+    return !(prev && m.kind === 'org' && prev.kind === 'org' && prev.name === m.name && /^\s*\($/.test(text.slice(prev.end, m.start)));
+  });
+  markTitleOrgs(text, deduped);
+  return deduped;
+}
+
+function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
+  // Organisation lexicon matches first (longest alias at each position).
+  let k = 0;
+  let segment: typeof run = [];
+  let titled = false;
+  let affiliation = '';
+  let demonym: { s: number; e: number; t: string } | null = null;
+  const flush = () => {
+    if (segment.length) emitSegment(text, segment, titled, affiliation, places, out);
+    segment = [];
+    titled = false;
+  };
+  while (k < run.length) {
+    const org = orgAt(text, run, k);
+    if (org) {
+      flush();
+      out.push({ start: run[k].s, end: run[org.last].e, name: org.name, kind: 'org', certain: true, affiliation: '', titleOnly: false });
+      k = org.last + 1;
+      continue;
+    }
+    const tok = run[k];
+    const word = tok.t.replace(/['’]s$/, '').replace(/\.$/, '');
+    const lower = word.toLowerCase();
+    if (TITLES.has(lower)) {
+      // A title ends any name before it and confirms the name after it.
+      const hadName = segment.some((t) => !TITLES.has(t.t.replace(/\.$/, '').toLowerCase()));
+      if (hadName) flush();
+      titled = true;
+      segment = [];
+      k++;
+      continue;
+    }
+    if (DEMONYMS[lower]) {
+      flush();
+      affiliation = DEMONYMS[lower];
+      demonym = tok;
+      k++;
+      continue;
+    }
+    segment.push(tok);
+    if (ORG_HEADS.has(lower)) {
+      // "Iraqi Armed Forces": the demonym right before is part of an organisation's name.
+      if (demonym && demonym.e + 1 === segment[0].s) segment.unshift(demonym);
+      emitOrg(text, segment, out);
+      segment = [];
+      titled = false;
+    }
+    k++;
+  }
+  flush();
+}
+
+function orgAt(text: string, run: Array<{ s: number; e: number; t: string }>, k: number): { name: string; last: number } | null {
+  let best: { name: string; last: number } | null = null;
+  for (const entry of ORGANISATIONS) {
+    for (const alias of entry.aliases) {
+      const words = alias.split(/\s+/).length;
+      const last = k + words - 1;
+      if (last >= run.length) continue;
+      const written = text.slice(run[k].s, run[last].e).replace(/['’]s$/, '');
+      if (written.replace(/’/g, "'") === alias.replace(/’/g, "'") && (!best || last > best.last)) best = { name: entry.name, last };
+    }
+  }
+  // "IS" is only the group when it is not the verb: require an article or possessive context upstream.
+  if (best && run[k].t === 'IS' && best.last === k) return null;
+  return best;
+}
+
+function emitOrg(text: string, segment: Array<{ s: number; e: number; t: string }>, out: ActorMention[]) {
+  let from = 0;
+  while (from < segment.length - 1 && NOT_NAME.has(segment[from].t.toLowerCase())) from++;
+  const toks = segment.slice(from);
+  if (toks.length < 2) return; // a bare "Council" or "Government" names nobody
+  out.push({ start: toks[0].s, end: toks[toks.length - 1].e, name: text.slice(toks[0].s, toks[toks.length - 1].e), kind: 'org', certain: true, affiliation: '', titleOnly: false });
+}
+
+function emitSegment(text: string, segment: Array<{ s: number; e: number; t: string }>, titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
+  // Drop leading function words ("The", "In") and anything resolved as a place.
+  const toks = segment.filter((t) => !places.some((p) => p.start < t.e && p.end > t.s));
+  while (toks.length && NOT_NAME.has(toks[0].t.replace(/['’]s$/, '').toLowerCase())) toks.shift();
+  if (!toks.length) return;
+  if (toks.some((t) => NOT_NAME.has(t.t.replace(/['’]s$/, '').toLowerCase()))) return;
+  if (toks.some((t) => /^\p{Lu}{2,}$/u.test(t.t))) return; // acronyms are not people
+  if (toks.some((t) => /\d/.test(t.t) || /^\p{Lu}\.$/u.test(t.t))) return;
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  // A sentence-final period is not part of the name ("… Hassan Rouhani.").
+  const written = text.slice(first.s, last.e).replace(/['’]s$/, '').replace(/(\p{L}{3,})\.$/u, '$1');
+  const name = tidyName(written);
+  if (name.length < 3) return;
+  const certain = titled || toks.length >= 2;
+  out.push({ start: first.s, end: first.s + written.length, name, kind: 'person', certain, affiliation, titleOnly: false });
+}
+
+const TITLE_OF = /\b(secretary|head|chief|chairman|chair|member|members|commander|deputy|spokesman|spokesperson|spokeswoman|minister|director|leader|president|advisor|adviser|envoy|official|officials)\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?$/iu;
+
+const TITLE_AFTER = /^\s+(secretary|chief|head|commander|deputy|spokesman|spokesperson|minister|leader|official|adviser|advisor|chairman|director|member)\b/i;
+
+/** Organisations written as a person's affiliation: "… Council (SNSC) Ali Shamkhani", "PMU deputy commander Abu Mahdi …". */
+function markTitleOrgs(text: string, mentions: ActorMention[]) {
+  for (const m of mentions) {
+    // "the Secretary of the Supreme National Security Council", "commander of the Quds Force"
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    if (m.kind === 'org' && TITLE_OF.test(before)) m.titleOnly = true;
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i];
+    if (a.kind !== 'org') continue;
+    // "SNSC secretary", "PMU deputy commander": the organisation qualifies a title.
+    if (TITLE_AFTER.test(text.slice(a.end, a.end + 30))) a.titleOnly = true;
+    const b = mentions.slice(i + 1).find((m) => m.kind === 'person');
+    if (!b) continue;
+    const gap = text.slice(a.end, b.start);
+    if (gap.length < 40 && /^\)?['’]?s?\s*(\([^()]{1,12}\))?\s*((?:[a-z]+|[A-Z][a-z]+\.?)\s+){0,3}$/.test(gap)) a.titleOnly = true;
+  }
+}
+
+/** "Al-Araji" at a sentence start is "al-Araji"; collapse spaces. */
+function tidyName(name: string): string {
+  return name
+    .replace(/\s+/g, ' ')
+    .split(' ')
+    .map((w, i, all) => (i > 0 || all.length === 1 ? w.replace(/^(Al|El)-/, (p) => p.toLowerCase()) : w))
+    .join(' ')
+    .replace(/^(Al|El)-(\p{Lu})/u, (_, p, c) => `${p.toLowerCase()}-${c}`);
+}
+
+/**
+ * The folded key of a name word: lower case, no diacritics, apostrophes, "al-" prefix or doubled letters.
+ * Spelling variants of transliterated names share it ("Qassem"/"Qasem" → "qasem").
+ * @param word one word of a name
+ * @returns the key
+ * @example foldName('al-Muhandis') // 'muhandis'
+ */
+export function foldName(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/^(al|el|ad|ash|as|at|az|ar|an)[-\s]/, '')
+    .replace(/['’`-]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`.
+ * @param a first string
+ * @param b second string
+ * @param max the largest distance of interest
+ * @returns the distance, or max + 1
+ * @example editDistance('sjamkhani', 'shamkhani', 2) // 1
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Whether two folded name words are spellings of one name. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const len = Math.min(a.length, b.length);
+  const max = len >= 10 ? 2 : len >= 5 ? 1 : 0;
+  return max > 0 && editDistance(a, b, max) <= max;
+}
+
+interface PersonCluster {
+  surname: string;
+  given: string;
+  forms: Map<string, number>;
+}
+
+/**
+ * The corpus-wide index of actor names: merges spelling variants and short forms of one person into a
+ * canonical name (the most frequent full form), and confirms lone surnames seen with a full name elsewhere.
+ * @example
+ * const index = new ActorIndex();
+ * index.add({ name: 'Ali Shamkhani', kind: 'person', certain: true });
+ * index.add({ name: 'Ali Sjamkhani', kind: 'person', certain: true });
+ * index.canonical({ name: 'Shamkhani', kind: 'person', certain: false }) // 'Ali Shamkhani'
+ */
+export class ActorIndex {
+  private clusters: PersonCluster[] = [];
+  private orgs = new Map<string, string>();
+
+  /**
+   * Records a mention (call for every certain mention of the corpus before asking for canonical names).
+   * @param mention a mention's name, kind and certainty
+   */
+  add(mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): void {
+    if (mention.kind === 'org') {
+      const key = foldName(mention.name.replace(/^the\s+/i, ''));
+      if (!this.orgs.has(key)) this.orgs.set(key, mention.name.replace(/^the\s+/i, ''));
+      return;
+    }
+    if (!mention.certain) return;
+    const words = mention.name.split(' ');
+    const surname = foldName(words[words.length - 1]);
+    const given = words.length > 1 ? foldName(words[0]) : '';
+    let cluster = this.clusters.find((c) => sameWord(c.surname, surname) && (!given || !c.given || sameWord(c.given, given)));
+    if (!cluster) {
+      cluster = { surname, given, forms: new Map() };
+      this.clusters.push(cluster);
+    }
+    if (!cluster.given && given) cluster.given = given;
+    cluster.forms.set(mention.name, (cluster.forms.get(mention.name) ?? 0) + 1);
+  }
+
+  /**
+   * The canonical name of a mention, or null when it is a lone word the corpus does not confirm as a name.
+   * @param mention a mention's name, kind and certainty
+   * @returns the canonical name or null
+   */
+  canonical(mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
+    if (mention.kind === 'org') return this.orgs.get(foldName(mention.name.replace(/^the\s+/i, ''))) ?? mention.name;
+    const words = mention.name.split(' ');
+    const surname = foldName(words[words.length - 1]);
+    const given = words.length > 1 ? foldName(words[0]) : '';
+    const matches = this.clusters.filter((c) => sameWord(c.surname, surname) && (!given || !c.given || sameWord(c.given, given)));
+    // A lone surname shared by two different people stays as written (ambiguous).
+    if (matches.length !== 1) return mention.certain ? mention.name : null;
+    return bestForm(matches[0]);
+  }
+}
+
+function bestForm(cluster: PersonCluster): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [form, count] of cluster.forms) {
+    const full = form.includes(' ') ? 1 : 0;
+    const bestFull = best.includes(' ') ? 1 : 0;
+    if (
+      full > bestFull ||
+      (full === bestFull && (count > bestCount || (count === bestCount && (form.length > best.length || (form.length === best.length && form < best)))))
+    ) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,217 @@
+/**
+ * Page chrome: the parts of a saved news page that are not the story — republisher banners, repeated
+ * outlet lines, share widgets, "Read More" links to other stories, source credits, the headline and
+ * dateline lines. Cleaning never edits the text: it returns spans to ignore, so every later offset still
+ * points into the original file.
+ *
+ * The rules are general (layout and vocabulary of page furniture), not strings from particular pages.
+ */
+import type { ManifestEntry } from './types';
+
+export type ChromeReason =
+  | 'headline'
+  | 'banner'
+  | 'outlet'
+  | 'dateline'
+  | 'widget'
+  | 'related'
+  | 'credit';
+
+/** A span of the original text that is not part of the story; `end` exclusive. */
+export interface ChromeSpan {
+  start: number;
+  end: number;
+  reason: ChromeReason;
+  text: string;
+}
+
+export interface CleanResult {
+  /** Spans to ignore, sorted, non-overlapping. */
+  ignored: ChromeSpan[];
+  /** A dateline place prefix such as "Tehran (IP):" — where the story was filed, when the page says so. */
+  dateline: { start: number; end: number; text: string } | null;
+  /** Text of a date-only line ("Monday, 12 April 2021 2:36 PM"): a publication-date hint. */
+  publishedHint: string | null;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// Page furniture vocabulary, matched on short lines only.
+const FURNITURE = /\b(mailing list|newsletter|subscribe|subscription|donation|donate|sign up|log ?in|follow us|share (it|this|on)|share\s*:|print this|cookies?|all rights reserved|copyright|advertisement|click here|download (the|our) app)\b|©/i;
+const WIDGET = /^(share( it| this)?|tweet|print|email|comments?|like|follow|whatsapp|facebook|twitter|telegram|linkedin)(\s*[:|/·,]\s*\w*)*\s*:?\s*$/i;
+const RELATED_MARKER = /^(read more|read also|also read|related( stories| articles| news| posts)?|see also|more on this( story)?|recommended|you may also like|more from|further reading)\b\s*[:»>|-]?/i;
+const CREDIT = /^(source|via|sources|credit|photo|image|courtesy)\s*[:»>|/-]/i;
+// "Tehran (IP):", "BAGHDAD (Reuters) -", "Kyiv (AFP) —"
+const DATELINE_PREFIX = /^((?:[A-Z][\p{L}'’.-]*)(?:[ ,]+[A-Z][\p{L}'’.-]*){0,3})\s*\(([^()\n]{1,30})\)\s*[:—–-]\s*/u;
+// "Iran Press News:", "Xinhua Agency:" — a title-case outlet-like label before the paragraph text.
+const OUTLET_LABEL = /^((?:[A-Z][\p{L}0-9&'’.-]*\s*){1,6}):[\s\u00a0]*/u;
+const OUTLET_WORDS = /(news|press|tv|agency|times|media|service|network|radio|post|herald|tribune|gazette|journal|daily|wire|online|report)/i;
+const WEEKDAY_OR_MONTH = /\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+const DATE_LINE_RESIDUE = /\b((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?|am|pm|a\.m\.|p\.m\.|gmt|utc|updated|published|posted|last updated|on|at|[a-z]{3,4}t)\b|[\d:,./\-–—|+()]+/gi;
+
+/**
+ * Finds the chrome of an article page.
+ * @param text the article's original text
+ * @param meta what the manifest says about it (title and outlet help recognise headline and outlet lines)
+ * @returns spans to ignore, the dateline prefix and a publication-date hint
+ * @example
+ * findChrome('Share It :\nThe minister met the envoy in Paris on Monday.', { title: '', outlet: '' }).ignored[0].reason // 'widget'
+ */
+export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'outlet'>): CleanResult {
+  const lines = splitLines(text);
+  const ignored: ChromeSpan[] = [];
+  let dateline: CleanResult['dateline'] = null;
+  let publishedHint: string | null = null;
+  const add = (start: number, end: number, reason: ChromeReason) => {
+    if (end > start) ignored.push({ start, end, reason, text: text.slice(start, end) });
+  };
+  const titleKey = key(meta.title);
+  const outletKey = key(meta.outlet);
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const k = key(l.text);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+
+  let inBody = false;
+  let afterRelated = false;
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (!t) continue;
+    const lead = line.start + line.text.indexOf(t);
+    const end = lead + t.length;
+    const k = key(t);
+    const short = t.length <= 160;
+
+    if (afterRelated) {
+      // Lines after a "Read More"/"Related" marker are other stories' headlines until a real paragraph.
+      if (isBodyLine(t) && t.length > 160) afterRelated = false;
+      else {
+        add(lead, end, 'related');
+        continue;
+      }
+    }
+    if (RELATED_MARKER.test(t) && short && !isSentence(t.replace(RELATED_MARKER, ''))) {
+      add(lead, end, 'related');
+      afterRelated = true;
+      continue;
+    }
+    if (short && (WIDGET.test(t) || (FURNITURE.test(t) && t.length <= 120))) {
+      add(lead, end, FURNITURE.test(t) && !WIDGET.test(t) ? 'banner' : 'widget');
+      continue;
+    }
+    if (short && CREDIT.test(t) && !isSentence(t)) {
+      add(lead, end, 'credit');
+      continue;
+    }
+    if (short && isDateOnly(t)) {
+      add(lead, end, 'dateline');
+      publishedHint ??= t;
+      continue;
+    }
+    if (titleKey && k === titleKey) {
+      add(lead, end, 'headline');
+      continue;
+    }
+    if (short && !isSentence(t) && ((outletKey && (k === outletKey || outletKey.includes(k) || k.includes(outletKey))) || (counts.get(k) ?? 0) > 1)) {
+      add(lead, end, 'outlet');
+      continue;
+    }
+    if (!inBody) {
+      if (isBodyLine(t)) inBody = true;
+      else {
+        // Before the story starts, short lines without sentence punctuation are headlines and labels.
+        add(lead, end, ignoredFirst(ignored, text) ? 'banner' : 'headline');
+        continue;
+      }
+    }
+    // Paragraph-initial prefixes: a dateline ("Tehran (IP):") or an outlet label ("Iran Press News:").
+    let offset = lead;
+    let rest = t;
+    for (let guard = 0; guard < 3; guard++) {
+      const d = DATELINE_PREFIX.exec(rest);
+      if (d && !dateline && d[1].length <= 40) {
+        dateline = { start: offset, end: offset + d[1].length, text: d[1] };
+        add(offset, offset + d[0].length, 'dateline');
+        offset += d[0].length;
+        rest = rest.slice(d[0].length);
+        continue;
+      }
+      const o = OUTLET_LABEL.exec(rest);
+      if (o && (OUTLET_WORDS.test(o[1]) || (outletKey && key(o[1]).includes(outletKey)))) {
+        add(offset, offset + o[0].length, 'outlet');
+        offset += o[0].length;
+        rest = rest.slice(o[0].length);
+        continue;
+      }
+      break;
+    }
+  }
+  ignored.sort((a, b) => a.start - b.start);
+  return { ignored, dateline, publishedHint };
+}
+
+/**
+ * Whether an offset range overlaps an ignored span.
+ * @param spans sorted ignored spans
+ * @param start range start
+ * @param end range end (exclusive)
+ * @returns true when the range touches chrome
+ * @example overlapsChrome([{ start: 0, end: 5, reason: 'banner', text: 'Hello' }], 3, 8) // true
+ */
+export function overlapsChrome(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
+  for (const s of spans) {
+    if (s.start >= end) break;
+    if (s.end > start) return true;
+  }
+  return false;
+}
+
+function ignoredFirst(ignored: ChromeSpan[], _text: string): boolean {
+  return ignored.length > 0;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /[^\r\n]*(\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m[0].length > 0) {
+    const body = m[0].replace(/[\r\n]+$/, '');
+    lines.push({ start: m.index, end: m.index + body.length, text: body });
+    if (re.lastIndex >= text.length) break;
+  }
+  return lines;
+}
+
+/** Normalised comparison key for lines, titles and outlet names. */
+function key(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Ends like a sentence (possibly inside closing quotes/brackets). */
+function isSentence(t: string): boolean {
+  return /[.!?…][\s"'’”)\]]*$/.test(t.trim());
+}
+
+/** A story paragraph: sentence-final punctuation and enough words, or simply long. */
+function isBodyLine(t: string): boolean {
+  const words = t.split(/\s+/).filter(Boolean).length;
+  return (isSentence(t) && words >= 6) || t.length >= 200;
+}
+
+/** A line that is only a date/time stamp, e.g. "Monday, 12 April 2021 2:36 PM" or "Updated: 2021-04-12 14:36". */
+function isDateOnly(t: string): boolean {
+  if (t.length > 80) return false;
+  if (!WEEKDAY_OR_MONTH.test(t) && !/\d{4}-\d{2}-\d{2}/.test(t)) return false;
+  return t.replace(DATE_LINE_RESIDUE, '').trim() === '';
+}

@@ -1,0 +1,320 @@
+/**
+ * Event typing: which sentences (or quoted clauses) report an event, of which type, and where, when and
+ * who. Types come from a documented trigger lexicon (`TRIGGERS`); the place is the most precise place
+ * introduced by a locative preposition in the same clause ("held in Tehran", "outside Baghdad
+ * International Airport") — a demonym or a possessive ("Iraqi", "Baghdad's request") never places an
+ * event; the date is the nearest date expression in the clause; actors are the people and organisations
+ * named in it. Quoted speech is its own clause, so a date or place of the narrative ("said in a Monday
+ * meeting in Tehran") never leaks into an event mentioned inside the quote.
+ */
+import { DEMONYMS, type ActorMention } from './actors';
+import type { RelativeDateMention } from './dates';
+import type { Sentence } from './sentences';
+import type { EventType } from './taxonomy';
+import type { DateMention, PlaceMention } from './types';
+
+/**
+ * The trigger lexicon, in priority order: when a clause has triggers of several types, the first type
+ * listed wins (a strike reported in a meeting sentence is the strike; the meeting has its own clause).
+ * `needsPlace`: the trigger alone is too vague — the clause must place it. `needsSubject`: a named
+ * person must come before the trigger (the traveller of a visit).
+ */
+export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean }> = [
+  { type: 'strike', pattern: /\b(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|\bassassinat(?:ion|ions|ed|e)\b|\bkill(?:ed|ing|s)\b|\bbomb(?:ing|ings|ed)\b|\battack(?:s|ed)?\b|\bshell(?:ing|ed)\b|\bexplosion\b|\bblast\b|\bambush(?:ed)?\b|\bairstrikes?\b/i },
+  { type: 'vote', pattern: /\b(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected)\b|\b(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|\bvot(?:e|ed|ing)\s+(?:to|on|for|against)\b|\bparliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|\b(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b/i },
+  { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
+  { type: 'armed-group', pattern: /\bcampaign of terror\b|\b(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|\b(?:seized|captured|overran|launched)\b/i, needsArmedGroup: true },
+  { type: 'meeting', pattern: /\bmeetings?\b|\bmet\b|\bmeets\b|\b(?:held\s+)?talks\b|\bsummit\b|\bconsultations\b|\bconferred\b|\bsat down with\b/i },
+  { type: 'visit', pattern: /\btrav(?:el|ell)(?:ed|s)?\s+to\b|\barriv(?:ed|es|al)\s+in\b|\bvisit(?:ed|s|ing)?\b|\btrip\s+to\b|\bflew\s+to\b|\blanded\s+in\b/i, needsSubject: true },
+];
+
+/** Nouns that name a past event of a type, for "two days after the assassination". */
+export const ANCHOR_NOUNS: Record<string, EventType> = {
+  assassination: 'strike', strike: 'strike', killing: 'strike', attack: 'strike', bombing: 'strike', airstrike: 'strike',
+  explosion: 'strike', blast: 'strike', vote: 'vote', ratification: 'vote', meeting: 'meeting', talks: 'meeting',
+  summit: 'meeting', visit: 'visit', arrival: 'visit', trip: 'visit', offensive: 'armed-group',
+};
+
+/** Organisations whose activity is armed-group activity. */
+const ARMED_GROUPS = /^(Daesh|Hezbollah|Hamas|Taliban|al-Qaeda|al-Shabaab|Boko Haram|Houthis|Kurdistan Workers)/;
+
+/** Verbs of speech: a named person before one of these is a speaker ("Shamkhani said"). */
+export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned|stated|explained|announced|declared|argued|claimed|confirmed|denied|insisted|emphasi[sz]ed|underlined|affirmed|praised|hailed|slammed|welcomed|denounced|criticized|criticised|condemned|reiterated|expressed|mentioned|suggested|outlined|appreciated|referred|pointed out|called for|vowed|pledged)\b/i;
+
+// Prepositions that introduce where something happened, with up to two describing words in between.
+const LOCATIVE = /(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}$/u;
+const DESTINATION = /(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}$/u;
+const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
+const LEGISLATURE = /(?:(\p{Lu}[\p{L}.]*)(?:['’]s)?\s+)?(?:[Pp]arliament|[Pp]arliamentary|[Ll]awmakers|[Ll]egislature|[Ll]egislators|MPs|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly|[Mm]ajlis)\b/gu;
+// Sentence openings that refer back to the previous sentence's event or subject.
+const ANAPHORA = /^(?:He|She|They|It|The\s+(?:\w+\s+){0,2}(?:attack|strike|assassination|killing|bombing|act|operation|meeting|talks|visit|trip|vote|bill|law)\b)/;
+const PRONOUN_SUBJECT = /^(He|She)\b/;
+
+/** A clause: the narrative part of a sentence, or one quotation inside it. */
+export interface Clause {
+  start: number;
+  end: number;
+  quoted: boolean;
+  /** For narrative clauses: the quotation spans cut out of it. */
+  holes: Array<[number, number]>;
+}
+
+/** One event as one article reports it, before merging. */
+export interface EventCandidate {
+  file: string;
+  type: EventType;
+  /** The sentence quoted as evidence. */
+  sentence: Sentence;
+  trigger: { start: number; end: number; text: string };
+  place: PlaceMention | null;
+  /** Where the place came from: the clause's text, the previous sentence, or a legislature's seat. */
+  placeVia: 'text' | 'context' | 'legislature' | 'dateline' | null;
+  origin: PlaceMention | null;
+  date: DateMention | null;
+  relative: RelativeDateMention | null;
+  actors: ActorMention[];
+  /** Country whose legislature voted (vote events) — used to place it at the capital. */
+  legislature: string;
+}
+
+/** Everything the typing stage needs about one article, already found by earlier stages. */
+export interface TypingInput {
+  file: string;
+  text: string;
+  sentences: Sentence[];
+  places: PlaceMention[];
+  dates: DateMention[];
+  relative: RelativeDateMention[];
+  actors: ActorMention[];
+}
+
+/** Someone quoted in an article: evidence that they spoke where the article was filed. */
+export interface Remark {
+  file: string;
+  speaker: ActorMention;
+  sentence: Sentence;
+}
+
+/**
+ * Splits a sentence into its narrative clause and its quotations.
+ * @param text the original text
+ * @param sentence the sentence
+ * @returns the narrative clause first (with the quotes as holes), then each quotation
+ * @example splitClauses('He said "we met in Paris" on Monday.', { start: 0, end: 36, text: '', paragraph: 0 }).length // 2
+ */
+export function splitClauses(text: string, sentence: Sentence): Clause[] {
+  const quotes: Array<[number, number]> = [];
+  const re = /“[^”]*”?|"[^"]*"?/g;
+  const s = text.slice(sentence.start, sentence.end);
+  for (const m of s.matchAll(re)) {
+    if (m[0].length < 12) continue; // scare quotes ("malicious") are not speech
+    quotes.push([sentence.start + m.index!, sentence.start + m.index! + m[0].length]);
+  }
+  const clauses: Clause[] = [{ start: sentence.start, end: sentence.end, quoted: false, holes: quotes }];
+  for (const [a, b] of quotes) clauses.push({ start: a, end: b, quoted: true, holes: [] });
+  return clauses;
+}
+
+const inClause = (c: Clause, start: number, end: number) =>
+  start >= c.start && end <= c.end && !c.holes.some(([a, b]) => start < b && end > a);
+
+/**
+ * Finds the events an article reports, one candidate per clause and type.
+ * @param input the article's sentences and mentions
+ * @returns event candidates in reading order
+ * @example
+ * // see tests/fixtures/typing: each case lists the sentences, mentions and expected candidates
+ */
+export function detectEvents(input: TypingInput, dateline: PlaceMention | null = null): EventCandidate[] {
+  const { text, sentences } = input;
+  const out: EventCandidate[] = [];
+  type Previous = { sentence: Sentence; events: EventCandidate[]; subject: ActorMention | null };
+  let previous = null as Previous | null;
+  for (const sentence of sentences) {
+    const events: EventCandidate[] = [];
+    const clauses = splitClauses(text, sentence);
+    const sentenceActors = input.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+    for (const clause of clauses) {
+      const clauseText = maskHoles(text, clause);
+      // Words inside a relative date ("two days after the assassination") name another event, not this one.
+      let masked = clauseText;
+      for (const r of input.relative) {
+        if (r.start >= clause.start && r.end <= clause.end) masked = masked.slice(0, r.start - clause.start) + ' '.repeat(r.end - r.start) + masked.slice(r.end - clause.start);
+      }
+      const found = firstTrigger(masked, clause, input);
+      if (!found) continue;
+      const { type, match, rule } = found;
+      const trigger = { start: clause.start + match.index!, end: clause.start + match.index! + match[0].length, text: match[0] };
+      const places = input.places.filter((p) => inClause(clause, p.start, p.end));
+      const place = pickPlace(text, clause, places, trigger, type);
+      if (rule.needsPlace && !place) continue;
+      let actors = sentenceActors.filter((a) => inClause(clause, a.start, a.end) && !a.titleOnly);
+      if (rule.needsSubject && !actors.some((a) => a.kind === 'person' && a.end <= trigger.start)) {
+        if (!(PRONOUN_SUBJECT.test(sentence.text) && previous?.subject)) continue;
+      }
+      // The speaker of a report is not an actor of the reported strike/vote/armed activity.
+      if (!clause.quoted && type !== 'meeting' && type !== 'visit') {
+        const speaker = speakerOf(text, sentence, clause, actors);
+        if (speaker) actors = actors.filter((a) => a !== speaker);
+      }
+      if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
+        actors = [previous.subject, ...actors];
+      }
+      const date = nearest(input.dates.filter((d) => inClause(clause, d.start, d.end)), trigger);
+      const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
+      const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
+      const candidate: EventCandidate = {
+        file: input.file,
+        type,
+        sentence,
+        trigger,
+        place: place?.mention ?? null,
+        placeVia: place ? 'text' : null,
+        origin,
+        date,
+        relative,
+        actors,
+        legislature: type === 'vote' ? legislatureCountry(text, clause, input.places) : '',
+      };
+      // "He met …", "The attack also killed …": the previous sentence's event gives place and date.
+      if (previous && ANAPHORA.test(sentence.text) && !clause.quoted) {
+        // Only an event of the same kind carries over ("The attack also killed …"), or a trip to its meetings.
+        const related = (e: EventCandidate) => e.type === type || (e.type === 'visit' && type === 'meeting') || (e.type === 'meeting' && type === 'visit');
+        const before = previous.events.find((e) => (e.place || e.date) && related(e));
+        if (before) {
+          if (!candidate.place && before.place) {
+            candidate.place = before.place;
+            candidate.placeVia = 'context';
+          }
+          if (!candidate.date && !candidate.relative && before.date) candidate.date = before.date;
+        }
+      }
+      events.push(candidate);
+    }
+    const narrative = clauses[0];
+    // Statement: the fallback for attributed speech, only with an explicit date and a place of speaking.
+    if (!events.some((e) => !e.trigger || inClause(narrative, e.trigger.start, e.trigger.end))) {
+      const actors = sentenceActors.filter((a) => inClause(narrative, a.start, a.end) && !a.titleOnly);
+      const speaker = speakerOf(text, sentence, narrative, actors);
+      const date = speaker ? input.dates.find((d) => inClause(narrative, d.start, d.end) && d.precision === 'day') : undefined;
+      if (speaker && date) {
+        const verb = SPEECH_VERBS.exec(maskHoles(text, narrative))!;
+        const trigger = { start: narrative.start + verb.index, end: narrative.start + verb.index + verb[0].length, text: verb[0] };
+        const said = pickPlace(text, narrative, input.places.filter((p) => inClause(narrative, p.start, p.end)), trigger, 'statement');
+        const place = said?.mention ?? dateline;
+        if (place) {
+          events.push({
+            file: input.file, type: 'statement', sentence, trigger, place, placeVia: said ? 'text' : 'dateline', origin: null,
+            date, relative: null, actors: [speaker], legislature: '',
+          });
+        }
+      }
+    }
+    out.push(...events);
+    const named = sentenceActors.find((a) => a.kind === 'person' && inClause(narrative, a.start, a.end));
+    const subject = named ?? (PRONOUN_SUBJECT.test(sentence.text) ? (previous?.subject ?? null) : null);
+    previous = { sentence, events, subject };
+  }
+  return out;
+}
+
+/**
+ * People quoted in an article: the named person who is the subject of a verb of speech in a sentence's
+ * narrative clause ("Shamkhani said", "al-Araji, Iraq's national security adviser, praised").
+ * @param input the article's sentences and actor mentions
+ * @returns one remark per sentence with a named speaker
+ * @example findRemarks(input).map((r) => r.speaker.name) // ['Ali Shamkhani', 'al-Araji']
+ */
+export function findRemarks(input: Pick<TypingInput, 'file' | 'text' | 'sentences' | 'actors'>): Remark[] {
+  const remarks: Remark[] = [];
+  for (const sentence of input.sentences) {
+    const clause = splitClauses(input.text, sentence)[0];
+    const actors = input.actors.filter((a) => a.kind === 'person' && inClause(clause, a.start, a.end));
+    const speaker = speakerOf(input.text, sentence, clause, actors);
+    if (speaker) remarks.push({ file: input.file, speaker, sentence });
+  }
+  return remarks;
+}
+
+function speakerOf(text: string, sentence: Sentence, clause: Clause, actors: ActorMention[]): ActorMention | null {
+  const narrative = maskHoles(text, clause);
+  const verb = SPEECH_VERBS.exec(narrative);
+  if (!verb) return null;
+  const verbAt = clause.start + verb.index;
+  // The nearest person before the verb (subject), else the first person right after it ("said Ali Shamkhani").
+  const before = actors.filter((a) => a.kind === 'person' && a.end <= verbAt);
+  if (before.length) return before[before.length - 1];
+  const after = actors.find((a) => a.kind === 'person' && a.start >= verbAt && a.start - verbAt < verb[0].length + 3);
+  return after ?? null;
+}
+
+function firstTrigger(clauseText: string, clause: Clause, input: TypingInput) {
+  for (const rule of TRIGGERS) {
+    const match = rule.pattern.exec(clauseText);
+    if (!match) continue;
+    if (rule.needsArmedGroup) {
+      const groups = input.actors.filter((a) => a.kind === 'org' && ARMED_GROUPS.test(a.name) && inClause(clause, a.start, a.end));
+      if (!groups.length) continue;
+    }
+    return { type: rule.type, match, rule };
+  }
+  return null;
+}
+
+/** The clause text with quotations (holes) blanked out, same length so indices stay aligned. */
+function maskHoles(text: string, clause: Clause): string {
+  let s = text.slice(clause.start, clause.end);
+  for (const [a, b] of clause.holes) s = s.slice(0, a - clause.start) + ' '.repeat(b - a) + s.slice(b - clause.start);
+  return s;
+}
+
+const PRECISION_RANK = { site: 3, city: 2, region: 1, country: 0 } as const;
+
+function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger: { start: number }, type: EventType) {
+  let best: { mention: PlaceMention; score: number } | null = null;
+  for (const mention of places) {
+    const before = text.slice(Math.max(clause.start, mention.start - 60), mention.start);
+    const locative = LOCATIVE.test(before) || (type === 'visit' && DESTINATION.test(before));
+    if (!locative) continue;
+    if (type === 'visit' && ORIGIN.test(before)) continue;
+    if (/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))) continue; // "Baghdad's request"
+    const distance = Math.abs(mention.start - trigger.start);
+    const score = PRECISION_RANK[mention.place.precision] * 1000 - Math.min(distance, 999);
+    if (!best || score > best.score) best = { mention, score };
+  }
+  return best;
+}
+
+function pickOrigin(text: string, clause: Clause, places: PlaceMention[]): PlaceMention | null {
+  for (const mention of places) {
+    if (ORIGIN.test(text.slice(Math.max(clause.start, mention.start - 30), mention.start))) return mention;
+  }
+  return null;
+}
+
+function legislatureCountry(text: string, clause: Clause, places: PlaceMention[]): string {
+  const s = text.slice(clause.start, clause.end);
+  let named = false;
+  for (const m of s.matchAll(LEGISLATURE)) {
+    named = true;
+    const word = m[1];
+    if (!word) continue;
+    const at = clause.start + m.index!;
+    const country = places.find((p) => p.start === at && p.place.precision === 'country');
+    if (country) return country.place.country;
+    const demonym = DEMONYMS[word.toLowerCase()];
+    if (demonym) return demonym;
+  }
+  // "the parliament's law … in Iraq": a legislature without a country belongs to the clause's country.
+  if (named) {
+    const countries = [...new Set(places.filter((p) => inClause(clause, p.start, p.end)).map((p) => p.place.country).filter(Boolean))];
+    if (countries.length === 1) return countries[0];
+  }
+  return '';
+}
+
+function nearest<T extends { start: number }>(items: T[], trigger: { start: number }): T | null {
+  let best: T | null = null;
+  for (const item of items) if (!best || Math.abs(item.start - trigger.start) < Math.abs(best.start - trigger.start)) best = item;
+  return best;
+}

@@ -1,0 +1,283 @@
+/**
+ * Merging: reports of one event from several articles become one event listing every source.
+ *
+ * Two reports are the same event when they have the same type, compatible places (the same place, or one
+ * inside the other: "Baghdad" and "Baghdad International Airport"), compatible dates (the same day, or
+ * one coarser or missing: "January 2020" and "2020-01-03") and compatible actors (two shared people, or
+ * one shared and one side's people a subset of the other's). Two meetings of the same people at the same
+ * place on different days stay two events.
+ *
+ * Undated reports are careful: within one article they join the article's dated report of the same type;
+ * across articles, only with two shared people, or as a definite back-reference ("the assassination")
+ * to the only event of that type they fit. Near misses with strong actor evidence — dates a day or two
+ * apart, or places in one country that do not contain each other — are merged with a recorded conflict.
+ */
+import { endOf } from './dates';
+import type { EventType } from './taxonomy';
+import type { Place, PlacePrecision, TimePrecision } from './types';
+
+/** One report of an event by one article, with canonical actor names — the unit of merging. */
+export interface Observation {
+  file: string;
+  /** Reading order inside the article (sentence index); keeps outputs stable. */
+  order: number;
+  type: EventType;
+  place: Place | null;
+  /** The place as the article wrote it ('' when unplaced). */
+  placeText: string;
+  date: string | null;
+  precision: TimePrecision | null;
+  /** "two days after the assassination": resolved once the anchor event's date is known. */
+  relative: { days: number; anchor: EventType } | null;
+  persons: string[];
+  orgs: string[];
+  /** A definite reference to a known event ("the assassination", "Iraq's parliamentary bill"). */
+  definite: boolean;
+  origin: Place | null;
+  quote: { start: number; end: number; text: string };
+  /** Offsets (relative to the quote) of the place and date expressions, for highlighting. */
+  highlights: Array<{ start: number; end: number; kind: 'place' | 'date' }>;
+}
+
+/** Geography the merge needs: whether one place contains another (same place counts). */
+export interface PlaceRelation {
+  contains(outer: Place, inner: Place): boolean;
+}
+
+/** A merged event: its reports (at most one per article is quoted) and the agreed facts. */
+export interface MergedEvent {
+  type: EventType;
+  reports: Observation[];
+  place: Place | null;
+  date: string | null;
+  precision: TimePrecision | null;
+  persons: string[];
+  orgs: string[];
+  origin: Place | null;
+  conflicts: string[];
+}
+
+const RANK: Record<PlacePrecision, number> = { site: 3, city: 2, region: 1, country: 0 };
+const TIME_RANK: Record<TimePrecision, number> = { day: 2, month: 1, year: 0 };
+
+/**
+ * Merges the reports of every article into events.
+ * @param observations all reports, any order
+ * @param geo place containment
+ * @returns merged events, in a stable order (first by date, then place id, type and first source)
+ * @example
+ * mergeObservations([a, b], geo).length // 1 when a and b report one meeting
+ */
+export function mergeObservations(observations: Observation[], geo: PlaceRelation): MergedEvent[] {
+  const sorted = [...observations].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
+  // Pass 1: merge, then resolve "N days after the <event>" against the merged anchor; pass 2 with those dates.
+  const first = mergePass(sorted, geo);
+  const resolved = sorted.map((o) => resolveRelativeObservation(o, first, sorted));
+  return mergePass(resolved, geo);
+}
+
+function resolveRelativeObservation(o: Observation, events: MergedEvent[], all: Observation[]): Observation {
+  if (!o.relative || o.date) return o;
+  const anchorType = o.relative.anchor;
+  // Prefer the anchor event the same article reports (the nearest before it), else any event of that type
+  // the article is a source of.
+  const ownAnchors = all.filter((x) => x.file === o.file && x.type === anchorType && x.order <= o.order);
+  const candidates = events.filter((e) => e.type === anchorType && e.precision === 'day' && e.date && e.reports.some((r) => r.file === o.file));
+  let anchor = candidates.find((e) => e.reports.some((r) => ownAnchors.includes(r))) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  if (!anchor || !anchor.date) return o;
+  return { ...o, date: addDaysIso(anchor.date, o.relative.days), precision: 'day' };
+}
+
+function addDaysIso(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent[] {
+  // Within each article: reports of one type join the article's first compatible report.
+  const perArticle: MergedEvent[] = [];
+  const byFile = new Map<string, Observation[]>();
+  for (const o of observations) byFile.set(o.file, [...(byFile.get(o.file) ?? []), o]);
+  for (const list of byFile.values()) {
+    const local: MergedEvent[] = [];
+    const ordered = [...list.filter((o) => o.date), ...list.filter((o) => !o.date)];
+    for (const o of ordered) {
+      const fits = local.filter((e) => e.type === o.type && placesFit(e.place, o.place, geo) && datesFit(e, o) && actorsFit(e, o, true, geo));
+      const target = best(fits, o);
+      if (target) absorb(target, o, geo);
+      else local.push(start(o));
+    }
+    perArticle.push(...local);
+  }
+
+  // Across articles: dated article-events first, so undated ones can join them.
+  const units = [...perArticle.filter((e) => e.date), ...perArticle.filter((e) => !e.date)];
+  const merged: MergedEvent[] = [];
+  for (const unit of units) {
+    const fits = merged.filter((e) => e.type === unit.type && !sharesFile(e, unit) && compatible(e, unit, geo));
+    let target: MergedEvent | undefined;
+    if (unit.date) target = best(fits, unit);
+    else {
+      const strong = fits.filter((e) => !e.date || personOverlap(e, unit) >= 2 || (isDefinite(unit) && fits.length === 1));
+      const top = best(strong, unit);
+      // An undated report joins only an unambiguous best match.
+      if (top && strong.filter((e) => score(e, unit) === score(top, unit)).length === 1) target = top;
+    }
+    if (target) {
+      mergeInto(target, unit, geo);
+      continue;
+    }
+    const nearMiss = merged.find((e) => e.type === unit.type && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
+    if (nearMiss) {
+      const conflict = nearMissConflict(nearMiss, unit, geo)!;
+      mergeInto(nearMiss, unit, geo);
+      nearMiss.conflicts.push(conflict);
+      continue;
+    }
+    merged.push(unit);
+  }
+  for (const e of merged) {
+    e.reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
+    e.conflicts = [...new Set(e.conflicts)].sort();
+  }
+  return merged.sort(eventOrder);
+}
+
+function start(o: Observation): MergedEvent {
+  return {
+    type: o.type,
+    reports: [o],
+    place: o.place,
+    date: o.date,
+    precision: o.precision,
+    persons: [...o.persons],
+    orgs: [...o.orgs],
+    origin: o.origin,
+    conflicts: [],
+  };
+}
+
+function absorb(target: MergedEvent, o: Observation, geo: PlaceRelation) {
+  mergeInto(target, start(o), geo);
+}
+
+function mergeInto(target: MergedEvent, other: MergedEvent, geo: PlaceRelation) {
+  target.reports.push(...other.reports);
+  target.place = finerPlace(target.place, other.place, geo);
+  if (other.date && (!target.date || finerDate(other, target))) {
+    target.date = other.date;
+    target.precision = other.precision;
+  }
+  target.persons = union(target.persons, other.persons);
+  target.orgs = union(target.orgs, other.orgs);
+  target.origin ??= other.origin;
+  target.conflicts.push(...other.conflicts);
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+function finerPlace(a: Place | null, b: Place | null, geo: PlaceRelation): Place | null {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.id === b.id) return a;
+  if (geo.contains(a, b)) return b;
+  if (geo.contains(b, a)) return a;
+  return RANK[b.precision] > RANK[a.precision] ? b : a;
+}
+
+function finerDate(a: { precision: TimePrecision | null }, b: { precision: TimePrecision | null }): boolean {
+  return TIME_RANK[a.precision ?? 'year'] > TIME_RANK[b.precision ?? 'year'];
+}
+
+function sharesFile(a: MergedEvent, b: MergedEvent): boolean {
+  return a.reports.some((r) => b.reports.some((s) => s.file === r.file));
+}
+
+function compatible(a: MergedEvent, b: MergedEvent | Observation, geo: PlaceRelation): boolean {
+  return placesFit(a.place, b.place, geo) && datesFit(a, b) && actorsFit(a, b, false, geo);
+}
+
+function placesFit(a: Place | null, b: Place | null, geo: PlaceRelation): boolean {
+  if (!a || !b) return true;
+  return a.id === b.id || geo.contains(a, b) || geo.contains(b, a);
+}
+
+function datesFit(a: { date: string | null; precision: TimePrecision | null }, b: { date: string | null; precision: TimePrecision | null }): boolean {
+  if (!a.date || !b.date) return true;
+  const [as, ae] = [a.date, endOf(a.date, a.precision ?? 'day')];
+  const [bs, be] = [b.date, endOf(b.date, b.precision ?? 'day')];
+  return (as <= bs && be <= ae) || (bs <= as && ae <= be);
+}
+
+function personOverlap(a: { persons: string[] }, b: { persons: string[] }): number {
+  return a.persons.filter((p) => b.persons.includes(p)).length;
+}
+
+function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: boolean, _geo: PlaceRelation): boolean {
+  const ap = a.persons, bp = b.persons;
+  if (ap.length && bp.length) {
+    const shared = personOverlap(a, b);
+    if (shared >= 2) return true;
+    // Within one article, one shared person ties mentions of a strike or vote together; a meeting is
+    // defined by its participants, so two meetings sharing one person stay apart.
+    if (sameArticle && shared >= 1 && a.type !== 'meeting') return true;
+    // Within one article, a strike or vote at the same place on the same day is one event whoever is named.
+    if (sameArticle && a.type !== 'meeting' && a.place && b.place && a.place.id === b.place.id && a.date && a.date === b.date) return true;
+    return shared >= 1 && (ap.every((p) => bp.includes(p)) || bp.every((p) => ap.includes(p)));
+  }
+  const ao = a.orgs, bo = b.orgs;
+  const noneA = !ap.length && !ao.length, noneB = !bp.length && !bo.length;
+  if (noneA && noneB) return true;
+  // One side names someone and the other nobody: the very same place (or, within an article, no place:
+  // "the attack took place") counts as the same event.
+  if (noneA || noneB) {
+    if (sameArticle && (!a.place || !b.place)) return true;
+    return !!a.place && !!b.place && a.place.id === b.place.id;
+  }
+  if (sameArticle) return ao.some((o) => bo.includes(o)) || !ap.length || !bp.length;
+  if (!ap.length && !bp.length) return ao.some((o) => bo.includes(o));
+  return ao.some((o) => bo.includes(o)) && !!a.place && !!b.place && a.place.id === b.place.id;
+}
+
+function isDefinite(e: MergedEvent): boolean {
+  return e.reports.every((r) => r.definite) && (e.type === 'strike' || e.type === 'vote');
+}
+
+function score(e: MergedEvent, o: MergedEvent | Observation): number {
+  const shared = personOverlap(e, o) * 100 + e.orgs.filter((x) => o.orgs.includes(x)).length * 10;
+  const samePlace = e.place && o.place && e.place.id === o.place.id ? 5 : 0;
+  const sameDate = e.date && o.date && e.date === o.date ? 3 : 0;
+  return shared + samePlace + sameDate;
+}
+
+function best<T extends MergedEvent>(list: T[], o: MergedEvent | Observation): T | undefined {
+  let top: T | undefined;
+  for (const e of list) if (!top || score(e, o) > score(top, o)) top = e;
+  return top;
+}
+
+/** Strong actor evidence despite a small disagreement: a conflict to record, or null. */
+function nearMissConflict(a: MergedEvent, b: MergedEvent, geo: PlaceRelation): string | null {
+  if (personOverlap(a, b) < 2 || !a.date || !b.date) return null;
+  const files = (e: MergedEvent) => [...new Set(e.reports.map((r) => r.file))].join(', ');
+  if (a.precision === 'day' && b.precision === 'day' && a.date !== b.date && placesFit(a.place, b.place, geo)) {
+    const gap = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86400000;
+    if (gap <= 2) return `Sources disagree on the date: ${a.date} (${files(a)}) vs ${b.date} (${files(b)})`;
+  }
+  if (datesFit(a, b) && a.place && b.place && !placesFit(a.place, b.place, geo) && a.place.country === b.place.country) {
+    return `Sources disagree on the place: ${a.place.name} (${files(a)}) vs ${b.place.name} (${files(b)})`;
+  }
+  return null;
+}
+
+function eventOrder(a: MergedEvent, b: MergedEvent): number {
+  const ad = a.date ?? '9999', bd = b.date ?? '9999';
+  if (ad !== bd) return ad < bd ? -1 : 1;
+  const ap = a.place?.id ?? '~', bp = b.place?.id ?? '~';
+  if (ap !== bp) return ap < bp ? -1 : 1;
+  if (a.type !== b.type) return a.type < b.type ? -1 : 1;
+  const af = a.reports[0], bf = b.reports[0];
+  if (af.file !== bf.file) return af.file < bf.file ? -1 : 1;
+  return af.order - bf.order;
+}

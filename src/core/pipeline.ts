@@ -1,0 +1,423 @@
+/**
+ * The extraction pipeline: articles in, merged geotagged events out. Pure — the CLI and the browser
+ * hand it articles and a gazetteer; it returns events, place mentions and issues.
+ *
+ * Stages (one module each): clean (chrome spans) → places (gazetteer) → sentences → dates → actors →
+ * events (typing) → merge → output properties (this module) → geojson/csv writers.
+ */
+import { booleanPointInPolygon, distance } from '@turf/turf';
+import { ActorIndex, type ActorMention, findActors } from './actors';
+import { findChrome, overlapsChrome } from './clean';
+import { endOf, findDates, publicationDate } from './dates';
+import { ANCHOR_NOUNS, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
+import type { Gazetteer } from './gazetteer/index';
+import { mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
+import { eventGeometry } from './geojson';
+import { findPlaces } from './places';
+import { splitSentences } from './sentences';
+import { EVENT_TYPE_INFO } from './taxonomy';
+import type { Article, DatelineEvent, EventProperties, EventSource, Issue, Place, PlaceMention } from './types';
+
+/** How far (km) from a city's point a site still counts as inside the city ("Baghdad" ⊃ its airport). */
+export const CITY_RADIUS_KM = 30;
+/** How many days before publication an undated report of a meeting may still be about a given meeting. */
+export const REPORT_WINDOW_DAYS = 7;
+
+export interface PipelineResult {
+  events: DatelineEvent[];
+  /** Place mentions in story text (chrome excluded), per article in text order. */
+  mentions: PlaceMention[];
+  issues: Issue[];
+  summary: PipelineSummary;
+}
+
+export interface PipelineSummary {
+  articles: number;
+  events: number;
+  /** Histogram: number of sources → number of events with that many. */
+  sourcesPerEvent: Record<number, number>;
+  /** Mapped events without a date. */
+  undated: number;
+  /** Events found without a place (reported, not mapped). */
+  unplaced: number;
+}
+
+interface ArticleWork {
+  article: Article;
+  published: string | null;
+  candidates: EventCandidate[];
+  remarks: Remark[];
+  actors: ActorMention[];
+  dateline: PlaceMention | null;
+  mentions: PlaceMention[];
+}
+
+/**
+ * Runs the whole pipeline.
+ * @param articles the articles (text never modified) with their manifest entries
+ * @param gazetteer a loaded gazetteer
+ * @returns events as GeoJSON features, place mentions, issues and a summary
+ * @example
+ * const { events } = extractEvents(articles, await loadGazetteer());
+ * events[0].properties.sources.length // number of articles reporting the first event
+ */
+export function extractEvents(articles: Article[], gazetteer: Gazetteer): PipelineResult {
+  const issues: Issue[] = [];
+  const work: ArticleWork[] = [];
+  const sorted = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const article of sorted) work.push(readArticle(article, gazetteer, issues));
+
+  // Actor names across the corpus: variants and lone surnames resolve to one canonical name.
+  const index = new ActorIndex();
+  for (const w of work) for (const a of w.actors) index.add(a);
+
+  const geo = placeRelation(gazetteer);
+  const capitals = new Map<string, Place | null>();
+  const observations: Observation[] = [];
+  for (const w of work) {
+    w.candidates.forEach((c, i) => observations.push(observe(c, i, w, index, gazetteer, capitals)));
+  }
+  let merged = mergeObservations(observations, geo);
+  merged = attachRemarks(merged, work, index, geo);
+
+  const events: DatelineEvent[] = [];
+  const ids = new Set<string>();
+  let unplaced = 0;
+  for (const e of merged) {
+    if (!e.place) {
+      // Without a place an event cannot be mapped; it is reported so nothing is lost silently.
+      unplaced++;
+      const files = [...new Set(e.reports.map((r) => r.file))].join(', ');
+      issues.push({ file: files, message: `${e.type} without a place, not mapped: "${clip(e.reports[0].quote.text)}"`, severity: 'warning' });
+      continue;
+    }
+    const feature = toFeature(e as MergedEvent & { place: Place }, work, gazetteer, ids);
+    events.push(feature);
+  }
+  for (const e of events) {
+    const p = e.properties;
+    if (!p.date_start) issues.push({ file: p.sources.map((s) => s.file).join(', '), message: `undated ${p.type} at ${p.place_name}: no source gives a date`, severity: 'warning' });
+  }
+
+  const sourcesPerEvent: Record<number, number> = {};
+  for (const e of events) sourcesPerEvent[e.properties.sources.length] = (sourcesPerEvent[e.properties.sources.length] ?? 0) + 1;
+  return {
+    events,
+    mentions: work.flatMap((w) => w.mentions),
+    issues,
+    summary: {
+      articles: articles.length,
+      events: events.length,
+      sourcesPerEvent,
+      undated: events.filter((e) => !e.properties.date_start).length,
+      unplaced,
+    },
+  };
+}
+
+function readArticle(article: Article, gazetteer: Gazetteer, issues: Issue[]): ArticleWork {
+  const { file, text, meta } = article;
+  const chrome = findChrome(text, meta);
+  let published = publicationDate(meta.published);
+  if (!published && chrome.publishedHint) published = publicationDate(chrome.publishedHint);
+  if (!text.trim()) issues.push({ file, message: 'empty article', severity: 'warning' });
+  else if (!published) issues.push({ file, message: 'no publication date (manifest or page): relative dates are taken from other reports of the same events', severity: 'warning' });
+
+  const datelineSpan = chrome.dateline;
+  const ignore: Array<[number, number]> = chrome.ignored
+    .filter((s) => !(datelineSpan && s.start === datelineSpan.start))
+    .map((s) => [s.start, s.end]);
+  const found = findPlaces(text, file, gazetteer, { ignore });
+  const dateline = datelineSpan ? found.find((m) => m.start >= datelineSpan.start && m.end <= datelineSpan.end) ?? null : null;
+  const mentions = found.filter((m) => !overlapsChrome(chrome.ignored, m.start, m.end) || m === dateline);
+  const storyMentions = mentions.filter((m) => m !== dateline);
+
+  const sentences = splitSentences(text, chrome.ignored);
+  const dates = findDates(text, published, chrome.ignored);
+  for (const u of dates.unresolved) issues.push({ file, line: lineOf(text, u.start), message: `cannot date "${u.text}": ${u.reason}`, severity: 'warning' });
+  const actors = sentences.flatMap((s) => findActors(text, s.start, s.end, storyMentions));
+  const input = { file, text, sentences, places: storyMentions, dates: dates.dates, relative: dates.relative, actors };
+  const candidates = detectEvents(input, dateline);
+  const remarks = findRemarks(input);
+  if (text.trim() && sentences.length === 0) issues.push({ file, message: 'no story text left after removing page chrome', severity: 'warning' });
+  return { article, published, candidates, remarks, actors, dateline, mentions };
+}
+
+function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorIndex, gazetteer: Gazetteer, capitals: Map<string, Place | null>): Observation {
+  const persons: string[] = [];
+  const orgs: string[] = [];
+  for (const a of c.actors) {
+    const name = index.canonical(a);
+    if (!name) continue;
+    const list = a.kind === 'person' ? persons : orgs;
+    if (!list.includes(name)) list.push(name);
+  }
+  let place = c.place?.place ?? null;
+  let placeText = c.place?.text ?? '';
+  // A legislature votes at its seat: the capital of its country (more precise than the country).
+  if (c.type === 'vote' && c.legislature) {
+    const country = gazetteer.get(`cc:${c.legislature}`);
+    const capital = capitalOf(c.legislature, gazetteer, capitals);
+    if (country && !orgs.includes(`Parliament of ${country.name}`)) orgs.push(`Parliament of ${country.name}`);
+    if (capital && (!place || place.precision === 'country')) {
+      place = capital;
+      placeText = placeText || `seat of the Parliament of ${country?.name ?? c.legislature}`;
+    }
+  }
+  const before = w.article.text.slice(Math.max(0, c.trigger.start - 40), c.trigger.start);
+  const definite = /\b(the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$|['’]s\s+(?:[\w-]+\s+)?$/i.test(before);
+  const relative = c.relative && ANCHOR_NOUNS[c.relative.anchor] ? { days: c.relative.days, anchor: ANCHOR_NOUNS[c.relative.anchor] } : null;
+  const quote = { start: c.sentence.start, end: c.sentence.end, text: c.sentence.text };
+  const highlights: Observation['highlights'] = [];
+  if (c.place && c.place.start >= quote.start && c.place.end <= quote.end) highlights.push({ start: c.place.start - quote.start, end: c.place.end - quote.start, kind: 'place' });
+  const dateSpan = c.date ?? c.relative;
+  if (dateSpan && dateSpan.start >= quote.start && dateSpan.end <= quote.end) highlights.push({ start: dateSpan.start - quote.start, end: dateSpan.end - quote.start, kind: 'date' });
+  highlights.sort((a, b) => a.start - b.start);
+  let origin = c.origin?.place ?? null;
+  if (c.type === 'visit' && !origin) {
+    // The traveller's country (from a demonym in their title) gives the origin: its capital.
+    const traveller = c.actors.find((a) => a.kind === 'person');
+    const affiliation = traveller ? affiliationOf(traveller, w, index) : '';
+    if (affiliation && place && affiliation !== place.country) origin = capitalOf(affiliation, gazetteer, capitals);
+  }
+  return {
+    file: c.file,
+    order,
+    type: c.type,
+    place,
+    placeText,
+    date: c.date?.date ?? null,
+    precision: c.date?.precision ?? null,
+    relative,
+    persons,
+    orgs,
+    definite,
+    origin,
+    quote,
+    highlights,
+  };
+}
+
+function affiliationOf(person: ActorMention, w: ArticleWork, index: ActorIndex): string {
+  const name = index.canonical(person);
+  for (const a of w.actors) if (a.kind === 'person' && a.affiliation && index.canonical(a) === name) return a.affiliation;
+  return '';
+}
+
+function capitalOf(country: string, gazetteer: Gazetteer, cache: Map<string, Place | null>): Place | null {
+  if (!cache.has(country)) {
+    const capital = gazetteer.placesIn(country, 'city').find((e) => e.feature === 'PPLC');
+    cache.set(country, capital?.place ?? null);
+  }
+  return cache.get(country)!;
+}
+
+/**
+ * Place containment from the gazetteer: areas contain what lies inside their polygon, countries what has
+ * their country code, cities the sites within `CITY_RADIUS_KM` of their point.
+ * @param gazetteer a loaded gazetteer
+ * @returns the relation used by merging
+ * @example placeRelation(gazetteer).contains(gazetteer.get('gn:98182')!, gazetteer.get('ap:ORBI')!) // true
+ */
+export function placeRelation(gazetteer: Gazetteer): PlaceRelation {
+  const cache = new Map<string, boolean>();
+  return {
+    contains(outer: Place, inner: Place): boolean {
+      if (outer.id === inner.id) return true;
+      const key = `${outer.id}>${inner.id}`;
+      let known = cache.get(key);
+      if (known !== undefined) return known;
+      known = false;
+      if (outer.precision === 'country') known = inner.precision !== 'country' && inner.country === outer.country;
+      else if (outer.precision === 'region') {
+        const area = gazetteer.geometry(outer.id);
+        if (inner.precision === 'country') known = false;
+        else if (area) known = booleanPointInPolygon([inner.lon, inner.lat], area);
+      } else if (outer.precision === 'city' && inner.precision === 'site') {
+        known = distance([outer.lon, outer.lat], [inner.lon, inner.lat], { units: 'kilometers' }) <= CITY_RADIUS_KM;
+      }
+      cache.set(key, known);
+      return known;
+    },
+  };
+}
+
+/**
+ * Articles quoting two or more participants of a meeting, filed from its place (or with no dateline)
+ * and published within `REPORT_WINDOW_DAYS` after it, are reports of that meeting even when they never
+ * say "meeting" (a remarks-only write-up). An article's own undated meeting ("In the meeting, …") is
+ * folded in the same way.
+ */
+function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorIndex, geo: PlaceRelation): MergedEvent[] {
+  let result = [...events];
+  for (const w of work) {
+    const file = w.article.file;
+    const orphans = result.filter((e) => e.type === 'meeting' && !e.date && e.reports.every((r) => r.file === file));
+    const speakers = new Set<string>();
+    for (const r of w.remarks) {
+      const name = index.canonical(r.speaker);
+      if (name) speakers.add(name);
+    }
+    for (const o of orphans) for (const p of o.persons) speakers.add(p);
+    if (speakers.size < 2) continue;
+    const fits = result.filter((e) => {
+      if (e.type !== 'meeting' || !e.date || orphans.includes(e) || e.reports.some((r) => r.file === file)) return false;
+      if (e.persons.filter((p) => speakers.has(p)).length < 2) return false;
+      if (w.dateline && e.place && !(geo.contains(w.dateline.place, e.place) || geo.contains(e.place, w.dateline.place))) return false;
+      if (w.published) {
+        const gap = (Date.parse(w.published) - Date.parse(e.date)) / 86400000;
+        if (gap < 0 || gap > REPORT_WINDOW_DAYS) return false;
+      }
+      return true;
+    });
+    const overlap = (e: MergedEvent) => e.persons.filter((p) => speakers.has(p)).length;
+    fits.sort((a, b) => overlap(b) - overlap(a));
+    if (!fits.length || (fits.length > 1 && overlap(fits[0]) === overlap(fits[1]))) continue;
+    const target = fits[0];
+    if (orphans.length) {
+      for (const o of orphans) {
+        target.reports.push(...o.reports);
+        for (const p of o.persons) if (!target.persons.includes(p)) target.persons.push(p);
+      }
+      result = result.filter((e) => !orphans.includes(e));
+    } else {
+      // Quote the remark that names most participants (first in reading order on ties).
+      const scored = w.remarks.map((r, i) => {
+        const inSentence = w.actors.filter((a) => a.start >= r.sentence.start && a.end <= r.sentence.end).map((a) => index.canonical(a));
+        return { r, i, n: target.persons.filter((p) => inSentence.includes(p)).length };
+      });
+      scored.sort((a, b) => b.n - a.n || a.i - b.i);
+      const r = scored[0].r;
+      target.reports.push({
+        file,
+        order: -1,
+        type: 'meeting',
+        place: w.dateline?.place ?? null,
+        placeText: w.dateline?.text ?? '',
+        date: null,
+        precision: null,
+        relative: null,
+        persons: [index.canonical(r.speaker) ?? r.speaker.name],
+        orgs: [],
+        definite: false,
+        origin: null,
+        quote: { start: r.sentence.start, end: r.sentence.end, text: r.sentence.text },
+        highlights: [],
+      });
+    }
+    target.reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
+  }
+  return result;
+}
+
+function toFeature(e: MergedEvent & { place: Place }, work: ArticleWork[], gazetteer: Gazetteer, ids: Set<string>): DatelineEvent {
+  const meta = new Map(work.map((w) => [w.article.file, w.article.meta]));
+  // One source per article: its most informative report (dated and placed first, then reading order).
+  const perFile = new Map<string, Observation>();
+  for (const r of e.reports) {
+    const have = perFile.get(r.file);
+    const info = (o: Observation) => (o.date ? 2 : 0) + (o.place ? 1 : 0);
+    if (!have || info(r) > info(have)) perFile.set(r.file, r);
+  }
+  const sources: EventSource[] = [...perFile.values()].map((r) => {
+    const m = meta.get(r.file)!;
+    return {
+      file: r.file,
+      outlet: m.outlet,
+      url: m.url,
+      published: m.published,
+      title: m.title,
+      quote: r.quote.text,
+      start: r.quote.start,
+      end: r.quote.end,
+      highlights: r.highlights,
+      date: r.date,
+      place_name: r.place?.name ?? '',
+    };
+  });
+  sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const actors = [...e.persons, ...e.orgs];
+  const place = e.place;
+  const notes: string[] = [];
+  const inherited = sources.filter((s) => !s.date && e.date).map((s) => s.file);
+  if (inherited.length && e.date) notes.push(`date from other reports for ${inherited.join(', ')}`);
+  const relative = e.reports.find((r) => r.relative && r.date);
+  if (relative) notes.push(`date computed from "${relativeText(relative)}"`);
+  const seat = e.reports.find((r) => r.placeText.startsWith('seat of'));
+  if (seat && place) notes.push(`placed at the ${seat.placeText} (${place.name})`);
+  const base = `${e.type}|${place?.id ?? ''}|${e.date ?? ''}|${[...actors].sort().join(',')}`;
+  let id = `evt-${hash(base)}`;
+  for (let n = 2; ids.has(id); n++) id = `evt-${hash(`${base}|${n}`)}`;
+  ids.add(id);
+  const properties: EventProperties = {
+    id,
+    type: e.type,
+    title: titleOf(e),
+    date_start: e.date,
+    date_end: e.date && e.precision ? endOf(e.date, e.precision) : null,
+    time_precision: e.date ? e.precision : null,
+    place_name: place?.name ?? '',
+    place_id: place?.id ?? '',
+    place_precision: place?.precision ?? 'country',
+    geo_precision: place ? ({ site: 1, city: 1, region: 2, country: 3 } as const)[place.precision] : 3,
+    country: place?.country ?? '',
+    lon: place ? round(place.lon) : 0,
+    lat: place ? round(place.lat) : 0,
+    actors,
+    sources,
+    conflicts: e.conflicts,
+    notes: notes.join('; '),
+    layer: 'pipeline',
+  };
+  if (e.origin && e.type === 'visit') properties.origin = { name: e.origin.name, place_id: e.origin.id, lon: round(e.origin.lon), lat: round(e.origin.lat) };
+  const area = place.precision === 'region' || place.precision === 'country' ? gazetteer.geometry(place.id) : null;
+  const geometry = eventGeometry(place.lon, place.lat, area);
+  return { type: 'Feature', id, geometry, properties };
+}
+
+function relativeText(r: Observation): string {
+  const rel = r.relative!;
+  return `${Math.abs(rel.days)} day(s) ${rel.days >= 0 ? 'after' : 'before'} the ${rel.anchor}`;
+}
+
+function titleOf(e: MergedEvent): string {
+  const label = EVENT_TYPE_INFO[e.type].label;
+  const names = e.persons.length ? e.persons : e.orgs;
+  const list = names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and others`;
+  const where = e.place ? ` in ${e.place.name}` : '';
+  switch (e.type) {
+    case 'meeting':
+      return names.length >= 2 ? `Meeting of ${list}${where}` : `Meeting${names.length ? ` with ${list}` : ''}${where}`;
+    case 'visit':
+      return `${names[0] ?? 'Visit'}${names.length ? ' visits' : ''} ${e.place?.name ?? ''}`.trim();
+    case 'strike':
+      return `Strike${where}${e.persons.length ? `: ${list}` : ''}`;
+    case 'vote':
+      return `${e.orgs.find((o) => o.startsWith('Parliament')) ?? 'Legislature'} vote${where}`;
+    case 'armed-group':
+      return `Armed-group activity${where}${e.orgs.length ? ` (${e.orgs.slice(0, 2).join(', ')})` : ''}`;
+    default:
+      return `${label}${names.length ? ` by ${list}` : ''}${where}`;
+  }
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const clip = (s: string) => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** A stable 40-bit hex hash (two FNV-1a passes) for event ids. */
+function hash(s: string): string {
+  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    h2 = (h2 ^ (h2 >>> 15)) >>> 0;
+  }
+  return (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).slice(0, 10);
+}

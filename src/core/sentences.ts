@@ -1,0 +1,83 @@
+/**
+ * Sentence splitting with offsets into the original text. Chrome spans are skipped, line breaks end
+ * sentences (paragraphs in saved pages are lines), and common abbreviations ("Lt.", "U.S.") do not.
+ */
+
+/** A sentence of an article; `start`/`end` are offsets into the original text, end exclusive. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the paragraph (line) it belongs to, for context that does not cross paragraphs. */
+  paragraph: number;
+}
+
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof lt col gen maj capt cpt sgt adm brig cmdr gov sen rep st mt ft no nos vs etc jr sr inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec approx est fig al op'.split(' '),
+);
+
+/**
+ * Splits the story text into sentences, skipping ignored spans.
+ * @param text the original article text
+ * @param ignored sorted spans to skip (chrome)
+ * @returns sentences in reading order
+ * @example splitSentences('Lt. Gen. Smith arrived. He spoke.', []).map((s) => s.text) // ['Lt. Gen. Smith arrived.', 'He spoke.']
+ */
+export function splitSentences(text: string, ignored: ReadonlyArray<{ start: number; end: number }> = []): Sentence[] {
+  const sentences: Sentence[] = [];
+  // Story segments: maximal runs outside ignored spans, cut at line breaks.
+  let paragraph = 0;
+  let cursor = 0;
+  const spans = [...ignored].sort((a, b) => a.start - b.start);
+  const segments: Array<[number, number, number]> = [];
+  const pushSegments = (from: number, to: number) => {
+    const re = /\r\n|\r|\n/g;
+    re.lastIndex = from;
+    let at = from;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) && m.index < to) {
+      segments.push([at, m.index, paragraph]);
+      if (m.index > at) paragraph++;
+      at = m.index + m[0].length;
+    }
+    segments.push([at, to, paragraph]);
+  };
+  for (const s of spans) {
+    if (s.start > cursor) pushSegments(cursor, s.start);
+    cursor = Math.max(cursor, s.end);
+  }
+  if (cursor < text.length) pushSegments(cursor, text.length);
+
+  for (const [from, to, para] of segments) splitSegment(text, from, to, para, sentences);
+  return sentences;
+}
+
+function splitSegment(text: string, from: number, to: number, paragraph: number, out: Sentence[]) {
+  let start = from;
+  const boundary = /[.!?…]+["'’”)\]]*(?=\s+["'‘“(\[]?[\p{Lu}\p{N}])/gu;
+  const segment = text.slice(from, to);
+  let m: RegExpExecArray | null;
+  while ((m = boundary.exec(segment))) {
+    const endAt = from + m.index + m[0].length;
+    if (m[0][0] === '.' && m[0].length === 1 && isAbbreviation(segment, m.index)) continue;
+    emit(text, start, endAt, paragraph, out);
+    start = endAt;
+  }
+  emit(text, start, to, paragraph, out);
+}
+
+function isAbbreviation(segment: string, dotAt: number): boolean {
+  const before = /([\p{L}.]+)$/u.exec(segment.slice(Math.max(0, dotAt - 12), dotAt));
+  if (!before) return false;
+  const word = before[1];
+  if (/^(\p{L}\.)+\p{L}?$/u.test(word + '.') || /^\p{Lu}$/u.test(word)) return true; // U.S. / initials
+  return ABBREVIATIONS.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+function emit(text: string, start: number, end: number, paragraph: number, out: Sentence[]) {
+  // Trim whitespace (including no-break spaces) without losing offsets.
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end - start < 2) return;
+  out.push({ start, end, text: text.slice(start, end), paragraph });
+}
