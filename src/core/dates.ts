@@ -198,31 +198,35 @@ function fromChrono(r: chrono.ParsedResult, published: string | null): Resolved 
   const hasDay = c.isCertain('day');
   const hasWeekday = c.isCertain('weekday');
 
-  if (hasYear && hasMonth && hasDay) return day2(year!, month!, day!);
-  if (hasYear && hasMonth) return { date: iso(year!, month!, 1), precision: 'month' };
-  if (hasMonth && hasDay) {
-    if (!published) return { reason: 'date without a year and no publication date' };
-    return day2(latestOccurrence(published, month!, day!), month!, day!);
-  }
-  if (hasMonth && !hasDay && !hasWeekday && /^(in|during|since|by|until|early|late|mid-?)?\s*\p{L}+\.?$/iu.test(text)) {
-    if (!published) return { reason: 'month without a year and no publication date' };
-    const [py, pm] = published.split('-').map(Number);
-    return { date: iso(month! <= pm ? py : py - 1, month!, 1), precision: 'month' };
-  }
-  if (hasWeekday && !hasDay) {
+  // Only a year written in the text makes a date absolute; chrono-node also "knows" the year of
+  // "yesterday" (from the reference date), which is exactly what must not leak without a publication date.
+  const explicitYear = /\b\d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(text);
+  if (explicitYear && hasYear && hasMonth && hasDay) return day2(year!, month!, day!);
+  if (explicitYear && hasYear && hasMonth) return { date: iso(year!, month!, 1), precision: 'month' };
+  if (hasWeekday && !(hasMonth && hasDay)) {
     if (!published) return { reason: 'weekday and no publication date' };
     if (/\bnext\b/i.test(text)) return { date: addDays(published, ((c.get('weekday')! - weekdayOf(published) + 7) % 7) || 7), precision: 'day' };
     const base = lastWeekday(c.get('weekday')!, published);
     // "last Monday" on a Monday means a week ago.
     return { date: /\blast\b/i.test(text) && base === published ? addDays(base, -7) : base, precision: 'day' };
   }
-  if (/^(yesterday|today|tonight|this (morning|afternoon|evening)|last night|\w+ days? ago)$/i.test(text.trim())) {
+  const t = text.trim();
+  if (/^(yesterday|today|tonight|this (morning|afternoon|evening)|last night|(a|an|one|two|three|four|five|six|seven|\d+) days? ago)$/i.test(t)) {
     if (!published) return { reason: `"${text}" and no publication date` };
     return day2(year!, month!, day!);
   }
-  if (/^last (month|year)$/i.test(text.trim())) {
+  if (/^last (month|year)$/i.test(t)) {
     if (!published) return { reason: `"${text}" and no publication date` };
-    return /month/i.test(text) ? { date: iso(year!, month!, 1), precision: 'month' } : { date: iso(year!, 1, 1), precision: 'year' };
+    return /month/i.test(t) ? { date: iso(year!, month!, 1), precision: 'month' } : { date: iso(year!, 1, 1), precision: 'year' };
+  }
+  if (hasMonth && hasDay && !hasYear) {
+    if (!published) return { reason: 'date without a year and no publication date' };
+    return day2(latestOccurrence(published, month!, day!), month!, day!);
+  }
+  if (hasMonth && !hasDay && !hasYear && /^(in|during|since|by|until|early|late|mid-?)?\s*\p{L}+\.?$/iu.test(t)) {
+    if (!published) return { reason: 'month without a year and no publication date' };
+    const [py, pm] = published.split('-').map(Number);
+    return { date: iso(month! <= pm ? py : py - 1, month!, 1), precision: 'month' };
   }
   return null; // times of day, ranges of hours and other expressions with no calendar meaning
 }

@@ -1,0 +1,97 @@
+/**
+ * Dates with news semantics (src/core/dates.ts): the weekday × publication-day matrix in several time
+ * zones, and fixtures tests/fixtures/dates/in/<case>.json ({ published, text }) → out/<case>.json.
+ * `REGEN=1 npm run test:unit` rewrites the expected files; review the diff.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { addDays, endOf, findDates, lastWeekday, publicationDate, resolveRelative, weekdayOf } from '../../src/core/dates';
+
+const DIR = path.resolve(__dirname, '../fixtures/dates');
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// A week of publication days: 2021-04-11 is a Sunday.
+const PUBLICATION_DAYS = Array.from({ length: 7 }, (_, i) => addDays('2021-04-11', i));
+const ORIGINAL_TZ = process.env.TZ;
+afterAll(() => {
+  process.env.TZ = ORIGINAL_TZ;
+});
+
+describe('bare weekday: the most recent such day on or before publication', () => {
+  for (const tz of ['UTC', 'Pacific/Kiritimati', 'America/Adak', 'Asia/Tehran']) {
+    it(`every weekday × publication weekday (TZ=${tz})`, () => {
+      process.env.TZ = tz;
+      for (const published of PUBLICATION_DAYS) {
+        for (let wd = 0; wd < 7; wd++) {
+          const text = `Officials met in Lagos on ${WEEKDAYS[wd]}.`;
+          const [found] = findDates(text, published).dates;
+          const back = (weekdayOf(published) - wd + 7) % 7;
+          expect(found, `${WEEKDAYS[wd]} published ${published}`).toMatchObject({ text: `on ${WEEKDAYS[wd]}`, date: addDays(published, -back), precision: 'day' });
+          expect(weekdayOf(found.date)).toBe(wd);
+          expect(found.date <= published).toBe(true);
+        }
+      }
+    });
+  }
+
+  it('lastWeekday matches the rule directly', () => {
+    expect(lastWeekday(1, '2021-04-12')).toBe('2021-04-12'); // a Monday on a Monday is that day
+    expect(lastWeekday(2, '2020-07-22')).toBe('2020-07-21');
+    expect(lastWeekday(3, '2020-07-21')).toBe('2020-07-15');
+  });
+});
+
+describe('publication dates', () => {
+  it('reads a datetime as the local date of the article, in any machine time zone', () => {
+    for (const tz of ['UTC', 'Pacific/Kiritimati', 'America/Adak']) {
+      process.env.TZ = tz;
+      expect(publicationDate('2021-04-12T14:36')).toBe('2021-04-12');
+      expect(publicationDate('2021-04-12T23:59:00-10:00')).toBe('2021-04-12');
+      expect(publicationDate('Monday, 12 April 2021 2:36 PM')).toBe('2021-04-12');
+    }
+    process.env.TZ = 'UTC';
+  });
+
+  it('refuses what is not a date', () => {
+    expect(publicationDate('')).toBeNull();
+    expect(publicationDate('soon')).toBeNull();
+    expect(publicationDate('2021-02-30')).toBeNull();
+  });
+});
+
+describe('helpers', () => {
+  it('endOf covers the period', () => {
+    expect(endOf('2020-02-01', 'month')).toBe('2020-02-29');
+    expect(endOf('2014-01-01', 'year')).toBe('2014-12-31');
+    expect(endOf('2020-01-03', 'day')).toBe('2020-01-03');
+  });
+  it('resolveRelative counts from a day-precision anchor only', () => {
+    const rel = { start: 0, end: 32, text: 'two days after the assassination', days: 2, anchor: 'assassination' };
+    expect(resolveRelative(rel, '2020-01-03', 'day')?.date).toBe('2020-01-05');
+    expect(resolveRelative(rel, '2020-01-01', 'month')).toBeNull();
+  });
+  it('never uses today: nothing relative resolves without a publication date', () => {
+    const { dates, unresolved } = findDates('They met yesterday and again on Friday.', null);
+    expect(dates).toEqual([]);
+    expect(unresolved.map((u) => u.text)).toEqual(['yesterday', 'on Friday']);
+  });
+});
+
+describe('date fixtures', () => {
+  for (const name of readdirSync(path.join(DIR, 'in')).filter((f) => f.endsWith('.json')).sort()) {
+    it(name, () => {
+      process.env.TZ = 'UTC';
+      const { published, text } = JSON.parse(readFileSync(path.join(DIR, 'in', name), 'utf8'));
+      const found = findDates(text, publicationDate(published));
+      for (const d of [...found.dates, ...found.relative, ...found.unresolved]) expect(text.slice(d.start, d.end)).toBe(d.text);
+      const report = {
+        dates: found.dates.map((d) => `${d.text} → ${d.date} (${d.precision})`),
+        relative: found.relative.map((r) => `${r.text} → ${r.days >= 0 ? '+' : ''}${r.days} days from the ${r.anchor}`),
+        unresolved: found.unresolved.map((u) => `${u.text}: ${u.reason}`),
+      };
+      const out = path.join(DIR, 'out', name);
+      if (process.env.REGEN || !existsSync(out)) writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+      expect(report).toEqual(JSON.parse(readFileSync(out, 'utf8')));
+    });
+  }
+});
