@@ -231,6 +231,33 @@ test.describe('time slider and event list', () => {
     for (const e of recent) expect(await listedIds(page)).not.toContain(e.properties.id);
   });
 
+  test('the mouse drags the window as a whole, or one handle', async ({ page }) => {
+    await openApp(page, '?from=2015-01-01&to=2016-12-31');
+    const width = () =>
+      Promise.all([startHandle(page), endHandle(page)].map((h) => h.getAttribute('aria-valuenow'))).then(
+        ([a, b]) => Number(b) - Number(a),
+      );
+    const before = await width();
+    const startBefore = Number(await startHandle(page).getAttribute('aria-valuenow'));
+    const range = (await page.locator('.timeslider .range').boundingBox())!;
+    await page.mouse.move(range.x + range.width / 2, range.y + range.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(range.x + range.width / 2 + 120, range.y + range.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const startAfter = Number(await startHandle(page).getAttribute('aria-valuenow'));
+    expect(startAfter).toBeGreaterThan(startBefore);
+    expect(await width()).toBe(before);
+
+    const end = (await endHandle(page).boundingBox())!;
+    await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(end.x + end.width / 2 + 60, end.y + end.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect(await width()).toBeGreaterThan(before);
+    expect(Number(await startHandle(page).getAttribute('aria-valuenow'))).toBe(startAfter);
+    await expect(endHandle(page)).toBeFocused();
+  });
+
   test('phone width: the slider fits, works by keyboard, and passes axe', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await openApp(page);
