@@ -72,6 +72,8 @@ const ORGANISATION_SUFFIX = new Set([
   'university', 'journal', 'herald', 'tribune', 'gazette', 'observer', 'telegraph', 'agency', 'chronicle',
   'monitor', 'review', 'weekly', 'fc', 'magazine', 'broadcasting', 'network', 'stock', 'exchange',
 ]);
+/** Verbs whose object is usually a person: "met Merkel", "thanked Sanders". */
+const PERSON_OBJECT_VERBS = new Set(['met', 'meets', 'told', 'tells', 'thanked', 'urged', 'invited', 'accused', 'blamed', 'congratulated', 'phoned', 'called', 'praised', 'criticized', 'criticised', 'appointed', 'replaced', 'succeeded', 'sacked', 'fired', 'interviewed', 'asked']);
 /** Cities this big are names in their own right even right before "said" ("Tehran says"). */
 const METONYM_POPULATION = 500_000;
 /** Below this population a town needs some evidence beyond its name. */
@@ -85,15 +87,16 @@ function tokenize(text: string): Token[] {
     let word = match[0];
     const start = match.index!;
     let possessive = false;
-    if (/['’]s$/i.test(word) && word.length > 2) {
+    const n = word.length;
+    // "Iraq's", "Iraq’s": the possessive is not part of the name.
+    if (n > 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')) {
       word = word.slice(0, -2);
       possessive = true;
     }
     const first = word[0];
-    const hasCase = first.toUpperCase() !== first.toLowerCase();
-    const capitalised = hasCase && first === first.toUpperCase();
-    const letters = word.replace(/[^\p{L}]/gu, '');
-    const allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    const upper = first.toUpperCase();
+    const capitalised = upper !== first.toLowerCase() && first === upper;
+    const allCaps = capitalised && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
     tokens.push({ start, end: start + word.length, text: word, key: nameKey(word), capitalised, allCaps, possessive });
   }
   return tokens;
@@ -103,7 +106,7 @@ function tokenize(text: string): Token[] {
 function joinable(text: string, a: Token, b: Token): boolean {
   if (a.possessive) return false;
   const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '-' || gap === '\u00a0' || gap === '‐';
+  return gap === ' ' || gap === '-' || gap === '\u00a0' || gap === '‐' || gap === '–';
 }
 
 /** Whether a token starts a sentence (or a line): then its capital letter says nothing. */
@@ -118,7 +121,9 @@ function titleCaseLines(text: string, tokens: Token[]): Set<number> {
   const inTitle = new Set<number>();
   let lineStart = 0;
   const flush = (from: number, to: number) => {
-    if (to - from < 3) return;
+    // Headlines are short and hold no sentence break.
+    if (to - from < 3 || to - from > 20) return;
+    if (/[.!?]\s/.test(text.slice(tokens[from].start, tokens[to - 1].end))) return;
     let caps = 0;
     for (let i = from; i < to; i++) if (tokens[i].capitalised) caps++;
     if (caps / (to - from) >= 0.6) for (let i = from; i < to; i++) inTitle.add(i);
@@ -231,12 +236,29 @@ export function findPlaces(
       span.rejected = 'part of a longer name';
       persons.add(span.key);
     }
-    if (after && SPEECH_SET.has(after.key) && text.slice(tokens[span.last].end, after.start) === ' ' && onlyTowns && best < METONYM_POPULATION) {
+    const afterLocative = before !== undefined && STRONG_LOCATIVES.has(before.key) && !before.capitalised;
+    if (after && SPEECH_SET.has(after.key) && text.slice(tokens[span.last].end, after.start) === ' ' && onlyTowns && best < METONYM_POPULATION && !afterLocative) {
       span.rejected = 'speaker';
+      persons.add(span.key);
+    }
+    // "met Merkel", "told Sanders": a small town right after such a verb is the person met.
+    if (before && PERSON_OBJECT_VERBS.has(before.key) && onlyTowns && best < WEAK_POPULATION) {
+      span.rejected = 'person met or addressed';
       persons.add(span.key);
     }
     if (after && ORGANISATION_SUFFIX.has(after.key) && after.capitalised && joinable(text, tokens[span.last], after)) {
       span.rejected = 'organisation name';
+    }
+  }
+  // "Whitney Houston": two town names side by side with only a space between them are one person's name.
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const [a, b] = [spans[k], spans[k + 1]];
+    if (a.last + 1 !== b.first || a.fixed || b.fixed || text.slice(a.end, b.start) !== ' ' || titleLines.has(a.first)) continue;
+    const towns = (span: Span) => span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city');
+    const biggest = Math.max(...a.candidates.map((i) => gazetteer.entryAt(i).place.population ?? 0));
+    if (towns(a) && towns(b) && biggest < METONYM_POPULATION) {
+      a.rejected = b.rejected = 'person (two names side by side)';
+      persons.add(a.key).add(b.key);
     }
   }
   for (const span of spans) {
@@ -273,7 +295,7 @@ export function findPlaces(
       const entry = gazetteer.entryAt(index);
       const { precision, population = 0 } = entry.place;
       if (precision === 'country' || precision === 'region' || span.fixed) return true;
-      if (head.allCaps && single && population < ALL_CAPS_POPULATION && precision === 'city') return false;
+      if (head.allCaps && single && population < ALL_CAPS_POPULATION && precision === 'city' && !qualified) return false;
       if (single && gazetteer.isCommonWord(span.key) && !strongLocative && !qualified) return false;
       return true;
     });
@@ -284,8 +306,20 @@ export function findPlaces(
   const resolved = live.filter((span) => !span.rejected);
   const contextCountries = new Map<string, number>();
   const contextAdmin = new Map<string, number>();
+  /** What each name contributed, so that a name is never evidence for itself. */
+  const own = new Map<string, Map<string, number>>();
   const anchors: GazetteerEntry[] = [];
-  const bump = (map: Map<string, number>, key: string, weight: number) => map.set(key, (map.get(key) ?? 0) + weight);
+  const bump = (spanKey: string, key: string, weight: number) => {
+    const map = key.includes('.') ? contextAdmin : contextCountries;
+    map.set(key, (map.get(key) ?? 0) + weight);
+    let mine = own.get(spanKey);
+    if (!mine) own.set(spanKey, (mine = new Map()));
+    mine.set(key, (mine.get(key) ?? 0) + weight);
+  };
+  const evidence = (spanKey: string, key: string) => {
+    const map = key.includes('.') ? contextAdmin : contextCountries;
+    return (map.get(key) ?? 0) - (own.get(spanKey)?.get(key) ?? 0);
+  };
   for (const span of resolved) {
     const entries = span.fixed ? [span.fixed] : span.candidates.map((i) => gazetteer.entryAt(i));
     const scored = entries.map((entry) => ({ entry, score: prior(entry) })).sort((a, b) => b.score - a.score);
@@ -294,11 +328,14 @@ export function findPlaces(
     // Only places that stand on their own set the context; a small town would vouch for itself.
     const strong =
       top.precision !== 'city' || (top.population ?? 0) >= WEAK_POPULATION || locative(span, false) || qualifierOf.has(span);
-    if (margin >= 1.5 && strong) {
+    const sameCountry = entries.every((entry) => entry.place.country === top.country);
+    if (strong && (sameCountry || margin >= 2.5)) {
       const { place } = scored[0].entry;
-      if (place.country) bump(contextCountries, place.country, place.precision === 'country' ? 2 : 1);
-      if (place.precision === 'region' && scored[0].entry.admin1) bump(contextAdmin, `${place.country}.${scored[0].entry.admin1}`, 2);
-      if (place.precision === 'city' && scored[0].entry.admin1) bump(contextAdmin, `${place.country}.${scored[0].entry.admin1}`, 1);
+      const admin1 = scored[0].entry.admin1;
+      if (place.country) bump(span.key, place.country, place.precision === 'country' ? 2 : 1);
+      if (admin1 && (place.precision === 'region' || place.precision === 'city')) {
+        bump(span.key, `${place.country}.${admin1}`, place.precision === 'region' ? 2 : 1);
+      }
       if (place.precision === 'city' || place.precision === 'site') anchors.push(scored[0].entry);
     }
   }
@@ -316,14 +353,13 @@ export function findPlaces(
       const entry = gazetteer.entryAt(index);
       const { place } = entry;
       let score = prior(entry);
-      const countryWeight = contextCountries.get(place.country) ?? 0;
-      score += Math.min(countryWeight, 3) * 1.2;
-      if (entry.admin1) score += Math.min(contextAdmin.get(`${place.country}.${entry.admin1}`) ?? 0, 2) * 1.2;
+      score += Math.min(evidence(span.key, place.country), 3) * 1.2;
+      if (entry.admin1) score += Math.min(evidence(span.key, `${place.country}.${entry.admin1}`), 2) * 1.2;
       for (const q of qualifierEntries) {
         if (q.place.precision === 'country' && q.place.country === place.country) score += 6;
         if (q.place.precision === 'region' && q.place.country === place.country && q.admin1 === entry.admin1) score += 8;
       }
-      if (place.precision === 'city' && anchors.some((a) => a.index !== index && haversineKm(a.place, place) < 150)) score += 1;
+      if (place.precision === 'city' && anchors.some((a) => nameKey(a.place.name) !== span.key && a.index !== index && haversineKm(a.place, place) < 150)) score += 1;
       if (!best || score > best.score || (score === best.score && (place.population ?? 0) > (best.entry.place.population ?? 0))) {
         best = { entry, score };
       }
@@ -336,7 +372,7 @@ export function findPlaces(
       (place.population ?? 0) < WEAK_POPULATION &&
       !locative(span, false) &&
       !qualifier &&
-      !(contextCountries.get(place.country) ?? 0)
+      evidence(span.key, place.country) <= 0
     ) {
       span.rejected = 'small town without evidence';
       continue;
@@ -362,23 +398,17 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer): Span[]
       continue;
     }
     let matched: Span | null = null;
-    let last = i;
-    while (last + 1 < tokens.length && last + 1 - i < maxWords && joinable(text, tokens[last], tokens[last + 1])) last++;
-    for (let j = last; j >= i; j--) {
-      if (tokens[j].possessive && j !== last && j < last) continue;
-      const start = tokens[i].start;
-      const end = tokens[j].end;
-      const key = nameKey(text.slice(start, end));
+    // Grow the window while the words so far begin some known name, remembering the longest full match.
+    let key = token.key;
+    for (let j = i; ; j++) {
+      if (j > i) key = `${key} ${tokens[j].key}`;
       const candidates = gazetteer.candidates(key);
-      if (candidates.length === 0) continue;
       // A lowercase direction only starts a name that the index holds whole ("northern Iraq").
-      if (directional && j === i) continue;
-      // Lowercase words may continue a name only when the whole name is known ("Kurdistan region").
-      if (tokens[i].allCaps && j === i && !/[a-z]/.test(text.slice(start, end))) {
-        // "US", "UK", "BAGHDAD": kept; filtered by population later.
+      if (candidates.length > 0 && !(directional && j === i)) {
+        matched = { first: i, last: j, start: token.start, end: tokens[j].end, key, candidates: [...candidates] };
       }
-      matched = { first: i, last: j, start, end, key, candidates: [...candidates] };
-      break;
+      const next = tokens[j + 1];
+      if (!next || j + 1 - i >= maxWords || !joinable(text, tokens[j], next) || !gazetteer.isPrefix(key)) break;
     }
     if (!matched) {
       i++;

@@ -28,7 +28,8 @@ export const ALIASES: Record<string, readonly string[]> = {
   ],
   'rg:northern-iraq': ['northern Iraq', 'north of Iraq', 'Northern Iraq'],
   'cc:US': ['US', 'U.S.', 'USA', 'U.S.A.', 'United States', 'United States of America', 'America'],
-  'cc:GB': ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom'],
+  // The nations of the UK are not ISO countries; they resolve to the UK (country precision).
+  'cc:GB': ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
   'cc:AE': ['UAE', 'U.A.E.', 'Emirates'],
   'cc:RU': ['Russia'],
   'cc:SY': ['Syria'],
@@ -113,6 +114,7 @@ export const LOCATIVES: readonly string[] = [
   'via', 'through', 'throughout', 'within', 'between', 'of', 'off', 'north', 'south', 'east', 'west',
   'northeast', 'northwest', 'southeast', 'southwest', 'visit', 'visited', 'visiting', 'reached', 'entered',
   'left', 'arrived', 'leaving', 'captured', 'retook', 'seized', 'bombed', 'shelled', 'struck', 'hit',
+  'attacked', 'raided', 'targeted', 'besieged', 'liberated', 'occupied', 'invaded', 'evacuated', 'flooded',
 ];
 
 /**

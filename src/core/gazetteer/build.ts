@@ -116,12 +116,14 @@ function representativePoint(shape: Polygon | MultiPolygon): [number, number] {
 }
 
 /** The name people use: the official name unless it is a formal long form ("Islamic Republic of Iran"). */
-function commonCountryName(names: string[]): string {
+function commonCountryName(names: string[], aliases: readonly string[]): string {
   const [official, ...others] = names;
   if (!/,| of |Republic|Kingdom of|State of|Plurinational|Federation|Bolivarian/.test(official)) return official;
-  const plain = others.filter((name) => name.length >= 4 && name !== name.toUpperCase() && !name.includes(','));
-  plain.sort((a, b) => a.length - b.length || a.localeCompare(b));
-  return plain[0] ?? official;
+  const plain = (list: readonly string[]) =>
+    list
+      .filter((name) => name.length >= 4 && name !== name.toUpperCase() && !name.includes(','))
+      .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return plain(others)[0] ?? plain(aliases)[0] ?? official;
 }
 
 /**
@@ -159,7 +161,7 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
     if (shape) point = representativePoint(shape);
     else if (capital) point = [round(capital.lon), round(capital.lat)];
     if (!point) continue; // no shape and no capital: nothing to put on a map
-    const name = commonCountryName(country.names);
+    const name = commonCountryName(country.names, ALIASES[`cc:${country.alpha2}`] ?? []);
     rows.push({
       id: `cc:${country.alpha2}`,
       name,
@@ -267,7 +269,8 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
     for (const keyword of airport.keywords.split(',')) {
       const other = keyword.trim();
       // Multi-word keywords are former or local names; single tokens are mostly codes.
-      if (other.includes(' ') && /[a-z]/.test(other)) alt.add(other);
+      // Only names that say what they are ("Saddam International Airport"), not places nearby ("Black Sea").
+      if (other.includes(' ') && /\b(Airport|Airfield|Air ?Base|Airbase|Aerodrome|Field|Camp)\b/.test(other)) alt.add(other);
     }
     alt.delete(airport.name);
     rows.push({

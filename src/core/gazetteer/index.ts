@@ -81,6 +81,9 @@ export class Gazetteer {
   private readonly data: GazetteerData;
   private readonly byId = new Map<string, number>();
   private readonly byKey = new Map<string, number[]>();
+  /** Word prefixes of multi-word names ("baghdad international"), so the recogniser stops early. */
+  private readonly prefixes = new Set<string>();
+  private byCountry: Map<string, number[]> | null = null;
   private readonly places: Array<Place | undefined>;
   private readonly common: Set<string>;
   private readonly geometryCache = new Map<string, Polygon | MultiPolygon | null>();
@@ -101,8 +104,9 @@ export class Gazetteer {
       const list = this.byKey.get(key);
       if (!list) this.byKey.set(key, [index]);
       else if (!list.includes(index)) list.push(index);
-      const words = key.split(' ').length;
-      if (words > maxWords) maxWords = words;
+      const words = key.split(' ');
+      if (words.length > maxWords) maxWords = words.length;
+      for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
     };
     for (let i = 0; i < this.size; i++) {
       this.byId.set(id[i], i);
@@ -153,6 +157,11 @@ export class Gazetteer {
     return this.byKey.get(key) ?? [];
   }
 
+  /** Whether some multi-word name starts with these words (a key, see `nameKey`). */
+  isPrefix(key: string): boolean {
+    return this.prefixes.has(key);
+  }
+
   /** Whether a name key is also a common English word ("nice", "reading", "split"). */
   isCommonWord(key: string): boolean {
     return this.common.has(key);
@@ -196,12 +205,16 @@ export class Gazetteer {
    */
   placesIn(country: string, precision: PlacePrecision): GazetteerEntry[] {
     const p = this.data.places;
-    const code = PRECISION_CODE[precision];
-    const found: GazetteerEntry[] = [];
-    for (let i = 0; i < this.size; i++) {
-      if (p.country[i] === country && p.precision[i] === code) found.push(this.entryAt(i));
+    if (!this.byCountry) {
+      this.byCountry = new Map();
+      for (let i = 0; i < this.size; i++) {
+        const list = this.byCountry.get(p.country[i]);
+        if (list) list.push(i);
+        else this.byCountry.set(p.country[i], [i]);
+      }
     }
-    return found;
+    const code = PRECISION_CODE[precision];
+    return (this.byCountry.get(country) ?? []).filter((i) => p.precision[i] === code).map((i) => this.entryAt(i));
   }
 
   /**

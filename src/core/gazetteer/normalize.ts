@@ -7,6 +7,7 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u02BB`´]/g;
 const DASHES_AND_SPACES = /[\s\u2010-\u2015-]+/g;
 const DOTS = /\./g;
+const PLAIN_WORD = /^[A-Za-z]+$/;
 
 /**
  * The lookup key of a name: lower case, diacritics removed, straight apostrophes, hyphens as spaces,
@@ -16,6 +17,8 @@ const DOTS = /\./g;
  * @example nameKey('Île-de-France') // 'ile de france'
  */
 export function nameKey(name: string): string {
+  // Fast path for plain ASCII words, by far the most common input.
+  if (PLAIN_WORD.test(name)) return name.toLowerCase();
   return name
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')

@@ -1,0 +1,55 @@
+/**
+ * Place recognition fixtures: every tests/fixtures/places/in/<case>.txt is run through findPlaces and
+ * compared with out/<case>.json. Options for a case (chrome spans to ignore) live in
+ * in/<case>.options.json. `REGEN=1` rewrites the expected files; review the diff.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Gazetteer } from '../../src/core/gazetteer/index';
+import { findPlaces, type FindPlacesOptions } from '../../src/core/places';
+import { loadGazetteer } from '../../src/cli/gazetteer-node';
+
+const root = path.resolve(import.meta.dirname, '../fixtures/places');
+const cases = readdirSync(path.join(root, 'in'))
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
+
+let gazetteer: Gazetteer;
+beforeAll(async () => {
+  gazetteer = await loadGazetteer();
+}, 60_000);
+
+/** The stable, reviewable view of a mention: coordinates rounded so formatting never shifts. */
+function summarise(text: string, file: string, options: FindPlacesOptions) {
+  return findPlaces(text, file, gazetteer, options).map((m) => ({
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    id: m.place.id,
+    name: m.place.name,
+    precision: m.place.precision,
+    country: m.place.country,
+    lat: Math.round(m.place.lat * 1e4) / 1e4,
+    lon: Math.round(m.place.lon * 1e4) / 1e4,
+  }));
+}
+
+describe('findPlaces fixtures', () => {
+  for (const name of cases) {
+    it(name, () => {
+      const base = name.replace(/\.txt$/, '');
+      const text = readFileSync(path.join(root, 'in', name), 'utf8');
+      const optionsFile = path.join(root, 'in', `${base}.options.json`);
+      const options: FindPlacesOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
+      const actual = summarise(text, name, options);
+      // Offsets are exact UTF-16 indices into the original text, whatever quotes or emoji precede them.
+      for (const mention of actual) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+      const expectedFile = path.join(root, 'out', `${base}.json`);
+      if (process.env.REGEN || !existsSync(expectedFile)) {
+        writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+    });
+  }
+});
