@@ -81,7 +81,10 @@ const NOT_NAME = new Set(
     'north south western eastern northern southern central gulf sea ocean river street square airport international ' +
     'region province city state states kingdom nations war day news press tv read more share source anti takfiri ' +
     'arab arabs muslim muslims christian jewish shia shiite sunni western referring pointing heading stressing ' +
-    'expressing speaking addressing according meanwhile however accelerating prosecution cooperation iran’s').split(' '),
+    'expressing speaking addressing according meanwhile however accelerating prosecution cooperation ' +
+    'county district governorate municipality province village town hall palace house building centre center ' +
+    'stadium hospital school mosque church temple bridge port station camp base people bill act law treaty ' +
+    'agreement accord constitution budget').split(' '),
 );
 
 /** Demonyms and country adjectives → ISO country code: "Iraqi parliament", "Iranian general". */
@@ -227,9 +230,10 @@ function emitOrg(text: string, segment: Array<{ s: number; e: number; t: string 
 function emitSegment(text: string, segment: Array<{ s: number; e: number; t: string }>, titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
   // Drop leading function words ("The", "In") and anything resolved as a place.
   const toks = segment.filter((t) => !places.some((p) => p.start < t.e && p.end > t.s));
-  while (toks.length && NOT_NAME.has(toks[0].t.replace(/['’]s$/, '').toLowerCase())) toks.shift();
+  const plain = (t: { t: string }) => t.t.replace(/['’]s$/, '').replace(/\.$/, '').toLowerCase();
+  while (toks.length && NOT_NAME.has(plain(toks[0]))) toks.shift();
   if (!toks.length) return;
-  if (toks.some((t) => NOT_NAME.has(t.t.replace(/['’]s$/, '').toLowerCase()))) return;
+  if (toks.some((t) => NOT_NAME.has(plain(t)))) return;
   if (toks.some((t) => /^\p{Lu}{2,}$/u.test(t.t))) return; // acronyms are not people
   if (toks.some((t) => /\d/.test(t.t) || /^\p{Lu}\.$/u.test(t.t))) return;
   const first = toks[0];

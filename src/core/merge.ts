@@ -236,8 +236,11 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
     return !!a.place && !!b.place && a.place.id === b.place.id;
   }
   if (sameArticle) return ao.some((o) => bo.includes(o)) || !ap.length || !bp.length;
-  if (!ap.length && !bp.length) return ao.some((o) => bo.includes(o));
-  return ao.some((o) => bo.includes(o)) && !!a.place && !!b.place && a.place.id === b.place.id;
+  // Only organisations in common ("Boko Haram"): the same group may be active in many places, so the
+  // reports must name the same place (or one of them none).
+  const samePlace = !a.place || !b.place || a.place.id === b.place.id;
+  if (!ap.length && !bp.length) return ao.some((o) => bo.includes(o)) && samePlace;
+  return ao.some((o) => bo.includes(o)) && samePlace;
 }
 
 function isDefinite(e: MergedEvent): boolean {

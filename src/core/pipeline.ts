@@ -42,7 +42,8 @@ export interface PipelineSummary {
   unplaced: number;
 }
 
-interface ArticleWork {
+/** What the per-article stages found in one article (before corpus-wide actor names and merging). */
+export interface ArticleWork {
   article: Article;
   published: string | null;
   candidates: EventCandidate[];
@@ -65,7 +66,7 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
   const issues: Issue[] = [];
   const work: ArticleWork[] = [];
   const sorted = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const article of sorted) work.push(readArticle(article, gazetteer, issues));
+  for (const article of sorted) work.push(analyseArticle(article, gazetteer, issues));
 
   // Actor names across the corpus: variants and lone surnames resolve to one canonical name.
   const index = new ActorIndex();
@@ -115,7 +116,15 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
   };
 }
 
-function readArticle(article: Article, gazetteer: Gazetteer, issues: Issue[]): ArticleWork {
+/**
+ * Runs the per-article stages: chrome, places, sentences, dates, actors, event typing and remarks.
+ * @param article the article
+ * @param gazetteer a loaded gazetteer
+ * @param issues where problems of this article are appended
+ * @returns the article's findings
+ * @example analyseArticle(article, gazetteer, []).candidates.map((c) => c.type) // ['meeting', 'strike']
+ */
+export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: Issue[] = []): ArticleWork {
   const { file, text, meta } = article;
   const chrome = findChrome(text, meta);
   let published = publicationDate(meta.published);
