@@ -115,7 +115,7 @@ export function exportGeoJson(events: readonly DatelineEvent[], context: ExportC
       const needsWinding = type === 'Polygon' || type === 'MultiPolygon' || type === 'GeometryCollection';
       return {
         type: 'Feature',
-        geometry: needsWinding ? rewind(event.geometry, { mutate: false }) : event.geometry,
+        geometry: needsWinding ? (rewind(event.geometry, { mutate: false }) as Geometry) : event.geometry,
         properties: event.properties,
       };
     }),
