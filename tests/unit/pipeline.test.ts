@@ -1,0 +1,51 @@
+/**
+ * Whole-pipeline fixtures: each folder tests/fixtures/pipeline/<case>/ holds articles (+ optional
+ * sources.csv), run through the real pipeline and gazetteer → out/<case>.json (summary, events, issues).
+ * `REGEN=1 npm run test:unit` rewrites the expected files; review the diff.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readArticleFolder } from '../../src/cli/fs-source';
+import { loadGazetteer } from '../../src/cli/gazetteer-node';
+import type { Gazetteer } from '../../src/core/gazetteer/index';
+import { extractEvents } from '../../src/core/pipeline';
+
+const DIR = path.resolve(__dirname, '../fixtures/pipeline');
+let gazetteer: Gazetteer;
+beforeAll(async () => {
+  gazetteer = await loadGazetteer();
+}, 60_000);
+
+describe('pipeline fixtures', () => {
+  const cases = readdirSync(DIR).filter((d) => d !== 'out' && statSync(path.join(DIR, d)).isDirectory()).sort();
+  for (const name of cases) {
+    it(name, () => {
+      const { articles, issues } = readArticleFolder(path.join(DIR, name));
+      const result = extractEvents(articles, gazetteer);
+      const report = {
+        summary: result.summary,
+        events: result.events.map((e) => ({
+          type: e.properties.type,
+          date: e.properties.date_start ? `${e.properties.date_start} (${e.properties.time_precision})` : null,
+          place: `${e.properties.place_name} (${e.properties.place_id})`,
+          actors: e.properties.actors,
+          sources: e.properties.sources.map((s) => `${s.file}${s.date ? ` ${s.date}` : ''}`),
+          conflicts: e.properties.conflicts,
+        })),
+        issues: [...issues, ...result.issues].map((i) => `${i.severity} ${i.file}${i.line ? `:${i.line}` : ''}: ${i.message}`),
+      };
+      mkdirSync(path.join(DIR, 'out'), { recursive: true });
+      const out = path.join(DIR, 'out', `${name}.json`);
+      if (process.env.REGEN || !existsSync(out)) writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+      expect(report).toEqual(JSON.parse(readFileSync(out, 'utf8')));
+    });
+  }
+
+  it('is deterministic: the same input gives the same events', () => {
+    const { articles } = readArticleFolder(path.join(DIR, 'two-meetings'));
+    const a = JSON.stringify(extractEvents(articles, gazetteer).events);
+    const b = JSON.stringify(extractEvents([...articles].reverse(), gazetteer).events);
+    expect(b).toBe(a);
+  });
+});
