@@ -95,7 +95,7 @@ export function mentionCsvRows(mentions: ReadonlyArray<PlaceMention>): MentionCs
  * @param rows row objects
  * @param columns the column order
  * @returns CSV text ending in a newline
- * @example toCsv([{ a: '=1+1', b: -3.5 }], ['a', 'b']) // "a,b\n'=1+1,-3.5\n"
+ * @example toCsv([{ a: '=1+1', b: -3.5 }], ['a', 'b']) // 'a,b\n"\'=1+1",-3.5\n'
  */
 export function toCsv<C extends string>(rows: ReadonlyArray<Record<C, string | number>>, columns: readonly C[]): string {
   const body = Papa.unparse(

@@ -1,0 +1,66 @@
+/** Actors (src/core/actors.ts): names with titles, organisations, corpus-wide variants. */
+import { describe, expect, it } from 'vitest';
+import { ActorIndex, editDistance, findActors, foldName } from '../../src/core/actors';
+
+const names = (text: string) => findActors(text).filter((a) => !a.titleOnly).map((a) => `${a.name}/${a.kind}`);
+
+describe('findActors', () => {
+  it('strips titles and keeps name particles', () => {
+    expect(names('Lt. General Qassem Soleimani and Abu Mahdi al-Muhandis were killed.')).toEqual(['Qassem Soleimani/person', 'Abu Mahdi al-Muhandis/person']);
+    expect(names('Iraqi Prime Minister Mustafa al-Kadhimi met Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei.')).toEqual(['Mustafa al-Kadhimi/person', 'Ali Khamenei/person']);
+  });
+
+  it('recognises lexicon organisations in any spelling and institution names', () => {
+    expect(names("ISIS fighters and the Islamic Revolution Guards Corps clashed; Hashd al-Sha'abi units and the Quds Force moved.")).toEqual([
+      'Daesh (ISIS)/org',
+      'Islamic Revolution Guards Corps (IRGC)/org',
+      'Popular Mobilization Units (PMU)/org',
+      'Quds Force/org',
+    ]);
+  });
+
+  it('treats an organisation in a title as an affiliation, not an actor', () => {
+    const text = "Secretary of Iran's Supreme National Security Council (SNSC) Ali Shamkhani spoke.";
+    const iran = [{ start: 13, end: 17 }]; // resolved as a place by the places stage
+    const all = findActors(text, 0, text.length, iran);
+    expect(all.filter((a) => a.titleOnly).map((a) => a.name)).toEqual(['Supreme National Security Council (SNSC)']);
+    expect(all.filter((a) => !a.titleOnly).map((a) => a.name)).toEqual(['Ali Shamkhani']);
+  });
+
+  it('records the country of a demonym in the title', () => {
+    const [a] = findActors('Kenyan President William Ruto arrived.');
+    expect(a).toMatchObject({ name: 'William Ruto', affiliation: 'KE', certain: true });
+  });
+
+  it('marks lone capitalised words as needing corpus confirmation', () => {
+    const [a] = findActors('Shamkhani said the talks went well.');
+    expect(a).toMatchObject({ name: 'Shamkhani', certain: false });
+  });
+});
+
+describe('ActorIndex', () => {
+  it('merges spelling variants and confirms lone surnames', () => {
+    const index = new ActorIndex();
+    for (const name of ['Ali Shamkhani', 'Ali Sjamkhani', 'Ali Shamkhani', 'Qasim Mohammad Jalal al-Araji', 'Qasim al-Araji']) index.add({ name, kind: 'person', certain: true });
+    expect(index.canonical({ name: 'Ali Sjamkhani', kind: 'person', certain: true })).toBe('Ali Shamkhani');
+    expect(index.canonical({ name: 'Shamkhani', kind: 'person', certain: false })).toBe('Ali Shamkhani');
+    expect(index.canonical({ name: 'Araji', kind: 'person', certain: false })).toBe('Qasim Mohammad Jalal al-Araji');
+    expect(index.canonical({ name: 'al-Araji', kind: 'person', certain: false })).toBe('Qasim Mohammad Jalal al-Araji');
+    expect(index.canonical({ name: 'Baghdad', kind: 'person', certain: false })).toBeNull();
+  });
+
+  it('keeps two people with one surname apart and a lone surname ambiguous', () => {
+    const index = new ActorIndex();
+    index.add({ name: 'Ali Khamenei', kind: 'person', certain: true });
+    index.add({ name: 'Mojtaba Khamenei', kind: 'person', certain: true });
+    expect(index.canonical({ name: 'Mojtaba Khamenei', kind: 'person', certain: true })).toBe('Mojtaba Khamenei');
+    expect(index.canonical({ name: 'Khamenei', kind: 'person', certain: false })).toBeNull();
+  });
+
+  it('folds and measures names', () => {
+    expect(foldName('Al-Araji')).toBe('araji');
+    expect(foldName('Qassem')).toBe(foldName('Qasem'));
+    expect(editDistance('sjamkhani', 'shamkhani', 2)).toBe(1);
+    expect(editDistance('macron', 'merkel', 2)).toBe(3);
+  });
+});
