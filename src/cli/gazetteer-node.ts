@@ -4,7 +4,7 @@
  * and caches the result under node_modules/.cache/dateline so later loads only parse one JSON file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,6 +156,12 @@ export function cachedGazetteerFile(options: NodeBuildOptions = {}): string {
     const partial = `${file}.${process.pid}.tmp`;
     writeFileSync(partial, json);
     renameSync(partial, file); // atomic: a concurrent reader never sees half a file
+    // Builds for older inputs are never read again.
+    for (const name of readdirSync(CACHE_DIR)) {
+      if (/^gazetteer-[0-9a-f]{16}\.json$/.test(name) && path.join(CACHE_DIR, name) !== file) {
+        rmSync(path.join(CACHE_DIR, name), { force: true });
+      }
+    }
   }
   return file;
 }

@@ -233,8 +233,8 @@ export function findPlaces(
       onlyTowns &&
       best < METONYM_POPULATION
     ) {
+      // A given name: not added to the people, "Victoria" alone may well be the city.
       span.rejected = 'part of a longer name';
-      persons.add(span.key);
     }
     const afterLocative = before !== undefined && STRONG_LOCATIVES.has(before.key) && !before.capitalised;
     if (after && SPEECH_SET.has(after.key) && text.slice(tokens[span.last].end, after.start) === ' ' && onlyTowns && best < METONYM_POPULATION && !afterLocative) {
@@ -261,11 +261,6 @@ export function findPlaces(
       persons.add(a.key).add(b.key);
     }
   }
-  for (const span of spans) {
-    if (!span.rejected && !span.fixed && persons.has(span.key) && span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city')) {
-      span.rejected = 'person';
-    }
-  }
 
   // Evidence around each span.
   const live = spans.filter((span) => !span.rejected);
@@ -282,6 +277,19 @@ export function findPlaces(
     const b = live[k + 1];
     if (/^,\s?$/.test(text.slice(a.end, b.start)) && b.candidates.some((i) => gazetteer.entryAt(i).place.precision !== 'city')) {
       qualifierOf.set(a, b);
+    }
+  }
+
+  // Every other bare mention of a person's name is the person too, unless the text says it is a place.
+  for (const span of live) {
+    if (
+      !span.fixed &&
+      persons.has(span.key) &&
+      !locative(span, true) &&
+      !qualifierOf.has(span) &&
+      span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city')
+    ) {
+      span.rejected = 'person';
     }
   }
 

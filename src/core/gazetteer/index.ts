@@ -104,6 +104,7 @@ export class Gazetteer {
       const list = this.byKey.get(key);
       if (!list) this.byKey.set(key, [index]);
       else if (!list.includes(index)) list.push(index);
+      if (!key.includes(' ')) return;
       const words = key.split(' ');
       if (words.length > maxWords) maxWords = words.length;
       for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));

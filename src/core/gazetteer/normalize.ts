@@ -4,25 +4,25 @@
  */
 
 const COMBINING_MARKS = /\p{M}+/gu;
-const APOSTROPHES = /[\u2018\u2019\u02BC\u02BB`´]/g;
+const APOSTROPHES = /['\u2018\u2019\u02BB\u02BC\u02BE\u02BF`´]/g;
 const DASHES_AND_SPACES = /[\s\u2010-\u2015-]+/g;
 const DOTS = /\./g;
-const PLAIN_WORD = /^[A-Za-z]+$/;
+const PLAIN_WORD = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
 /**
- * The lookup key of a name: lower case, diacritics removed, straight apostrophes, hyphens as spaces,
+ * The lookup key of a name: lower case, diacritics and apostrophes removed (Sana'a = Sanaa), hyphens as spaces,
  * dots dropped ("U.S." → "us"), single spaces.
  * @param name a name as written
  * @returns the key used by the gazetteer's name index
  * @example nameKey('Île-de-France') // 'ile de france'
  */
 export function nameKey(name: string): string {
-  // Fast path for plain ASCII words, by far the most common input.
+  // Fast path for plain ASCII words and names, by far the most common input.
   if (PLAIN_WORD.test(name)) return name.toLowerCase();
   return name
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .replace(APOSTROPHES, "'")
+    .replace(APOSTROPHES, '')
     .replace(DOTS, '')
     .replace(DASHES_AND_SPACES, ' ')
     .trim()
