@@ -172,3 +172,15 @@ describe('joining the long sources table', () => {
     ]);
   });
 });
+
+describe('disambiguateIds', () => {
+  it('renames only colliding ids, and says so', async () => {
+    const { disambiguateIds } = await import('../../src/core/io/import');
+    const events = importText('b.csv', 'event_id,latitude,longitude\na,1,2\nb,3,4\nc,5,6\n').events;
+    const taken = new Set(['a', 'c', 'c@b.csv']);
+    const warning = disambiguateIds(events, taken, 'b.csv');
+    expect(events.map((e) => e.properties.id)).toEqual(['a@b.csv', 'b', 'c@b.csv#2']);
+    expect(warning?.message).toBe('2 event ids are already on the map (a, c); shown as <id>@b.csv');
+    expect(disambiguateIds(importText('d.csv', 'id,lat,lon\nz,1,1\n').events, taken, 'd.csv')).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@
 import { createContext } from 'svelte';
 import type { ColumnMapping, TableKind } from '../../core/io/columns';
 import type { DateOrder } from '../../core/io/dates';
-import { joinSources } from '../../core/io/import';
+import { disambiguateIds, joinSources } from '../../core/io/import';
 import { importedLayer, type SourceRow } from '../../core/io/rows';
 import type { DatelineEvent, Issue } from '../../core/types';
 import type { EventStore } from '../state/events.svelte';
@@ -134,7 +134,11 @@ export class ImportedLayers {
                 // Draw what is there as soon as there is something, then once more when complete.
                 shownFirst = true;
                 this.timings = { ...this.timings, firstEventsMs: performance.now() - started };
-                this.publish({ ...entry, events: entry.events.slice() });
+                // A preview copy: ids unique against the other layers; the real renaming comes after
+                // the sources tables are joined (they name the file's own ids).
+                const preview = entry.events.map((e) => ({ ...e, properties: { ...e.properties } }));
+                disambiguateIds(preview, this.idsOutside(layer), file.name);
+                this.publish({ ...entry, events: preview });
               }
               return false;
             }
@@ -166,9 +170,26 @@ export class ImportedLayers {
       if (target) this.addIssues(target, warnings);
       else this.failures = [...this.failures, `${name}: a sources table needs an events file imported with it`];
     }
-    for (const entry of loaded) this.publish(entry);
+    // Ids stay unique across layers: rename imported ones that are already shown elsewhere.
+    const taken = this.idsOutside(...loaded.map((l) => l.layer));
+    for (const entry of loaded) {
+      const warning = disambiguateIds(entry.events, taken, entry.name);
+      if (warning) this.addIssues(entry, [warning]);
+      this.publish(entry);
+    }
     this.activity = null;
     this.timings = { ...this.timings, doneMs: performance.now() - started };
+  }
+
+  /** Ids of the events in the store's layers other than `layers`. */
+  private idsOutside(...layers: string[]): Set<string> {
+    const ids = new Set<string>();
+    for (const [layer, events] of Object.entries(this.store.layers)) {
+      if (!layers.includes(layer)) for (const e of events) ids.add(e.properties.id);
+    }
+    // Hidden imported layers too: they may be shown again.
+    for (const l of this.layers) if (!layers.includes(l.layer)) for (const e of l.events) ids.add(e.properties.id);
+    return ids;
   }
 
   /** The file imported under `name`, if it is still known. */

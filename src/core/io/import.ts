@@ -93,3 +93,32 @@ export function importFiles(files: readonly { name: string; text: string }[], op
   }
   return imported;
 }
+
+/**
+ * Keeps event ids unique across layers (the list, the selection and the `event=` URL parameter rely on
+ * it): an imported event whose id is already `taken` becomes `<id>@<fileName>` (then `…#2`, `…#3`).
+ * @returns a warning naming how many were renamed, or null; `taken` gains the new ids
+ * @example disambiguateIds(events, new Set(['ev-1']), 'mine.csv') // 'ev-1' → 'ev-1@mine.csv'
+ */
+export function disambiguateIds(events: readonly DatelineEvent[], taken: Set<string>, fileName: string): Issue | null {
+  const renamed: string[] = [];
+  for (const event of events) {
+    const id = event.properties.id;
+    if (!taken.has(id)) {
+      taken.add(id);
+      continue;
+    }
+    let candidate = `${id}@${fileName}`;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${id}@${fileName}#${n}`;
+    event.properties.id = candidate;
+    taken.add(candidate);
+    renamed.push(id);
+  }
+  if (renamed.length === 0) return null;
+  const examples = renamed.slice(0, 3).join(', ') + (renamed.length > 3 ? ', …' : '');
+  return {
+    file: fileName,
+    message: `${renamed.length} event id${renamed.length > 1 ? 's are' : ' is'} already on the map (${examples}); shown as <id>@${fileName}`,
+    severity: 'warning',
+  };
+}
