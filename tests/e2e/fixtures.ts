@@ -61,9 +61,12 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** The generated events the app ships (data/events.geojson), read from disk to find test subjects. */
+/**
+ * The generated events the app ships (data/events.geojson, or the file DATELINE_EVENTS names — the same
+ * variable vite.config.ts reads), read from disk to find test subjects.
+ */
 export function generatedEvents(): DatelineEvent[] {
-  const file = path.resolve(import.meta.dirname, '../../data/events.geojson');
+  const file = path.resolve(import.meta.dirname, '../..', process.env.DATELINE_EVENTS ?? 'data/events.geojson');
   return JSON.parse(fs.readFileSync(file, 'utf8')).features as DatelineEvent[];
 }
 

@@ -47,6 +47,12 @@ export const typeColor: ExpressionSpecification = [
 /** Marker radius grows with the number of sources: one report → 6 px, four → 10 px, ten → 14 px. */
 export const sourceRadius: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'n'], 1, 6, 4, 10, 10, 14];
 
+/**
+ * Draw order of markers at the same place: the most-reported on top, then the latest. The click
+ * handler ranks hits the same way, so a click opens what is seen on top.
+ */
+export const pointSortKey: ExpressionSpecification = ['+', ['*', ['get', 'n'], 100000], ['coalesce', ['get', 't0'], 0]];
+
 /** Source counts shown in the legend's size key. */
 export const LEGEND_SOURCE_COUNTS = [1, 4, 10];
 
@@ -115,6 +121,7 @@ export function eventLayers(shown: FilterSpecification | null): Layer[] {
       id: 'events-region-point',
       type: 'circle',
       source: EVENT_SOURCES.points,
+      layout: { 'circle-sort-key': pointSortKey },
       ...withFilter(['any', isPrecision('region'), isPrecision('country')] as FilterSpecification, shown),
       paint: {
         'circle-radius': ['*', 2.5, sourceRadius],
@@ -129,6 +136,7 @@ export function eventLayers(shown: FilterSpecification | null): Layer[] {
       id: 'events-city',
       type: 'circle',
       source: EVENT_SOURCES.points,
+      layout: { 'circle-sort-key': pointSortKey },
       ...withFilter(isPrecision('city'), shown),
       paint: {
         'circle-radius': sourceRadius,
@@ -142,6 +150,7 @@ export function eventLayers(shown: FilterSpecification | null): Layer[] {
       id: 'events-site',
       type: 'circle',
       source: EVENT_SOURCES.points,
+      layout: { 'circle-sort-key': pointSortKey },
       ...withFilter(isPrecision('site'), shown),
       paint: {
         'circle-radius': sourceRadius,
@@ -154,6 +163,7 @@ export function eventLayers(shown: FilterSpecification | null): Layer[] {
       id: 'events-site-dot',
       type: 'circle',
       source: EVENT_SOURCES.points,
+      layout: { 'circle-sort-key': pointSortKey },
       ...withFilter(isPrecision('site'), shown),
       paint: { 'circle-radius': 2.5, 'circle-color': typeColor },
     },
@@ -217,6 +227,7 @@ export function selectionLayers(selectedId: string | null): Layer[] {
       id: 'selected-point',
       type: 'circle',
       source: EVENT_SOURCES.points,
+      layout: { 'circle-sort-key': pointSortKey },
       filter: isSelected,
       paint: {
         'circle-radius': ['+', ['*', ['match', ['get', 'place_precision'], ['region', 'country'], 2.5, 1], sourceRadius], 4],

@@ -12,11 +12,27 @@ export class Selection {
   origin = $state<SelectionOrigin>('url');
   /** Increments on every selection, so choosing the same event again still flies to it. */
   serial = $state(0);
+  /**
+   * Events that were under the pointer together with the selected one (same place), so the popup can
+   * offer them; empty unless the selection came from a map click on several events.
+   */
+  group = $state.raw<string[]>([]);
 
-  select(id: string | null, origin: SelectionOrigin): void {
+  /**
+   * Selects an event (or none).
+   * @param group for map clicks: every event under the pointer, topmost first
+   */
+  select(id: string | null, origin: SelectionOrigin, group: string[] = []): void {
     this.id = id;
     this.origin = origin;
+    this.group = id !== null && group.length > 1 ? group : [];
     this.serial++;
+  }
+
+  /** Switches to another event of the current group, keeping the group. */
+  selectInGroup(id: string): void {
+    const group = this.group;
+    this.select(id, 'map', group);
   }
 
   clear(origin: SelectionOrigin = 'map'): void {
