@@ -5,6 +5,8 @@ export const EVENT_SOURCES_CSV_FORMAT = 'dateline-event-sources-csv/1';
 export const MENTIONS_CSV_FORMAT = 'dateline-mentions-csv/1';
 export const URL_STATE_VERSION = 1;
 export const EMBED_API_VERSION = 1;
+/** The gazetteer's JSON form (Node cache and browser form), read by `Gazetteer.fromData`. */
+export const GAZETTEER_FORMAT = 'dateline-gazetteer/1';
 /** The view metadata of a browser export (GeoJSON `dateline` member; `…_view.json` beside a CSV). */
 export const EXPORT_METADATA_FORMAT = 'dateline-export-metadata/1';
 

@@ -424,11 +424,37 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer): Span[]
     }
     // "Iraq's international airport": the country's (or city's) airport, chosen from the article.
     const airport = airportPhrase(text, tokens, matched, gazetteer);
-    spans.push(airport ?? matched);
-    i = (airport ?? matched).last + 1;
+    const found = airport ?? directionalPhrase(text, tokens, matched, gazetteer, spans) ?? matched;
+    spans.push(found);
+    i = found.last + 1;
   }
   resolveAirportPhrases(spans, gazetteer);
   return spans;
+}
+
+/** "northern Syria", "north-eastern Syria", "Southern Lebanon": a direction right before a country. */
+function directionalPhrase(text: string, tokens: Token[], span: Span, gazetteer: Gazetteer, before: Span[]): Span | null {
+  const country = span.candidates.map((i) => gazetteer.entryAt(i).place).find((p) => p.precision === 'country');
+  if (!country) return null;
+  let first = span.first - 1;
+  const previous = tokens[first];
+  if (!previous || !joinable(text, previous, tokens[span.first])) return null;
+  // "Central" alone may have matched a town called Central; as a direction it belongs to the country.
+  const overlapping = before.length > 0 && before[before.length - 1].last >= first - 1 ? before[before.length - 1] : null;
+  if (overlapping && overlapping.last >= first && !(overlapping.first === first && DIRECTIONS[previous.key])) return null;
+  let words = previous.key;
+  const earlier = tokens[first - 1];
+  if ((words === 'eastern' || words === 'western') && earlier && /^(north|south)$/.test(earlier.key) && text.slice(earlier.end, previous.start) === '-') {
+    words = `${earlier.key}-${words}`;
+    first -= 1;
+  }
+  const direction = DIRECTIONS[words];
+  if (!direction) return null;
+  const entry = gazetteer.directional(country.country, direction);
+  if (!entry) return null;
+  if (overlapping && overlapping.last >= first) before.pop();
+  const start = tokens[first].start;
+  return { first, last: span.last, start, end: span.end, key: nameKey(text.slice(start, span.end)), candidates: [], fixed: entry };
 }
 
 const AIRPORT_PHRASE = /^['’]s\s+(?:(?:main|international|main international|largest|biggest|capital['’]s)\s+)?airport\b/i;

@@ -68,6 +68,19 @@ describe('gazetteer data', () => {
     expect(inside('gn:98182')).toBe(false);
   });
 
+  it('cuts directional parts out of a country: northern Syria holds Aleppo, not Damascus', () => {
+    const north = gazetteer.geometry('rg:SY-north')!;
+    expect(gazetteer.get('rg:SY-north')).toMatchObject({ name: 'northern Syria', precision: 'region', country: 'SY' });
+    const inside = (id: string) => {
+      const place = gazetteer.get(id)!;
+      return booleanPointInPolygon(point([place.lon, place.lat]), north);
+    };
+    expect(inside('gn:170063')).toBe(true); // Aleppo
+    expect(inside('gn:170654')).toBe(false); // Damascus
+    expect(inside('rg:SY-north')).toBe(true); // its own point lies inside
+    expect(gazetteer.get('rg:XX-north')).toBeUndefined();
+  });
+
   it('gives countries their world-atlas shape and cities none', () => {
     const iraq = gazetteer.geometry('cc:IQ')!;
     expect(iraq.type).toMatch(/Polygon/);

@@ -6,14 +6,16 @@
 import type { Feature, GeoJsonProperties, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Topology, GeometryObject } from 'topojson-specification';
 import { feature } from 'topojson-client';
+import { area, bbox, bboxClip, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Place, PlacePrecision } from '../types';
-import { ALIASES, NOT_PLACES } from './aliases';
+import { ALIASES, DIRECTIONS, NOT_PLACES } from './aliases';
 import { nameKey } from './normalize';
+import { GAZETTEER_FORMAT } from '../formats';
 
 export { nameKey } from './normalize';
 
-/** Version of the `GazetteerData` shape; bump when it changes incompatibly. */
-export const GAZETTEER_FORMAT = 'dateline-gazetteer/1';
+/** Version of the `GazetteerData` shape (kept with the other formats); bump when it changes incompatibly. */
+export { GAZETTEER_FORMAT } from '../formats';
 
 /** Precision codes used in the columnar data (one character per place). */
 const PRECISION_CODES: Record<string, PlacePrecision> = { s: 'site', c: 'city', r: 'region', n: 'country' };
@@ -65,6 +67,47 @@ export interface GazetteerEntry {
 
 const NOT_PLACE_KEYS = new Set(NOT_PLACES);
 
+/** Ids of directional parts of countries: `rg:SY-north`. */
+const DIRECTIONAL_ID = /^rg:([A-Z]{2})-(north|south|east|west|northeast|northwest|southeast|southwest|central)$/;
+
+/** The part of the bounding box (fractions [x0, y0, x1, y1]) each direction names. */
+const DIRECTION_BOXES: Record<string, [number, number, number, number]> = {
+  north: [0, 0.5, 1, 1],
+  south: [0, 0, 1, 0.5],
+  east: [0.5, 0, 1, 1],
+  west: [0, 0, 0.5, 1],
+  northeast: [0.5, 0.5, 1, 1],
+  northwest: [0, 0.5, 0.5, 1],
+  southeast: [0.5, 0, 1, 0.5],
+  southwest: [0, 0, 0.5, 0.5],
+  central: [0.25, 0.25, 0.75, 0.75],
+};
+
+/** "north" → "northern": the adjective used in the area's name (first spelling in DIRECTIONS). */
+const DIRECTION_ADJECTIVES: Record<string, string> = {};
+for (const [adjective, direction] of Object.entries(DIRECTIONS)) DIRECTION_ADJECTIVES[direction] ??= adjective;
+
+/** The largest polygon of a shape (a country's main landmass). */
+function largestPart(shape: Polygon | MultiPolygon): Polygon {
+  if (shape.type === 'Polygon') return shape;
+  let best: Polygon = { type: 'Polygon', coordinates: shape.coordinates[0] };
+  let bestArea = -1;
+  for (const coordinates of shape.coordinates) {
+    const part: Polygon = { type: 'Polygon', coordinates };
+    const size = area(part);
+    if (size > bestArea) [best, bestArea] = [part, size];
+  }
+  return best;
+}
+
+/** A point inside a shape: its centroid when inside, else a point on its surface. */
+function insidePoint(shape: Polygon | MultiPolygon): [number, number] {
+  const main = largestPart(shape);
+  const center = centroid(main).geometry.coordinates;
+  const point = booleanPointInPolygon(center, main) ? center : pointOnFeature(main).geometry.coordinates;
+  return [Math.round(point[0] * 1e5) / 1e5, Math.round(point[1] * 1e5) / 1e5];
+}
+
 /**
  * A loaded gazetteer: look up places by id or name, and get the shapes of areas.
  * @example
@@ -88,6 +131,7 @@ export class Gazetteer {
   private readonly common: Set<string>;
   private readonly geometryCache = new Map<string, Polygon | MultiPolygon | null>();
   private countryGeometries: Map<string, GeometryObject<GeoJsonProperties>> | null = null;
+  private readonly directionalCache = new Map<string, GazetteerEntry | null>();
 
   private constructor(data: GazetteerData) {
     if (data.format !== GAZETTEER_FORMAT) {
@@ -140,7 +184,52 @@ export class Gazetteer {
    */
   get(id: string): Place | undefined {
     const index = this.byId.get(id);
-    return index === undefined ? undefined : this.placeAt(index);
+    if (index !== undefined) return this.placeAt(index);
+    const part = DIRECTIONAL_ID.exec(id);
+    return part ? this.directional(part[1], part[2])?.place : undefined;
+  }
+
+  /**
+   * A part of a country named by a direction ("northern Syria"): the side of the country's main
+   * landmass (half of its bounding box; the middle half for "central"), as a region-precision area with
+   * id `rg:<CC>-<direction>`. Areas defined in the alias table ("northern Iraq") take precedence in text.
+   * @param country ISO 3166-1 alpha-2 code
+   * @param direction north, south, east, west, northeast, northwest, southeast, southwest or central
+   * @returns the area entry, or null when the country has no shape
+   * @example gazetteer.directional('SY', 'north')?.place.name // 'northern Syria'
+   */
+  directional(country: string, direction: string): GazetteerEntry | null {
+    const id = `rg:${country}-${direction}`;
+    const cached = this.directionalCache.get(id);
+    if (cached !== undefined) return cached;
+    let entry: GazetteerEntry | null = null;
+    const countryPlace = this.get(`cc:${country}`);
+    const shape = countryPlace ? this.geometry(countryPlace.id) : null;
+    const box = DIRECTION_BOXES[direction];
+    if (countryPlace && shape && box) {
+      const main = largestPart(shape);
+      const [minX, minY, maxX, maxY] = bbox(main);
+      const [x0, y0, x1, y1] = box;
+      const w = maxX - minX;
+      const h = maxY - minY;
+      const clipped = bboxClip(main, [minX + x0 * w, minY + y0 * h, minX + x1 * w, minY + y1 * h]).geometry as Polygon;
+      const rings = clipped.coordinates;
+      if (rings.some((ring) => ring.length >= 4)) {
+        const part = insidePoint(clipped);
+        const place: Place = {
+          id,
+          name: `${DIRECTION_ADJECTIVES[direction]} ${countryPlace.name}`,
+          precision: 'region',
+          country,
+          lon: part[0],
+          lat: part[1],
+        };
+        this.geometryCache.set(id, clipped);
+        entry = { index: -1, place, admin1: '', feature: 'DIRECTION' };
+      }
+    }
+    this.directionalCache.set(id, entry);
+    return entry;
   }
 
   /**
@@ -227,6 +316,11 @@ export class Gazetteer {
   geometry(id: string): Polygon | MultiPolygon | null {
     const cached = this.geometryCache.get(id);
     if (cached !== undefined) return cached;
+    const part = DIRECTIONAL_ID.exec(id);
+    if (part) {
+      this.directional(part[1], part[2]);
+      return this.geometryCache.get(id) ?? null;
+    }
     let shape: Polygon | MultiPolygon | null = this.data.shapes[id] ?? null;
     if (!shape && id.startsWith('cc:') && this.data.countries) {
       const object = this.countryObjects().get(id);
