@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Polygon } from 'geojson';
+import { eventMapData } from '../../src/app/map/event-features';
+import { validateEventCollection } from '../../src/app/state/validate';
+import type { DatelineEvent } from '../../src/core/types';
+
+const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/app/events.geojson'), 'utf8'));
+const iraq: Polygon = { type: 'Polygon', coordinates: [[[39, 29], [48.5, 29], [48.5, 37.4], [39, 37.4], [39, 29]]] };
+
+describe('eventMapData', () => {
+  const { events } = validateEventCollection(fixture, 'fixture', 'dateline-events/1');
+  const data = eventMapData(events, new Map([['IQ', iraq]]));
+  const ids = (c: { features: { properties: { id: string } }[] }) => c.features.map((f) => f.properties.id).sort();
+
+  test('splits events by how precisely they are placed', () => {
+    expect(ids(data.points)).toEqual(['fx-baghdad-vote-2020-01-05', 'fx-bgw-airport-2020-01-03', 'fx-tehran-2020-07-21', 'fx-tehran-2021-04-12']);
+    expect(ids(data.areas)).toEqual(['fx-kurdistan-armed-groups']);
+    expect(ids(data.countries)).toEqual(['fx-daesh-2014']);
+    expect(ids(data.arcs)).toEqual(['fx-tehran-2020-07-21']);
+  });
+
+  test('a country-level event takes the country outline, never its point', () => {
+    expect(data.countries.features[0].geometry).toEqual(iraq);
+  });
+
+  test('a country without an outline falls back to a coarse marker, still flagged as country precision', () => {
+    const without = eventMapData(events, new Map());
+    const daesh = without.points.features.find((f) => f.properties.id === 'fx-daesh-2014');
+    expect(daesh?.properties.place_precision).toBe('country');
+  });
+
+  test('map features carry day numbers for the time filter, none for undated events', () => {
+    const meeting = data.points.features.find((f) => f.properties.id === 'fx-tehran-2021-04-12')!;
+    expect(meeting.properties).toMatchObject({ t0: 18729, t1: 18729, n: 4, type: 'meeting', place: 'Tehran' });
+    const daesh = data.countries.features[0].properties;
+    expect([daesh.t0, daesh.t1]).toEqual([16071, 16435]);
+    expect(data.areas.features[0].properties).not.toHaveProperty('t0');
+  });
+
+  test('a travel arc runs from the origin to the event on a great circle', () => {
+    const arc = data.arcs.features[0].geometry;
+    if (arc.type !== 'LineString') throw new Error('expected one LineString');
+    expect(arc.coordinates[0][0]).toBeCloseTo(44.4009, 3);
+    expect(arc.coordinates.at(-1)![0]).toBeCloseTo(51.389, 3);
+    expect(arc.coordinates.length).toBeGreaterThan(10);
+  });
+});
+
+describe('validateEventCollection', () => {
+  const good = fixture.features[0];
+  const withProps = (props: Record<string, unknown>) => ({ ...good, properties: { ...good.properties, ...props } });
+
+  test('reports each broken feature with where and why, and keeps the rest', () => {
+    const { events, problems } = validateEventCollection(
+      {
+        type: 'FeatureCollection',
+        format: 'dateline-events/9',
+        features: [
+          good,
+          withProps({ id: 'b', type: 'parade' }),
+          withProps({ id: 'c', lat: 95 }),
+          { ...good, geometry: null },
+          good,
+          withProps({ id: 'd', place_precision: 'street' }),
+          'nonsense',
+        ],
+      },
+      'events.geojson',
+      'dateline-events/1',
+    );
+    expect(events.map((e: DatelineEvent) => e.properties.id)).toEqual([good.properties.id]);
+    expect(problems).toEqual([
+      'events.geojson: format "dateline-events/9", expected "dateline-events/1"; reading it anyway',
+      'events.geojson: feature 2: id "b": unknown event type "parade"; skipped',
+      'events.geojson: feature 3: id "c": lon/lat missing or out of range; skipped',
+      'events.geojson: feature 4: missing or unsupported geometry; skipped',
+      `events.geojson: feature 5: duplicate id "${good.properties.id}"; skipped`,
+      'events.geojson: feature 6: id "d": unknown place precision "street"; skipped',
+      'events.geojson: feature 7: not a GeoJSON Feature; skipped',
+    ]);
+  });
+
+  test('something that is not a FeatureCollection is one clear problem', () => {
+    expect(validateEventCollection([1, 2], 'x.json', 'dateline-events/1')).toEqual({
+      events: [],
+      problems: ['x.json: not a GeoJSON FeatureCollection'],
+    });
+  });
+
+  test('missing list fields get empty defaults', () => {
+    const { events } = validateEventCollection(
+      { type: 'FeatureCollection', features: [withProps({ actors: undefined, sources: undefined, conflicts: undefined })] },
+      'x',
+      'dateline-events/1',
+    );
+    expect(events[0].properties).toMatchObject({ actors: [], sources: [], conflicts: [] });
+  });
+});
