@@ -335,6 +335,27 @@ export function histogram(
     count: 0,
     precise: 0,
   }));
+  countInto(bins, spans);
+  const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
+  return { step, domain: { start: bins[0].start, end: bins[bins.length - 1].end }, bins, max };
+}
+
+/**
+ * Counts spans into the bins of an existing histogram — e.g. only the events currently shown, drawn
+ * over the full histogram. Spans outside the histogram's domain are clipped to its first/last bin.
+ * @param hist a histogram from {@link histogram}
+ * @param spans spans to count; `null` (undated) are ignored
+ * @returns one `{ count, precise }` per bin, in bin order
+ * @example binCounts(histogram(allSpans)!, shownSpans).map((b) => b.count)
+ */
+export function binCounts(hist: Histogram, spans: Iterable<DaySpan | null>): { count: number; precise: number }[] {
+  const bins = hist.bins.map((b) => ({ start: b.start, end: b.end, count: 0, precise: 0 }));
+  countInto(bins, spans);
+  return bins.map(({ count, precise }) => ({ count, precise }));
+}
+
+function countInto(bins: HistogramBin[], spans: Iterable<DaySpan | null>): void {
+  const starts = bins.map((b) => b.start);
   for (const span of spans) {
     if (!span) continue;
     const first = binIndex(starts, span.start);
@@ -342,8 +363,6 @@ export function histogram(
     for (let i = first; i <= last; i++) bins[i].count++;
     if (first === last) bins[first].precise++;
   }
-  const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
-  return { step, domain: { start: bins[0].start, end: bins[bins.length - 1].end }, bins, max };
 }
 
 /** Number of `step` periods touching `extent`, counting no further than `limit + 1`. */

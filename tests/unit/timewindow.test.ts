@@ -11,6 +11,7 @@ import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
   addCalendar,
   axisTicks,
+  binCounts,
   civilFromDay,
   dayFromCivil,
   dayFromIso,
@@ -153,6 +154,22 @@ describe('calendar arithmetic', () => {
     });
     process.env.TZ = before;
     expect(new Set(outputs.map((o) => o.join()))).toHaveProperty('size', 1);
+  });
+});
+
+describe('binCounts', () => {
+  it('counts a subset into the bins of the full histogram, clipping spans outside it', () => {
+    const all = [
+      { start: dayFromCivil(2014, 1, 1), end: dayFromCivil(2014, 12, 31) },
+      { start: dayFromCivil(2020, 1, 3), end: dayFromCivil(2020, 1, 3) },
+      null,
+    ];
+    const hist = histogram(all)!;
+    const subset = binCounts(hist, [all[1], null, { start: dayFromCivil(2030, 1, 1), end: dayFromCivil(2030, 1, 1) }]);
+    expect(subset).toHaveLength(hist.bins.length);
+    const nonEmpty = subset.map((b, i) => [isoFromDay(hist.bins[i].start), b.count, b.precise]).filter((b) => b[1]);
+    expect(nonEmpty).toEqual([['2020-01-01', 2, 2]]); // the 2030 span lands in the last bin (January 2020)
+    expect(binCounts(hist, all).map((b) => b.count)).toEqual(hist.bins.map((b) => b.count));
   });
 });
 

@@ -39,6 +39,8 @@ export type Handle = 'start' | 'end';
 export class TimelineState {
   /** Histogram of the dated events; its domain is the slider's range. `null` while nothing is dated. */
   histogram = $state.raw<Histogram | null>(null);
+  /** Each event's span (null = undated), in the order given to `setEvents`. */
+  spans = $state.raw<(DaySpan | null)[]>([]);
   /** Events without a usable date (listed under "Date unknown"). */
   undatedCount = $state(0);
   /** First day of the window (day number). In cumulative mode the window starts at the domain's start. */
@@ -93,6 +95,7 @@ export class TimelineState {
     const old = this.domain;
     const wasFull = !this.#windowSet || (old !== null && this.start <= old.start && this.end >= old.end);
     const spans = events.map((e) => eventSpan(e.properties));
+    this.spans = spans;
     this.histogram = histogram(spans);
     this.undatedCount = spans.filter((s) => s === null).length;
     const domain = this.histogram?.domain;
