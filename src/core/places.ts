@@ -305,6 +305,8 @@ export function findPlaces(
       if (precision === 'country' || precision === 'region' || span.fixed) return true;
       if (head.allCaps && single && population < ALL_CAPS_POPULATION && precision === 'city' && !qualified) return false;
       if (single && gazetteer.isCommonWord(span.key) && !strongLocative && !qualified) return false;
+      // Very short names ("Bo", "Ely", "Ayr") are too easily something else: big towns only, or context.
+      if (single && span.key.length <= 3 && population < ALL_CAPS_POPULATION && !strongLocative && !qualified) return false;
       return true;
     });
     if (span.candidates.length === 0 && !span.fixed) span.rejected = 'common word or weak match';

@@ -9,7 +9,9 @@ import { area, booleanPointInPolygon, point } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Gazetteer, GEO_PRECISION, type GazetteerData } from '../../src/core/gazetteer/index';
 import { findPlaces } from '../../src/core/places';
-import { loadGazetteer } from '../../src/cli/gazetteer-node';
+import { gzipSync } from 'node:zlib';
+import { buildNodeGazetteerData, cachedGazetteerFile, loadGazetteer } from '../../src/cli/gazetteer-node';
+import { BROWSER_MIN_POPULATION } from '../../src/cli/build-gazetteer';
 
 const seeds = path.resolve(import.meta.dirname, '../../seeds');
 const seedFiles = readdirSync(seeds).filter((name) => name.endsWith('.txt')).sort();
@@ -140,4 +142,24 @@ describe('seed articles', () => {
     expect(found.some((m) => m.place.id === 'cc:UA')).toBe(false);
     expect(found.some((m) => m.place.id === 'ap:ORBI')).toBe(true);
   });
+});
+
+describe('built forms', () => {
+  it('rebuilds byte-identical data from the same packages (the cache is reproducible)', () => {
+    const rebuilt = JSON.stringify(buildNodeGazetteerData());
+    expect(rebuilt === readFileSync(cachedGazetteerFile(), 'utf8')).toBe(true);
+  }, 60_000);
+
+  it('has a browser form under 1.5 MB gzipped that resolves the seeds like the Node form', () => {
+    const json = JSON.stringify(buildNodeGazetteerData({ minPopulation: BROWSER_MIN_POPULATION, countryResolution: '110m' }));
+    expect(gzipSync(json).length).toBeLessThan(1.5 * 1024 * 1024);
+    const browser = Gazetteer.fromData(JSON.parse(json) as GazetteerData);
+    expect(browser.size).toBeLessThan(gazetteer.size);
+    for (const file of seedFiles) {
+      const ids = (g: Gazetteer) => findPlaces(seedText(file), file, g).map((m) => `${m.start}:${m.place.id}`);
+      expect(ids(browser), file).toEqual(ids(gazetteer));
+    }
+    expect(browser.geometry('rg:kurdistan-region')).not.toBeNull();
+    expect(browser.geometry('cc:IQ')).not.toBeNull();
+  }, 60_000);
 });
