@@ -203,20 +203,37 @@ function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>,
   flush();
 }
 
-function orgAt(text: string, run: Array<{ s: number; e: number; t: string }>, k: number): { name: string; last: number } | null {
-  let best: { name: string; last: number } | null = null;
+/** Lexicon aliases by their first word, longest first: one map lookup per token instead of a scan. */
+const ALIASES_BY_FIRST_WORD = (() => {
+  const index = new Map<string, Array<{ name: string; words: string[] }>>();
   for (const entry of ORGANISATIONS) {
     for (const alias of entry.aliases) {
-      const words = alias.split(/\s+/).length;
-      const last = k + words - 1;
-      if (last >= run.length) continue;
-      const written = text.slice(run[k].s, run[last].e).replace(/['’]s$/, '');
-      if (written.replace(/’/g, "'") === alias.replace(/’/g, "'") && (!best || last > best.last)) best = { name: entry.name, last };
+      const words = alias.replace(/’/g, "'").split(/\s+/);
+      const list = index.get(words[0]) ?? [];
+      list.push({ name: entry.name, words });
+      index.set(words[0], list);
     }
   }
-  // "IS" is only the group when it is not the verb: require an article or possessive context upstream.
-  if (best && run[k].t === 'IS' && best.last === k) return null;
-  return best;
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+})();
+
+function orgAt(text: string, run: Array<{ s: number; e: number; t: string }>, k: number): { name: string; last: number } | null {
+  const word = (i: number) => run[i].t.replace(/’/g, "'").replace(/'s$/, '');
+  const candidates = ALIASES_BY_FIRST_WORD.get(word(k));
+  if (!candidates) return null;
+  for (const { name, words } of candidates) {
+    const last = k + words.length - 1;
+    if (last >= run.length) continue;
+    let ok = true;
+    for (let i = 1; i < words.length && ok; i++) ok = word(k + i) === words[i] && (i === words.length - 1 || !/'s$/.test(run[k + i].t.replace(/’/g, "'")));
+    if (!ok) continue;
+    // "IS" alone is too often the verb in headlines and all-caps text.
+    if (words.length === 1 && words[0] === 'IS') return null;
+    void text;
+    return { name, last };
+  }
+  return null;
 }
 
 function emitOrg(text: string, segment: Array<{ s: number; e: number; t: string }>, out: ActorMention[]) {

@@ -154,7 +154,7 @@ export function findDates(text: string, published: string | null, skip: Readonly
   }
 
   const ref = noonOf(published ?? '2000-01-01');
-  for (const r of chrono.casual.parse(text, ref)) {
+  for (const r of parseCueWindows(text, ref)) {
     const start = r.index;
     const end = start + r.text.length;
     if (!free(start, end)) continue;
@@ -179,6 +179,32 @@ export function findDates(text: string, published: string | null, skip: Readonly
 export function resolveRelative(rel: RelativeDateMention, anchorDate: string, anchorPrecision: TimePrecision): DateMention | null {
   if (anchorPrecision !== 'day') return null;
   return { start: rel.start, end: rel.end, text: rel.text, date: addDays(anchorDate, rel.days), precision: 'day' };
+}
+
+// Words without which chrono-node finds nothing; it only runs on windows around them (much faster on
+// long articles than parsing the whole text).
+const CUE = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d|\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this)\b/gi;
+const WINDOW = 20;
+
+function parseCueWindows(text: string, ref: Date): chrono.ParsedResult[] {
+  const windows: Array<[number, number]> = [];
+  for (const m of text.matchAll(CUE)) {
+    let a = Math.max(0, m.index! - WINDOW);
+    let b = Math.min(text.length, m.index! + m[0].length + WINDOW);
+    while (a > 0 && /\S/.test(text[a - 1])) a--; // whole words only
+    while (b < text.length && /\S/.test(text[b])) b++;
+    const last = windows[windows.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
+  }
+  const results: chrono.ParsedResult[] = [];
+  for (const [a, b] of windows) {
+    for (const r of chrono.casual.parse(text.slice(a, b), ref)) {
+      r.index += a;
+      results.push(r);
+    }
+  }
+  return results;
 }
 
 type Resolved = { date: string; precision: TimePrecision } | { reason: string };

@@ -114,8 +114,10 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   // Across articles: dated article-events first, so undated ones can join them.
   const units = [...perArticle.filter((e) => e.date), ...perArticle.filter((e) => !e.date)];
   const merged: MergedEvent[] = [];
+  const byType = new Map<EventType, MergedEvent[]>();
   for (const unit of units) {
-    const fits = merged.filter((e) => e.type === unit.type && !sharesFile(e, unit) && compatible(e, unit, geo));
+    const sameType = byType.get(unit.type) ?? [];
+    const fits = sameType.filter((e) => compatible(e, unit, geo) && !sharesFile(e, unit));
     let target: MergedEvent | undefined;
     if (unit.date) target = best(fits, unit);
     else {
@@ -128,7 +130,7 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       mergeInto(target, unit, geo);
       continue;
     }
-    const nearMiss = merged.find((e) => e.type === unit.type && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
+    const nearMiss = sameType.find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
     if (nearMiss) {
       const conflict = nearMissConflict(nearMiss, unit, geo)!;
       mergeInto(nearMiss, unit, geo);
@@ -136,6 +138,8 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       continue;
     }
     merged.push(unit);
+    sameType.push(unit);
+    byType.set(unit.type, sameType);
   }
   for (const e of merged) {
     e.reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
@@ -195,7 +199,8 @@ function sharesFile(a: MergedEvent, b: MergedEvent): boolean {
 }
 
 function compatible(a: MergedEvent, b: MergedEvent | Observation, geo: PlaceRelation): boolean {
-  return placesFit(a.place, b.place, geo) && datesFit(a, b) && actorsFit(a, b, false, geo);
+  // Cheapest tests first: dates and actors are string comparisons, places may need geometry.
+  return datesFit(a, b) && actorsFit(a, b, false, geo) && placesFit(a.place, b.place, geo);
 }
 
 function placesFit(a: Place | null, b: Place | null, geo: PlaceRelation): boolean {

@@ -1,0 +1,104 @@
+/**
+ * Extraction benchmark: throughput (articles/s) and memory of the whole pipeline — cleaning, places,
+ * dates, actors, typing and cross-article merging — on a corpus generated deterministically from the
+ * seed articles (a seeded PRNG swaps in other cities, people and dates). Gazetteer loading is measured by
+ * the gazetteer bench, not here. Runnable alone: `npx tsx --expose-gc src/bench/extract.ts`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addDays } from '../core/dates';
+import { extractEvents } from '../core/pipeline';
+import type { Article } from '../core/types';
+import { readArticleFolder } from '../cli/fs-source';
+import { loadGazetteer, PROJECT_ROOT } from '../cli/gazetteer-node';
+
+/** Number of generated articles. */
+export const BENCH_ARTICLES = 1000;
+
+// Names only (the gazetteer resolves them); no coordinates are typed here.
+const CITIES = ['Nairobi', 'Lima', 'Jakarta', 'Ankara', 'Hanoi', 'Bogotá', 'Warsaw', 'Cairo', 'Manila', 'Santiago', 'Dakar', 'Kyiv', 'Oslo', 'Accra', 'Tashkent', 'Amman', 'Quito', 'Lusaka', 'Riga', 'Doha'];
+const PEOPLE = [['Ana', 'Moreno'], ['Kofi', 'Mensah'], ['Ivan', 'Petrenko'], ['Mei', 'Tanaka'], ['Omar', 'Haddad'], ['Lena', 'Novak'], ['Raúl', 'Quispe'], ['Amina', 'Diallo'], ['Jonas', 'Berg'], ['Priya', 'Nair']];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** mulberry32: a small, fast, seeded PRNG — the same seed gives the same corpus. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Generates a corpus from the seeds: each copy moves the story to other cities, gives it other people
+ * and shifts its dates, so merging sees many distinct events.
+ * @param count number of articles
+ * @param seed PRNG seed
+ * @returns articles with manifest entries
+ * @example generateCorpus(10).length // 10
+ */
+export function generateCorpus(count = BENCH_ARTICLES, seed = 20210412): Article[] {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const seeds = readArticleFolder(path.join(PROJECT_ROOT, 'seeds')).articles;
+  const out: Article[] = [];
+  for (let i = 0; i < count; i++) {
+    const base = seeds[i % seeds.length];
+    const [hostCity, otherCity] = [pick(CITIES), pick(CITIES)];
+    const [[f1, s1], [f2, s2]] = [pick(PEOPLE), pick(PEOPLE)];
+    const published = addDays('2019-01-01', Math.floor(random() * 2000));
+    const [year, month, day] = published.split('-').map(Number);
+    const text = base.text
+      .replace(/Tehran/g, hostCity)
+      .replace(/Baghdad(?! International)/g, otherCity)
+      .replace(/(Ali )?S[hj]amkhani/g, (m) => (m.startsWith('Ali') ? `${f1} ${s1}` : s1))
+      .replace(/(Qasim (Mohammad Jalal )?)?al-Araji|Araji/g, (m) => (m.includes(' ') ? `${f2} al-${s2}` : s2))
+      .replace(/January 3, 2020/g, `${MONTHS[month - 1]} ${Math.min(day, 28)}, ${year - 1}`)
+      .replace(/January 2020/g, `${MONTHS[month - 1]} ${year - 1}`);
+    const file = `${String(i).padStart(4, '0')}_${base.file}`;
+    out.push({ file, text, meta: { ...base.meta, file, published: i % 7 === 3 ? '' : published } });
+  }
+  return out;
+}
+
+/**
+ * Runs the extraction benchmark.
+ * @returns named figures
+ * @example console.table(await benchExtract());
+ */
+export async function benchExtract(): Promise<Record<string, string | number>> {
+  const gazetteer = await loadGazetteer();
+  const corpus = generateCorpus();
+  const chars = corpus.reduce((n, a) => n + a.text.length, 0);
+  extractEvents(corpus.slice(0, 20), gazetteer); // warm-up (JIT, chrono-node's lazy parsers)
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const result = extractEvents(corpus, gazetteer);
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const heapAfter = process.memoryUsage().heapUsed;
+  globalThis.gc?.();
+  const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
+  return {
+    'extraction articles (generated from seeds)': corpus.length,
+    'extraction corpus size (MB of text)': mb(chars * 2),
+    'extraction total (ms, incl. merging)': Math.round(ms),
+    'extraction throughput (articles/s, wall clock)': Math.round(corpus.length / (ms / 1000)),
+    // CPU time of all the process's threads (GC included): steadier than wall time on a busy machine.
+    'extraction CPU time (ms, all threads)': Math.round(cpuMs),
+    'extraction events found / merged': `${result.events.length} events, ${result.events.reduce((n, e) => n + e.properties.sources.length, 0)} sources`,
+    'extraction heap growth during run (MB)': mb(heapAfter - heapBefore),
+    'extraction heap after gc (MB)': globalThis.gc ? mb(process.memoryUsage().heapUsed) : 'run with --expose-gc',
+    'process peak RSS so far (MB)': mb(process.resourceUsage().maxRSS * 1024),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.table(await benchExtract());
+}
