@@ -176,7 +176,14 @@ let loaded: Promise<Gazetteer> | null = null;
  */
 export function loadGazetteer(): Promise<Gazetteer> {
   loaded ??= Promise.resolve().then(() => {
-    const file = cachedGazetteerFile();
+    let file: string;
+    try {
+      file = cachedGazetteerFile();
+    } catch (error) {
+      // A read-only node_modules must not stop extraction: build in memory (slower, same data).
+      console.warn(`gazetteer cache unavailable (${(error as Error).message}); building in memory`);
+      return Gazetteer.fromData(buildNodeGazetteerData());
+    }
     return Gazetteer.fromData(JSON.parse(readFileSync(file, 'utf8')) as GazetteerData);
   });
   return loaded;

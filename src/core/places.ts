@@ -71,6 +71,8 @@ const ORGANISATION_SUFFIX = new Set([
   'press', 'times', 'news', 'post', 'tv', 'daily', 'radio', 'television', 'airways', 'airlines',
   'university', 'journal', 'herald', 'tribune', 'gazette', 'observer', 'telegraph', 'agency', 'chronicle',
   'monitor', 'review', 'weekly', 'fc', 'magazine', 'broadcasting', 'network', 'stock', 'exchange',
+  // Parties and movements: "Kurdistan Workers' Party", "Kurdistan Democratic Party".
+  'workers', 'democratic', 'party', 'patriotic', 'liberation', 'communist', 'socialist',
 ]);
 /** Verbs whose object is usually a person: "met Merkel", "thanked Sanders". */
 const PERSON_OBJECT_VERBS = new Set(['met', 'meets', 'told', 'tells', 'thanked', 'urged', 'invited', 'accused', 'blamed', 'congratulated', 'phoned', 'called', 'praised', 'criticized', 'criticised', 'appointed', 'replaced', 'succeeded', 'sacked', 'fired', 'interviewed', 'asked']);
