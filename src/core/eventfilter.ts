@@ -37,7 +37,10 @@ export function searchKey(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The words of a query, normalised; an empty query has none and matches everything. */
+/**
+ * The words of a query, normalised; an empty query has none and matches everything.
+ * @example queryTerms('  Tehrān  Shamkhani ') // ['tehran', 'shamkhani']
+ */
 export function queryTerms(text: string): string[] {
   return searchKey(text).split(/\s+/).filter(Boolean);
 }
@@ -47,34 +50,63 @@ export function queryTerms(text: string): string[] {
  * @example matchesText(tehranMeeting, 'shamkhani tehran') // true
  */
 export function matchesText(props: EventProperties, text: string): boolean {
-  const terms = queryTerms(text);
+  return matchesTerms(props, queryTerms(text));
+}
+
+function matchesTerms(props: EventProperties, terms: readonly string[]): boolean {
   if (terms.length === 0) return true;
-  const haystack = searchKey(
-    [
-      props.title,
-      props.place_name,
-      props.origin?.name ?? '',
-      ...props.actors,
-      ...props.sources.map((s) => s.outlet),
-    ].join('\n'),
-  );
+  const haystack = searchText(props);
   return terms.every((term) => haystack.includes(term));
+}
+
+// Per-event caches, keyed by the (immutable) properties object: a slider step or a keystroke re-filters
+// 100k events without re-parsing dates or re-normalising text.
+const spanCache = new WeakMap<EventProperties, DaySpan | null>();
+const searchCache = new WeakMap<EventProperties, string>();
+
+/** `eventSpan`, memoised per properties object. */
+function spanOf(props: EventProperties): DaySpan | null {
+  let span = spanCache.get(props);
+  if (span === undefined) {
+    span = eventSpan(props);
+    spanCache.set(props, span);
+  }
+  return span;
+}
+
+/** The normalised text a query searches, memoised per properties object. */
+function searchText(props: EventProperties): string {
+  let text = searchCache.get(props);
+  if (text === undefined) {
+    text = searchKey(
+      [props.title, props.place_name, props.origin?.name ?? '', ...props.actors, ...props.sources.map((s) => s.outlet)].join(
+        '\n',
+      ),
+    );
+    searchCache.set(props, text);
+  }
+  return text;
 }
 
 /**
  * Whether one event is shown under the criteria (type, text and time window).
  * @example isShown(feature.properties, { text: '', types: EVENT_TYPES, start, end, mode: 'window', showUndated: true })
  */
-export function isShown(props: EventProperties, criteria: ShownCriteria, span = eventSpan(props)): boolean {
-  return criteria.types.includes(props.type) && isSpanVisible(span, criteria) && matchesText(props, criteria.text);
+export function isShown(props: EventProperties, criteria: ShownCriteria): boolean {
+  return (
+    criteria.types.includes(props.type) &&
+    isSpanVisible(spanOf(props), criteria) &&
+    matchesTerms(props, queryTerms(criteria.text))
+  );
 }
 
 /**
  * Order of events everywhere: by first day, then last day, then title, then id; undated events last.
  * Stable and total, so lists and exports are reproducible.
+ * @example features.sort((a, b) => compareEvents(a.properties, b.properties))
  */
 export function compareEvents(a: EventProperties, b: EventProperties): number {
-  return compareSpans(eventSpan(a), eventSpan(b)) || compareText(a.title, b.title) || compareText(a.id, b.id);
+  return compareSpans(spanOf(a), spanOf(b)) || compareText(a.title, b.title) || compareText(a.id, b.id);
 }
 
 function compareSpans(a: DaySpan | null, b: DaySpan | null): number {
@@ -95,14 +127,22 @@ function compareText(a: string, b: string): number {
  * @example shownEvents(collection.features, filters.criteria(timeline))
  */
 export function shownEvents<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria): T[] {
-  const keyed: { event: T; span: DaySpan | null }[] = [];
+  const terms = queryTerms(criteria.text);
+  const types = new Set(criteria.types);
+  const keyed: { event: T; start: number; end: number }[] = [];
   for (const event of events) {
-    const span = eventSpan(event.properties);
-    if (isShown(event.properties, criteria, span)) keyed.push({ event, span });
+    const p = event.properties;
+    if (!types.has(p.type)) continue;
+    const span = spanOf(p);
+    if (!isSpanVisible(span, criteria) || !matchesTerms(p, terms)) continue;
+    // Undated events sort after every date.
+    keyed.push({ event, start: span ? span.start : Infinity, end: span ? span.end : Infinity });
   }
+  // Same order as compareEvents, with the spans looked up once rather than on every comparison.
   keyed.sort(
     (a, b) =>
-      compareSpans(a.span, b.span) ||
+      a.start - b.start ||
+      a.end - b.end ||
       compareText(a.event.properties.title, b.event.properties.title) ||
       compareText(a.event.properties.id, b.event.properties.id),
   );
@@ -124,7 +164,8 @@ export function shownFilterExpression(events: readonly HasEventProperties[], cri
     windowFilterExpression(criteria),
   ];
   if (queryTerms(criteria.text).length > 0) {
-    const ids = events.filter((e) => matchesText(e.properties, criteria.text)).map((e) => e.properties.id);
+    const terms = queryTerms(criteria.text);
+    const ids = events.filter((e) => matchesTerms(e.properties, terms)).map((e) => e.properties.id);
     expression.push(['in', ['get', 'id'], ['literal', ids]]);
   }
   return expression;
@@ -147,7 +188,7 @@ export interface EventGroup<T> {
 export function groupByYear<T extends HasEventProperties>(sorted: readonly T[]): EventGroup<T>[] {
   const groups: EventGroup<T>[] = [];
   for (const event of sorted) {
-    const span = eventSpan(event.properties);
+    const span = spanOf(event.properties);
     const key = span ? String(civilFromDay(span.start).year) : 'undated';
     let group = groups.at(-1);
     if (!group || group.key !== key) {

@@ -91,7 +91,10 @@ export function civilFromDay(dayNumber: number): { year: number; month: number; 
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-/** Number of days in a month (1–12) of a year. */
+/**
+ * Number of days in a month (1–12) of a year.
+ * @example daysInMonth(2020, 2) // 29
+ */
 export function daysInMonth(year: number, month: number): number {
   return month === 12 ? 31 : dayFromCivil(year, month + 1, 1) - dayFromCivil(year, month, 1);
 }
@@ -143,7 +146,10 @@ export function eventSpan(
   return span;
 }
 
-/** The whole day, month or year containing `dayNumber`. */
+/**
+ * The whole day, month or year containing `dayNumber`.
+ * @example precisionSpan(dayFromCivil(2021, 4, 12), 'month') // 1–30 April 2021 as day numbers
+ */
 export function precisionSpan(dayNumber: number, precision: TimePrecision): DaySpan {
   const { year, month } = civilFromDay(dayNumber);
   if (precision === 'year') return { start: dayFromCivil(year, 1, 1), end: dayFromCivil(year, 12, 31) };
@@ -198,6 +204,7 @@ export function windowFilterExpression(filter: TimeFilter): MapExpression {
 /**
  * Smallest span covering all the given spans (nulls = undated are skipped).
  * @returns `null` when nothing is dated
+ * @example spansExtent([{ start: 5, end: 9 }, null, { start: 1, end: 3 }]) // { start: 1, end: 9 }
  */
 export function spansExtent(spans: Iterable<DaySpan | null>): DaySpan | null {
   let extent: DaySpan | null = null;
@@ -230,7 +237,10 @@ export function addCalendar(dayNumber: number, unit: CalendarUnit, n: number): n
   return dayFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
-/** First day of the `step`-aligned calendar period containing `dayNumber` (weeks start on Monday). */
+/**
+ * First day of the `step`-aligned calendar period containing `dayNumber` (weeks start on Monday).
+ * @example isoFromDay(floorCalendar(dayFromCivil(2021, 5, 20), { unit: 'month', n: 3 })) // '2021-04-01'
+ */
 export function floorCalendar(dayNumber: number, step: CalendarStep): number {
   if (step.unit === 'day') return dayNumber - mod(dayNumber, step.n);
   // Day 0 (1970-01-01) was a Thursday; day 4 a Monday.
@@ -433,11 +443,6 @@ export function formatEventDate(
   if (a.year === b.year && a.month === b.month) return `${a.day}–${b.day} ${MONTH_NAMES[a.month - 1]} ${a.year}`;
   if (a.year === b.year) return `${a.day} ${MONTH_NAMES[a.month - 1]} – ${formatDay(span.end)}`;
   return `${formatDay(span.start)} – ${formatDay(span.end)}`;
-}
-
-/** What a precision means, for tooltips and screen readers ("day", "month", "year"). */
-export function precisionLabel(precision: TimePrecision | null): string {
-  return precision ? `${precision} precision` : 'no date';
 }
 
 export interface AxisTick {
