@@ -114,9 +114,21 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   // Across articles: dated article-events first, so undated ones can join them.
   const units = [...perArticle.filter((e) => e.date), ...perArticle.filter((e) => !e.date)];
   const merged: MergedEvent[] = [];
-  const byType = new Map<EventType, MergedEvent[]>();
+  // Buckets by type and start year: a dated report can only fit an event of its year or an undated one.
+  const buckets = new Map<string, MergedEvent[]>();
+  const bucketKey = (e: { type: EventType; date: string | null }) => `${e.type}|${e.date ? e.date.slice(0, 4) : '-'}`;
+  const bucket = (key: string) => buckets.get(key) ?? (buckets.set(key, []), buckets.get(key)!);
+  const moveIfRedated = (e: MergedEvent, before: string) => {
+    const after = bucketKey(e);
+    if (after === before) return;
+    const list = bucket(before);
+    list.splice(list.indexOf(e), 1);
+    bucket(after).push(e);
+  };
   for (const unit of units) {
-    const sameType = byType.get(unit.type) ?? [];
+    const sameType = unit.date
+      ? [...bucket(bucketKey(unit)), ...bucket(`${unit.type}|-`)]
+      : [...buckets.entries()].filter(([k]) => k.startsWith(`${unit.type}|`)).flatMap(([, list]) => list);
     const fits = sameType.filter((e) => compatible(e, unit, geo) && !sharesFile(e, unit));
     let target: MergedEvent | undefined;
     if (unit.date) target = best(fits, unit);
@@ -127,19 +139,23 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       if (top && strong.filter((e) => score(e, unit) === score(top, unit)).length === 1) target = top;
     }
     if (target) {
+      const before = bucketKey(target);
       mergeInto(target, unit, geo);
+      moveIfRedated(target, before);
       continue;
     }
-    const nearMiss = sameType.find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
+    const neighbours = unit.date ? [Number(unit.date.slice(0, 4)) - 1, Number(unit.date.slice(0, 4)) + 1].flatMap((y) => bucket(`${unit.type}|${y}`)) : [];
+    const nearMiss = [...sameType, ...neighbours].find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
     if (nearMiss) {
       const conflict = nearMissConflict(nearMiss, unit, geo)!;
+      const before = bucketKey(nearMiss);
       mergeInto(nearMiss, unit, geo);
+      moveIfRedated(nearMiss, before);
       nearMiss.conflicts.push(conflict);
       continue;
     }
     merged.push(unit);
-    sameType.push(unit);
-    byType.set(unit.type, sameType);
+    bucket(bucketKey(unit)).push(unit);
   }
   for (const e of merged) {
     e.reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
@@ -208,10 +224,20 @@ function placesFit(a: Place | null, b: Place | null, geo: PlaceRelation): boolea
   return a.id === b.id || geo.contains(a, b) || geo.contains(b, a);
 }
 
+const ENDS = new Map<string, string>();
+/** Last day covered by a date of a precision (memoised: merging asks for the same few dates often). */
+function lastDay(date: string, precision: TimePrecision | null): string {
+  if (!precision || precision === 'day') return date;
+  const key = `${date}|${precision}`;
+  let end = ENDS.get(key);
+  if (end === undefined) ENDS.set(key, (end = endOf(date, precision)));
+  return end;
+}
+
 function datesFit(a: { date: string | null; precision: TimePrecision | null }, b: { date: string | null; precision: TimePrecision | null }): boolean {
   if (!a.date || !b.date) return true;
-  const [as, ae] = [a.date, endOf(a.date, a.precision ?? 'day')];
-  const [bs, be] = [b.date, endOf(b.date, b.precision ?? 'day')];
+  const [as, ae] = [a.date, lastDay(a.date, a.precision)];
+  const [bs, be] = [b.date, lastDay(b.date, b.precision)];
   return (as <= bs && be <= ae) || (bs <= as && ae <= be);
 }
 
