@@ -43,11 +43,21 @@ export class EmbedBridge {
     this.resizeObserver?.disconnect();
   }
 
-  /** Posts a notice to every configured host origin (the browser drops it where the parent differs). */
+  /**
+   * The configured origins the parent can have. Where the browser tells the parent's origin
+   * (`location.ancestorOrigins`, Chromium and WebKit) only a matching one; elsewhere all of them —
+   * the browser then drops the messages whose target origin is not the parent's.
+   */
+  private targets(): readonly string[] {
+    const parent = this.win.location.ancestorOrigins?.[0];
+    return parent === undefined ? this.origins : this.origins.filter((origin) => origin === parent);
+  }
+
+  /** Posts a notice to the host, if the host is one of the configured origins. */
   notify(notice: EmbedNotice): void {
     if (!this.framed) return;
     const message = envelope(notice);
-    for (const origin of this.origins) this.win.parent.postMessage(message, origin);
+    for (const origin of this.targets()) this.win.parent.postMessage(message, origin);
   }
 
   private reportHeight(height: number) {

@@ -1,0 +1,125 @@
+/**
+ * Export and import in the browser, through the real download and file chooser.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { DatelineEvent, EventSource } from '../../src/core/types';
+import { expect, generatedEvents, openApp, renderedEvents, test, waitForMapIdle } from './fixtures';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/io/import');
+
+/** Clicks an export button and saves the download under the test's output folder. */
+async function exportFile(page: Page, label: string, outputPath: (name: string) => string): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: label }).click()]);
+  const file = outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}
+
+/** Opens the import dialog and hands files to the real file chooser. */
+async function importFiles(page: Page, files: string[]) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import events' });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(files);
+  return dialog;
+}
+
+const sourceKey = (s: EventSource) => [s.file, s.outlet, s.url, s.published, s.title, s.quote, s.start, s.end];
+const eventKey = (e: DatelineEvent) => {
+  const p = e.properties;
+  return [p.date_start, p.date_end, p.time_precision, p.place_precision, p.geo_precision, p.lon, p.lat, p.type, p.title, p.sources.map(sourceKey)];
+};
+
+test('export → import round trip through download and file chooser keeps the events', async ({ page }, testInfo) => {
+  const generated = generatedEvents();
+  await openApp(page);
+  await expect(page.locator('.app-header .summary')).toHaveText(`${generated.length} of ${generated.length} events`);
+
+  const eventsCsv = await exportFile(page, 'Events (CSV)', (n) => testInfo.outputPath(n));
+  const sourcesCsv = await exportFile(page, 'Sources with quotes (CSV)', (n) => testInfo.outputPath(n));
+  expect(path.basename(eventsCsv)).toMatch(/^dateline_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_exported-\d{8}T\d{4}Z_events\.csv$/);
+  const csvText = fs.readFileSync(eventsCsv, 'utf8');
+  expect(csvText.startsWith('\uFEFFevent_id,event_date,')).toBe(true);
+  expect(csvText.trim().split('\n')).toHaveLength(generated.length + 1);
+  await page.keyboard.press('Escape');
+
+  const dialog = await importFiles(page, [eventsCsv, sourcesCsv]);
+  const result = dialog.getByRole('region', { name: `Import of ${path.basename(eventsCsv)}` });
+  await expect(result).toContainText(`${generated.length} events loaded`);
+  // The same ids are already on the map (the pipeline's layer): the import says how it shows them.
+  await expect(result).toContainText(`${generated.length} event ids are already on the map`);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('.app-header .summary')).toHaveText(`${generated.length * 2} of ${generated.length * 2} events`);
+
+  // The imported layer takes part in the export: read it back and compare with the originals.
+  const geojson = JSON.parse(fs.readFileSync(await exportFile(page, 'GeoJSON', (n) => testInfo.outputPath(n)), 'utf8'));
+  const layer = `imported:${path.basename(eventsCsv)}`;
+  const imported: DatelineEvent[] = geojson.features.filter((f: DatelineEvent) => f.properties.layer === layer);
+  const byOriginalId = new Map(imported.map((e) => [e.properties.id.replace(`@${path.basename(eventsCsv)}`, ''), e]));
+  expect([...byOriginalId.keys()].sort()).toEqual(generated.map((e) => e.properties.id).sort());
+  for (const original of generated) expect(eventKey(byOriginalId.get(original.properties.id)!)).toEqual(eventKey(original));
+  expect(geojson.dateline.view.layers).toContain(layer);
+  await page.keyboard.press('Escape');
+
+  // Its toggle hides it everywhere.
+  await page.getByRole('checkbox', { name: path.basename(eventsCsv) }).uncheck();
+  await expect(page.locator('.app-header .summary')).toHaveText(`${generated.length} of ${generated.length} events`);
+});
+
+test('an import with bad rows lists each one with its row number and loads the rest', async ({ page }) => {
+  await openApp(page);
+  const dialog = await importFiles(page, [path.join(FIXTURES, 'bad-rows.csv')]);
+  const result = dialog.getByRole('region', { name: 'Import of bad-rows.csv' });
+  await expect(result).toContainText('3 events loaded');
+  await expect(result).toContainText('4 rows skipped');
+  const problems = result.getByRole('list', { name: 'Problems in bad-rows.csv' }).getByRole('listitem');
+  await expect(problems).toHaveText([
+    'row 3: unbalanced quote in title; the row is skipped',
+    'row 5: latitude 95 is outside −90…90',
+    'row 6: empty coordinates (latitude and longitude are blank)',
+    'row 7: date: unreadable date "next Tuesday"',
+  ]);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  // The valid rows are in the list, which is what the map and slider show too.
+  const list = page.getByRole('complementary', { name: 'Event list' });
+  for (const title of ['Tehran meeting', 'Airport strike', 'Campaign']) await expect(list.getByText(title, { exact: true })).toBeVisible();
+  await waitForMapIdle(page);
+  const drawn = await renderedEvents(page);
+  expect(drawn.map((d) => d.id)).toEqual(expect.arrayContaining(['ok-1', 'ok-2']));
+  expect(drawn.map((d) => d.id)).not.toContain('bad-lat');
+});
+
+test('a table with unknown column names gets the mapping dialog', async ({ page }, testInfo) => {
+  const file = testInfo.outputPath('field-notes.csv');
+  fs.writeFileSync(file, 'what,when,north,east\nTehran talks,2021-04-12,35.6892,51.389\nAirport,2020-01-03,33.2625,44.2346\n');
+  await openApp(page);
+  const dialog = await importFiles(page, [file]);
+  await expect(dialog.getByRole('heading', { name: 'Columns of field-notes.csv' })).toBeVisible();
+  await expect(dialog.getByText('no column chosen for latitude')).toBeVisible();
+  const importButton = dialog.getByRole('button', { name: 'Import', exact: true });
+  await expect(importButton).toBeDisabled();
+  await dialog.getByLabel('Latitude *').selectOption({ label: 'north' });
+  await dialog.getByLabel('Longitude *').selectOption({ label: 'east' });
+  await dialog.getByLabel('Date', { exact: true }).selectOption({ label: 'when' });
+  await dialog.getByLabel('Title').selectOption({ label: 'what' });
+  await importButton.click();
+  await expect(dialog.getByRole('region', { name: 'Import of field-notes.csv' })).toContainText('2 events loaded');
+});
+
+test('files dropped on the drop zone are imported (ACLED layout)', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const text = fs.readFileSync(path.join(FIXTURES, 'acled-style.csv'), 'utf8');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'acled-style.csv', { type: 'text/csv' }));
+    document.querySelector('#import-dialog .drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  const result = page.getByRole('region', { name: 'Import of acled-style.csv' });
+  await expect(result).toContainText('4 events loaded');
+  await expect(result).toContainText('row 5: date: ambiguous date "12/04/2021"');
+});
