@@ -186,7 +186,10 @@ export function resolveRelative(rel: RelativeDateMention, anchorDate: string, an
 const CUE = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d|\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this)\b/gi;
 const WINDOW = 20;
 
-function parseCueWindows(text: string, ref: Date): chrono.ParsedResult[] {
+/** A chrono-node result with its index into the whole text (chrono's own index is into the window). */
+type Found = { index: number; text: string; start: chrono.ParsedComponents };
+
+function parseCueWindows(text: string, ref: Date): Found[] {
   const windows: Array<[number, number]> = [];
   for (const m of text.matchAll(CUE)) {
     let a = Math.max(0, m.index! - WINDOW);
@@ -197,19 +200,16 @@ function parseCueWindows(text: string, ref: Date): chrono.ParsedResult[] {
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
     else windows.push([a, b]);
   }
-  const results: chrono.ParsedResult[] = [];
+  const results: Found[] = [];
   for (const [a, b] of windows) {
-    for (const r of chrono.casual.parse(text.slice(a, b), ref)) {
-      r.index += a;
-      results.push(r);
-    }
+    for (const r of chrono.casual.parse(text.slice(a, b), ref)) results.push({ index: r.index + a, text: r.text, start: r.start });
   }
   return results;
 }
 
 type Resolved = { date: string; precision: TimePrecision } | { reason: string };
 
-function fromChrono(r: chrono.ParsedResult, published: string | null): Resolved | null {
+function fromChrono(r: Found, published: string | null): Resolved | null {
   const c = r.start;
   const text = r.text;
   if (SKIP.test(text)) return null;

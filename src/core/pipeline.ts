@@ -386,14 +386,15 @@ function toFeature(e: MergedEvent & { place: Place }, work: ArticleWork[], gazet
 
 function relativeText(r: Observation): string {
   const rel = r.relative!;
-  return `${Math.abs(rel.days)} day(s) ${rel.days >= 0 ? 'after' : 'before'} the ${rel.anchor}`;
+  const days = Math.abs(rel.days);
+  return `${days} day${days === 1 ? '' : 's'} ${rel.days >= 0 ? 'after' : 'before'} the ${rel.anchor}`;
 }
 
 function titleOf(e: MergedEvent): string {
   const label = EVENT_TYPE_INFO[e.type].label;
   const names = e.persons.length ? e.persons : e.orgs;
   const list = names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and others`;
-  const where = e.place ? ` in ${e.place.name}` : '';
+  const where = e.place ? ` ${e.place.precision === 'site' ? 'at' : 'in'} ${e.place.name}` : '';
   switch (e.type) {
     case 'meeting':
       return names.length >= 2 ? `Meeting of ${list}${where}` : `Meeting${names.length ? ` with ${list}` : ''}${where}`;

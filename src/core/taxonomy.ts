@@ -26,8 +26,8 @@ export interface EventTypeInfo {
 export const EVENT_TYPE_INFO: Record<EventType, EventTypeInfo> = {
   meeting: {
     label: 'Meeting',
-    cameo: '040 Consult, not specified',
-    acled: 'Strategic developments / Agreement',
+    cameo: '040 Consult, not specified / 044 Meet at a third location',
+    acled: 'Strategic developments / Other (Agreement when one is signed)',
     color: '#0072B2',
   },
   visit: {
@@ -38,13 +38,15 @@ export const EVENT_TYPE_INFO: Record<EventType, EventTypeInfo> = {
   },
   strike: {
     label: 'Strike / attack',
-    cameo: '195 Employ aerial weapons / 18 Assault',
-    acled: 'Explosions/Remote violence / Air/drone strike',
+    cameo: '195 Employ aerial weapons / 186 Assassinate / 18 Assault',
+    acled: 'Explosions/Remote violence / Air/drone strike (Shelling/artillery/missile attack for ground fire)',
     color: '#D55E00',
   },
   vote: {
     label: 'Legislation / vote',
-    cameo: '0 — (no CAMEO root; coded as 057 Sign formal agreement when binding)',
+    // CAMEO codes interactions, not legislative acts: a vote is coded by what it does, e.g. Iraq's
+    // January 2020 resolution to expel foreign forces is 106 Demand withdrawal.
+    cameo: '— (no CAMEO code for legislative acts; code the decision: e.g. 106 Demand withdrawal)',
     acled: 'Strategic developments / Other',
     color: '#009E73',
   },
