@@ -25,6 +25,8 @@ export interface Observation {
   place: Place | null;
   /** The place as the article wrote it ('' when unplaced). */
   placeText: string;
+  /** The place the article itself names (before inferences such as a legislature's seat), or null. */
+  statedPlace?: Place | null;
   date: string | null;
   precision: TimePrecision | null;
   /** "two days after the assassination": resolved once the anchor event's date is known. */

@@ -195,6 +195,7 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
     type: c.type,
     place,
     placeText,
+    statedPlace: c.place?.place ?? null,
     date: c.date?.date ?? null,
     precision: c.date?.precision ?? null,
     relative,
@@ -290,12 +291,13 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
       }
       result = result.filter((e) => !orphans.includes(e));
     } else {
-      // Quote the remark that names most participants (first in reading order on ties).
+      // Quote the remark that names most participants; prefer one that is not evidence of another event.
+      const eventSentences = new Set(w.candidates.map((c) => c.sentence.start));
       const scored = w.remarks.map((r, i) => {
         const inSentence = w.actors.filter((a) => a.start >= r.sentence.start && a.end <= r.sentence.end).map((a) => index.canonical(a));
-        return { r, i, n: target.persons.filter((p) => inSentence.includes(p)).length };
+        return { r, i, n: target.persons.filter((p) => inSentence.includes(p)).length, other: eventSentences.has(r.sentence.start) ? 1 : 0 };
       });
-      scored.sort((a, b) => b.n - a.n || a.i - b.i);
+      scored.sort((a, b) => b.n - a.n || a.other - b.other || a.i - b.i);
       const r = scored[0].r;
       target.reports.push({
         file,
@@ -303,6 +305,7 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
         type: 'meeting',
         place: w.dateline?.place ?? null,
         placeText: w.dateline?.text ?? '',
+        statedPlace: w.dateline?.place ?? null,
         date: null,
         precision: null,
         relative: null,
@@ -341,7 +344,8 @@ function toFeature(e: MergedEvent & { place: Place }, work: ArticleWork[], gazet
       end: r.quote.end,
       highlights: r.highlights,
       date: r.date,
-      place_name: r.place?.name ?? '',
+      date_precision: r.date ? r.precision : null,
+      place_name: (r.statedPlace === undefined ? r.place : r.statedPlace)?.name ?? '',
     };
   });
   sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

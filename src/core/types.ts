@@ -95,6 +95,8 @@ export interface EventSource {
   highlights: Highlight[];
   /** What this source alone says about date and place, so disagreements stay visible after merging. */
   date: string | null;
+  /** Precision of `date` ("January 2020" is `month`); absent in files written before it was added. */
+  date_precision?: TimePrecision | null;
   place_name: string;
 }
 
