@@ -375,7 +375,9 @@ export function findPlaces(
       // Against a country of the same name ("Lebanon"), a town needs more than its country being mentioned.
       const countryCap = competesWithCountry && place.precision !== 'country' ? 1 : 3;
       score += Math.min(evidence(span.key, place.country), countryCap) * 1.2;
-      if (entry.admin1) score += Math.min(evidence(span.key, `${place.country}.${entry.admin1}`), 2) * 1.2;
+      if (entry.admin1 && !(competesWithCountry && place.precision === 'city')) {
+        score += Math.min(evidence(span.key, `${place.country}.${entry.admin1}`), 2) * 1.2;
+      }
       for (const q of qualifierEntries) {
         if (q.place.precision === 'country' && q.place.country === place.country) score += 6;
         if (q.place.precision === 'region' && q.place.country === place.country && q.admin1 === entry.admin1) score += 8;
@@ -399,6 +401,17 @@ export function findPlaces(
       continue;
     }
     span.chosen = best.entry;
+  }
+
+  // One sense per article: once "Lebanon, Tennessee" is spelled out, a bare "Lebanon" is the same place.
+  const qualifiedSense = new Map<string, GazetteerEntry>();
+  for (const span of resolved) if (span.chosen && qualifierOf.has(span)) qualifiedSense.set(span.key, span.chosen);
+  for (const span of resolved) {
+    const sense = qualifiedSense.get(span.key);
+    if (sense && !span.fixed && !qualifierOf.has(span) && span.candidates.includes(sense.index)) {
+      span.chosen = sense;
+      delete span.rejected;
+    }
   }
 
   return resolved
