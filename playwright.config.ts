@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
-/** Port of `vite preview` serving the production build during the browser tests. */
-export const PREVIEW_PORT = 4173;
+/**
+ * `vite preview` serves the production build during the browser tests. E2E_PORT and E2E_DIST let a
+ * developer run a second suite side by side (another port, another build folder) in the same tree.
+ */
+export const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173);
+export const DIST_DIR = process.env.E2E_DIST ?? 'dist';
 
 /** Debian's Chromium; Playwright cannot download its own browser here. Flags that work headless in CI. */
 const CHROMIUM_ARGS = [
@@ -41,7 +45,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort --outDir ${DIST_DIR}`,
     url: `http://127.0.0.1:${PREVIEW_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -274,7 +274,7 @@ test.describe('URL state', () => {
 
 test.describe('deployment and layout', () => {
   test('the built site works from a sub-path', async ({ page }) => {
-    const dist = path.resolve(import.meta.dirname, '../../dist');
+    const dist = path.resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'dist');
     const prefix = '/some/deep/sub-path/';
     await page.route(`**${prefix}**`, (route) => {
       const { pathname } = new URL(route.request().url());
