@@ -188,6 +188,35 @@ test.describe('events on the map', () => {
   });
 });
 
+test.describe('time filtering', () => {
+  test('a slider step changes the layer filters and never re-uploads the event data', async ({ page }) => {
+    await openApp(page);
+    // Count data uploads from here on (GeoJSONSource.setData of the event sources).
+    await page.evaluate(() => {
+      const counts: Record<string, number> = {};
+      (window as unknown as { __uploads: Record<string, number> }).__uploads = counts;
+      for (const id of ['events-points', 'events-areas', 'events-countries', 'events-arcs']) {
+        const source = window.__map!.getSource(id) as unknown as { setData: (...args: unknown[]) => unknown };
+        const original = source.setData.bind(source);
+        counts[id] = 0;
+        source.setData = (...args: unknown[]) => {
+          counts[id]++;
+          return original(...args);
+        };
+      }
+    });
+    const filterBefore = await page.evaluate(() => JSON.stringify(window.__map!.getFilter('events-city')));
+    const end = page.getByRole('slider', { name: 'Window end' });
+    await end.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
+    await waitForMapIdle(page);
+    const filterAfter = await page.evaluate(() => JSON.stringify(window.__map!.getFilter('events-city')));
+    expect(filterAfter).not.toBe(filterBefore);
+    const uploads = await page.evaluate(() => (window as unknown as { __uploads: Record<string, number> }).__uploads);
+    expect(uploads).toEqual({ 'events-points': 0, 'events-areas': 0, 'events-countries': 0, 'events-arcs': 0 });
+  });
+});
+
 test.describe('accessibility', () => {
   test('axe finds no WCAG 2.1 A/AA violation on the main view', async ({ page }) => {
     await openApp(page);
