@@ -142,6 +142,16 @@ test.describe('time slider and event list', () => {
     await expect(listPanel(page).getByRole('list').first()).toBeVisible();
   });
 
+  test('an event selected by a link is highlighted and scrolled into view in the list', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 520 });
+    const last = [...events].sort((a, b) => (eventSpan(a.properties)?.start ?? Infinity) - (eventSpan(b.properties)?.start ?? Infinity)).at(-1)!;
+    await openApp(page, `?event=${encodeURIComponent(last.properties.id)}`);
+    const item = listPanel(page).locator(`[data-event-id="${last.properties.id}"]`);
+    await expect(item).toHaveAttribute('aria-current', 'true');
+    await expect(item).toBeInViewport();
+    await expect(listPanel(page).locator('[data-event-id]').first()).not.toBeInViewport();
+  });
+
   test('play moves the window and pause stops it', async ({ page }) => {
     await openApp(page);
     const readout = page.getByTestId('window-readout');

@@ -25,6 +25,11 @@ describe('TimelineState', () => {
     expect(ids(timeline)).toHaveLength(events.length);
   });
 
+  it('hides nothing by date before it knows the events', () => {
+    const timeline = new TimelineState();
+    expect(ids(timeline)).toHaveLength(events.length);
+  });
+
   it('keeps a window from the URL set before the events arrive, clamped to their range', () => {
     const timeline = new TimelineState();
     expect(timeline.setWindowIso('2010-05-01', '2019-12-31')).toBe(true);

@@ -36,6 +36,9 @@ export const PLAYBACK_DEFAULTS = {
 
 export type Handle = 'start' | 'end';
 
+/** A day number beyond any real date (a finite stand-in for ±∞ that JSON and map filters accept). */
+const UNBOUNDED_DAYS = 1e9;
+
 export class TimelineState {
   /** Histogram of the dated events; its domain is the slider's range. `null` while nothing is dated. */
   histogram = $state.raw<Histogram | null>(null);
@@ -54,17 +57,27 @@ export class TimelineState {
   /** Set from `prefers-reduced-motion`: playback then jumps in steps instead of animating. */
   reducedMotion = $state(false);
 
+  /** A window set explicitly (URL, user) survives `setEvents`; otherwise the window is the whole domain. */
+  #windowSet = $state(false);
+
   readonly domain: DaySpan | null = $derived(this.histogram?.domain ?? null);
   readonly steps: KeyboardSteps = $derived(
     this.domain ? keyboardSteps(this.domain) : { small: 'day', large: 'month' },
   );
-  /** What the time controls show; the rule is `isSpanVisible` / `windowFilterExpression`. */
-  readonly filter: TimeFilter = $derived({
-    start: this.mode === 'cumulative' && this.domain ? this.domain.start : this.start,
-    end: this.end,
-    mode: this.mode,
-    showUndated: this.showUndated,
-  });
+  /**
+   * What the time controls show; the rule is `isSpanVisible` / `windowFilterExpression`. Until the
+   * domain is known (events not yet given to `setEvents`) and no window was set, nothing is hidden by date.
+   */
+  readonly filter: TimeFilter = $derived(
+    !this.domain && !this.#windowSet
+      ? { start: -UNBOUNDED_DAYS, end: UNBOUNDED_DAYS, mode: this.mode, showUndated: this.showUndated }
+      : {
+          start: this.mode === 'cumulative' && this.domain ? this.domain.start : this.start,
+          end: this.end,
+          mode: this.mode,
+          showUndated: this.showUndated,
+        },
+  );
   /** The window as ISO dates, for the URL. */
   readonly windowIso = $derived({ from: isoFromDay(this.start), to: isoFromDay(this.end) });
   /** Whether the window covers the whole domain (the URL may then omit it). */
@@ -72,8 +85,6 @@ export class TimelineState {
     !this.domain || (this.start <= this.domain.start && this.end >= this.domain.end),
   );
 
-  /** A window set explicitly (URL, user) survives `setEvents`; otherwise the window is the whole domain. */
-  #windowSet = false;
   /** Playback position with sub-day precision, so slow speeds still advance smoothly. */
   #position = 0;
   #cancelTimer: (() => void) | null = null;
