@@ -30,6 +30,8 @@ export const ALIASES: Record<string, readonly string[]> = {
     'Kurdistan',
   ],
   'rg:northern-iraq': ['northern Iraq', 'north of Iraq', 'Northern Iraq'],
+  // Al Asad Air Base (OurAirports ORAA) as the news names it.
+  'ap:ORAA': ['Ain al-Asad', 'Ain al-Asad Air Base', 'Ain al-Assad', 'Ain al-Asad airbase', 'Al-Asad Airbase'],
   'cc:US': ['US', 'U.S.', 'USA', 'U.S.A.', 'United States', 'United States of America', 'America'],
   // The nations of the UK are not ISO countries; they resolve to the UK (country precision).
   'cc:GB': ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
