@@ -47,6 +47,7 @@ export function inputsDigest(): string {
 /**
  * Regenerates data/ when it is missing or stale.
  * @returns true when the data was regenerated
+ * @example await ensureData(); // "data/ is up to date with seeds/ and the pipeline"
  */
 export async function ensureData(): Promise<boolean> {
   const digest = inputsDigest();

@@ -363,12 +363,15 @@ interface PersonCluster {
 export class ActorIndex {
   private clusters: PersonCluster[] = [];
   private orgs = new Map<string, string>();
+  /** Memoised answers of `canonical` (cleared when a name is added). */
+  private answers = new Map<string, string | null>();
 
   /**
    * Records a mention (call for every certain mention of the corpus before asking for canonical names).
    * @param mention a mention's name, kind and certainty
    */
   add(mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): void {
+    this.answers.clear();
     if (mention.kind === 'org') {
       const key = foldName(mention.name.replace(/^the\s+/i, ''));
       if (!this.orgs.has(key)) this.orgs.set(key, mention.name.replace(/^the\s+/i, ''));
@@ -393,6 +396,12 @@ export class ActorIndex {
    * @returns the canonical name or null
    */
   canonical(mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
+    const key = `${mention.kind}|${mention.certain ? 1 : 0}|${mention.name}`;
+    if (!this.answers.has(key)) this.answers.set(key, this.resolve(mention));
+    return this.answers.get(key)!;
+  }
+
+  private resolve(mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
     if (mention.kind === 'org') return this.orgs.get(foldName(mention.name.replace(/^the\s+/i, ''))) ?? mention.name;
     const words = mention.name.split(' ');
     const surname = foldName(words[words.length - 1]);

@@ -120,10 +120,12 @@ const inClause = (c: Clause, start: number, end: number) =>
 
 /**
  * Finds the events an article reports, one candidate per clause and type.
- * @param input the article's sentences and mentions
+ * @param input the article's sentences and mentions (from the earlier stages)
+ * @param dateline the place of a dateline prefix ("Tehran (IP):"), which can place a statement
  * @returns event candidates in reading order
  * @example
- * // see tests/fixtures/typing: each case lists the sentences, mentions and expected candidates
+ * // "Kenyan lawmakers approved the Finance Bill on Tuesday." (published 2024-06-27)
+ * detectEvents(input).map((c) => [c.type, c.date?.date, c.legislature]) // [['vote', '2024-06-25', 'KE']]
  */
 export function detectEvents(input: TypingInput, dateline: PlaceMention | null = null): EventCandidate[] {
   const { text, sentences } = input;

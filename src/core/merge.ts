@@ -57,6 +57,8 @@ export interface MergedEvent {
   orgs: string[];
   origin: Place | null;
   conflicts: string[];
+  /** Files of the reports (for the one-report-per-article rule). */
+  files: Set<string>;
 }
 
 const RANK: Record<PlacePrecision, number> = { site: 3, city: 2, region: 1, country: 0 };
@@ -75,7 +77,7 @@ export function mergeObservations(observations: Observation[], geo: PlaceRelatio
   // Pass 1: merge, then resolve "N days after the <event>" against the merged anchor; pass 2 with those dates.
   const first = mergePass(sorted, geo);
   const resolved = sorted.map((o) => resolveRelativeObservation(o, first, sorted));
-  return mergePass(resolved, geo);
+  return resolved.some((o, i) => o !== sorted[i]) ? mergePass(resolved, geo) : first;
 }
 
 function resolveRelativeObservation(o: Observation, events: MergedEvent[], all: Observation[]): Observation {
@@ -177,6 +179,7 @@ function start(o: Observation): MergedEvent {
     orgs: [...o.orgs],
     origin: o.origin,
     conflicts: [],
+    files: new Set([o.file]),
   };
 }
 
@@ -186,6 +189,7 @@ function absorb(target: MergedEvent, o: Observation, geo: PlaceRelation) {
 
 function mergeInto(target: MergedEvent, other: MergedEvent, geo: PlaceRelation) {
   target.reports.push(...other.reports);
+  for (const f of other.files) target.files.add(f);
   target.place = finerPlace(target.place, other.place, geo);
   if (other.date && (!target.date || finerDate(other, target))) {
     target.date = other.date;
@@ -213,7 +217,8 @@ function finerDate(a: { precision: TimePrecision | null }, b: { precision: TimeP
 }
 
 function sharesFile(a: MergedEvent, b: MergedEvent): boolean {
-  return a.reports.some((r) => b.reports.some((s) => s.file === r.file));
+  for (const f of b.files) if (a.files.has(f)) return true;
+  return false;
 }
 
 function compatible(a: MergedEvent, b: MergedEvent | Observation, geo: PlaceRelation): boolean {

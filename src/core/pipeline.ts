@@ -16,6 +16,7 @@ import { eventGeometry } from './geojson';
 import { findPlaces } from './places';
 import { splitSentences } from './sentences';
 import { EVENT_TYPE_INFO } from './taxonomy';
+import type { Geometry } from 'geojson';
 import type { Article, DatelineEvent, EventProperties, EventSource, Issue, Place, PlaceMention } from './types';
 
 /** How far (km) from a city's point a site still counts as inside the city ("Baghdad" ⊃ its airport). */
@@ -83,6 +84,9 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
 
   const events: DatelineEvent[] = [];
   const ids = new Set<string>();
+  const meta = new Map(work.map((w) => [w.article.file, w.article.meta]));
+  // One wound, rounded geometry per place: many events share a country or region shape.
+  const geometries = new Map<string, Geometry>();
   let unplaced = 0;
   for (const e of merged) {
     if (!e.place) {
@@ -92,7 +96,7 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
       issues.push({ file: files, message: `${e.type} without a place, not mapped: "${clip(e.reports[0].quote.text)}"`, severity: 'warning' });
       continue;
     }
-    const feature = toFeature(e as MergedEvent & { place: Place }, work, gazetteer, ids);
+    const feature = toFeature(e as MergedEvent & { place: Place }, meta, gazetteer, ids, geometries);
     events.push(feature);
   }
   for (const e of events) {
@@ -287,6 +291,7 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
     if (orphans.length) {
       for (const o of orphans) {
         target.reports.push(...o.reports);
+        for (const f of o.files) target.files.add(f);
         for (const p of o.persons) if (!target.persons.includes(p)) target.persons.push(p);
       }
       result = result.filter((e) => !orphans.includes(e));
@@ -299,6 +304,7 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
       });
       scored.sort((a, b) => b.n - a.n || a.other - b.other || a.i - b.i);
       const r = scored[0].r;
+      target.files.add(file);
       target.reports.push({
         file,
         order: -1,
@@ -322,8 +328,13 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
   return result;
 }
 
-function toFeature(e: MergedEvent & { place: Place }, work: ArticleWork[], gazetteer: Gazetteer, ids: Set<string>): DatelineEvent {
-  const meta = new Map(work.map((w) => [w.article.file, w.article.meta]));
+function toFeature(
+  e: MergedEvent & { place: Place },
+  meta: Map<string, Article['meta']>,
+  gazetteer: Gazetteer,
+  ids: Set<string>,
+  geometries: Map<string, Geometry>,
+): DatelineEvent {
   // One source per article: its most informative report (dated and placed first, then reading order).
   const perFile = new Map<string, Observation>();
   for (const r of e.reports) {
@@ -383,8 +394,12 @@ function toFeature(e: MergedEvent & { place: Place }, work: ArticleWork[], gazet
     layer: 'pipeline',
   };
   if (e.origin && e.type === 'visit') properties.origin = { name: e.origin.name, place_id: e.origin.id, lon: round(e.origin.lon), lat: round(e.origin.lat) };
-  const area = place.precision === 'region' || place.precision === 'country' ? gazetteer.geometry(place.id) : null;
-  const geometry = eventGeometry(place.lon, place.lat, area);
+  let geometry = geometries.get(place.id);
+  if (!geometry) {
+    const area = place.precision === 'region' || place.precision === 'country' ? gazetteer.geometry(place.id) : null;
+    geometry = eventGeometry(place.lon, place.lat, area);
+    geometries.set(place.id, geometry);
+  }
   return { type: 'Feature', id, geometry, properties };
 }
 
