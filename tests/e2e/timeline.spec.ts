@@ -243,6 +243,16 @@ test.describe('time slider and event list', () => {
     await expect(startHandle(page)).toHaveAttribute('aria-valuetext', formatDay(dayFromIso('2015-03-01')!));
     await expect(endHandle(page)).toHaveAttribute('aria-valuetext', '31 December 2019');
     for (const e of recent) expect(await listedIds(page)).not.toContain(e.properties.id);
+
+    // Shift moves the whole window: the keyboard's way to drag the range.
+    await startHandle(page).focus();
+    await page.keyboard.press('Shift+PageUp');
+    await expect(startHandle(page)).toHaveAttribute('aria-valuetext', '1 March 2016');
+    await expect(endHandle(page)).toHaveAttribute('aria-valuetext', '31 December 2020');
+    await page.keyboard.press('Shift+End');
+    await expect(endHandle(page)).toHaveAttribute('aria-valuetext', formatDay(domain.end));
+    const width = dayFromIso('2019-12-31')! - dayFromIso('2015-03-01')!;
+    await expect(startHandle(page)).toHaveAttribute('aria-valuenow', String(domain.end - width));
   });
 
   test('the mouse drags the window as a whole, or one handle', async ({ page }) => {
