@@ -12,6 +12,7 @@ type Figures = Record<string, string | number>;
 const BENCHES: Array<{ name: string; run: () => Promise<Figures> }> = [
   { name: 'extraction', run: async () => (await import('./extract')).benchExtract() },
   { name: 'gazetteer', run: async () => (await import('./gazetteer')).benchGazetteer() },
+  { name: 'io', run: async () => (await import('./io')).benchIo() },
 ];
 
 async function main() {
