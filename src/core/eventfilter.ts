@@ -64,8 +64,11 @@ function matchesTerms(props: EventProperties, terms: readonly string[]): boolean
 const spanCache = new WeakMap<EventProperties, DaySpan | null>();
 const searchCache = new WeakMap<EventProperties, string>();
 
-/** `eventSpan`, memoised per properties object. */
-function spanOf(props: EventProperties): DaySpan | null {
+/**
+ * `eventSpan`, memoised per properties object (treat event properties as immutable).
+ * @example spanOf(feature.properties) // same result as eventSpan, parsed once per event
+ */
+export function spanOf(props: EventProperties): DaySpan | null {
   let span = spanCache.get(props);
   if (span === undefined) {
     span = eventSpan(props);
