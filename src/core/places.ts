@@ -278,11 +278,25 @@ export function findPlaces(
   };
   /** "Paris, Texas": the span right after a comma that names the place's state or country. */
   const qualifierOf = new Map<Span, Span>();
+  const qualifies = new Map<Span, Span>();
+  /** Whether `b` can qualify one of `a`'s places: its country, or its state / governorate. */
+  const compatible = (a: Span, b: Span) =>
+    b.candidates.some((bi) => {
+      const q = gazetteer.entryAt(bi);
+      if (q.place.precision !== 'country' && q.place.precision !== 'region') return false;
+      return a.candidates.some((ai) => {
+        if (ai === bi) return false; // "Arbil, Irbil": a place does not qualify itself
+        const e = gazetteer.entryAt(ai);
+        if (e.place.country !== q.place.country || e.place.precision === 'country') return false;
+        return q.place.precision === 'country' || (e.place.precision === 'city' && e.admin1 === q.admin1);
+      });
+    });
   for (let k = 0; k + 1 < live.length; k++) {
     const a = live[k];
     const b = live[k + 1];
-    if (/^,\s?$/.test(text.slice(a.end, b.start)) && b.candidates.some((i) => gazetteer.entryAt(i).place.precision !== 'city')) {
+    if (/^,\s?$/.test(text.slice(a.end, b.start)) && compatible(a, b)) {
       qualifierOf.set(a, b);
+      qualifies.set(b, a);
     }
   }
 
@@ -363,6 +377,7 @@ export function findPlaces(
       continue;
     }
     const qualifier = qualifierOf.get(span);
+    const qualified = qualifies.get(span);
     const qualifierEntries = qualifier ? qualifier.candidates.map((i) => gazetteer.entryAt(i)) : [];
     let best: { entry: GazetteerEntry; score: number } | null = null;
     const competesWithCountry = span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country');
@@ -381,6 +396,13 @@ export function findPlaces(
       for (const q of qualifierEntries) {
         if (q.place.precision === 'country' && q.place.country === place.country) score += 6;
         if (q.place.precision === 'region' && q.place.country === place.country && q.admin1 === entry.admin1) score += 8;
+      }
+      // The qualifier itself: "Seattle, Washington" is the state, not the capital.
+      if (qualified && place.precision !== 'city') {
+        for (const c of qualified.candidates.map((i) => gazetteer.entryAt(i))) {
+          if (c.place.country !== place.country) continue;
+          if (place.precision === 'country' || (place.precision === 'region' && entry.admin1 === c.admin1)) score += 8;
+        }
       }
       if (place.precision === 'city' && anchors.some((a) => nameKey(a.place.name) !== span.key && a.index !== index && haversineKm(a.place, place) < 150)) score += 1;
       if (!best || score > best.score || (score === best.score && (place.population ?? 0) > (best.entry.place.population ?? 0))) {

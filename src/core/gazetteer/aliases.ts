@@ -14,6 +14,13 @@ export const ALIASES: Record<string, readonly string[]> = {
   // Mosul (GeoNames 99072), Kirkuk (GeoNames 94787): English spellings seen in the news.
   'gn:99072': ['Al-Mawsil', 'Mawsil'],
   'gn:94787': ['Karkuk'],
+  // Basra (GeoNames "Basrah"), Amarah, Kut, Hillah, Samarra, Nasiriyah: spellings used in English news.
+  'gn:99532': ['Basra'],
+  'gn:99608': ['Amarah', 'Amara'],
+  'gn:99131': ['Kut'],
+  'gn:99347': ['Hillah', 'Hilla'],
+  'gn:91597': ['Samarra'],
+  'gn:98854': ['Nassiriya', 'Nasiriya'],
   'rg:kurdistan-region': [
     'Kurdistan Region',
     'Kurdistan region',

@@ -72,7 +72,7 @@ export interface BuildInput {
   notes?: string[];
 }
 
-/** A region bare name ("Texas") is indexed unless a city of the same name in that country is this big. */
+/** A region whose bare name is also a city this big in that country is named "<name> <kind>". */
 const CITY_SHADOWS_REGION = 100_000;
 
 interface Row {
@@ -199,11 +199,13 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
       (biggestCity.get(`${p.country}|${nameKey(base)}`) ?? 0) >= CITY_SHADOWS_REGION;
     const names = new Set<string>();
     for (const base of [p.name, ...p.alt]) {
-      if (!isShadowed(base)) names.add(base);
+      // The bare name too: the resolver prefers the big city ("Erbil") unless the text says otherwise
+      // ("Seattle, Washington" names the state).
+      names.add(base);
       names.add(`${base} ${p.kind}`);
       names.add(`${base} Province`);
     }
-    // A shadowed bare name is the city's ("Erbil"); the area is then called by its full name.
+    // When a big city has the bare name ("Erbil"), the area is called by its full name.
     const name = isShadowed(p.name) ? `${p.name} ${p.kind}` : p.name;
     names.delete(name);
     rows.push({

@@ -251,13 +251,21 @@ export class Gazetteer {
   }
 
   /**
-   * Every place a name may refer to, most populous first (ties: larger area first, then id).
+   * Every place a name may refer to, most populous first (then countries, regions, sites, cities).
    * @param name a name as written ("Arbil", "U.S.", "Paris")
    * @returns candidate entries; empty when the name is unknown or is on the not-a-place list
    * @example gazetteer.lookup('Paris').map((e) => e.place.country) // ['FR', 'US', …]
    */
   lookup(name: string): GazetteerEntry[] {
-    return this.candidates(nameKey(name)).map((index) => this.entryAt(index));
+    const rank = { country: 0, region: 1, site: 2, city: 3 };
+    return this.candidates(nameKey(name))
+      .map((index) => this.entryAt(index))
+      .sort(
+        (a, b) =>
+          (b.place.population ?? 0) - (a.place.population ?? 0) ||
+          rank[a.place.precision] - rank[b.place.precision] ||
+          a.index - b.index,
+      );
   }
 
   /** Indices of places whose name or alias has this key (see `nameKey`); internal to the resolver. */
