@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { PREVIEW_PORT } from '../../playwright.config';
 import { expect, generatedEvents, test } from './fixtures';
 
@@ -110,4 +111,20 @@ test('commands from an origin that is not allowed are ignored, and nothing is se
   expect(after.get('to')).toBe(before.get('to'));
   expect(after.get('event')).toBeNull();
   await expect(page.frameLocator('#map').locator('.maplibregl-popup')).toHaveCount(0);
+});
+
+test('the compact layout links to the full map and passes axe', async ({ page }) => {
+  await page.goto(`${APP}?embed=1&controls=slider,list&from=2020-01-01&to=2021-12-31`);
+  await page.waitForFunction(() => !!window.__map && window.__map.isSourceLoaded('events-points'));
+  const full = page.getByRole('link', { name: 'Open full map ↗' });
+  const href = new URL((await full.getAttribute('href'))!);
+  expect(href.searchParams.get('embed')).toBeNull();
+  expect(href.searchParams.get('controls')).toBeNull();
+  expect(href.searchParams.get('from')).toBe('2020-01-01');
+  expect(await full.getAttribute('target')).toBe('_blank');
+  // controls=slider,list: the list is there, the legend is not.
+  await expect(page.getByRole('complementary', { name: 'Event list' })).toBeVisible();
+  await expect(page.locator('.legend')).toBeHidden();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

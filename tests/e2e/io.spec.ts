@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import type { DatelineEvent, EventSource } from '../../src/core/types';
 import { expect, generatedEvents, openApp, renderedEvents, test, waitForMapIdle } from './fixtures';
 
@@ -122,4 +123,31 @@ test('files dropped on the drop zone are imported (ACLED layout)', async ({ page
   const result = page.getByRole('region', { name: 'Import of acled-style.csv' });
   await expect(result).toContainText('4 events loaded');
   await expect(result).toContainText('row 5: date: ambiguous date "12/04/2021"');
+});
+
+test.describe('accessibility of the io dialogs', () => {
+  const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+  for (const name of ['Export', 'Share', 'Embed'] as const) {
+    test(`axe finds no WCAG 2.1 A/AA violation in the ${name} dialog`, async ({ page }) => {
+      await openApp(page);
+      await page.getByRole('button', { name, exact: true }).click();
+      const id = `#${name.toLowerCase()}-dialog`;
+      await expect(page.locator(id)).toBeVisible();
+      const result = await new AxeBuilder({ page }).include(id).withTags(WCAG_TAGS).analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
+  test('axe finds no violation in the import results and the column mapping', async ({ page }) => {
+    await openApp(page);
+    const dialog = await importFiles(page, [path.join(FIXTURES, 'bad-rows.csv')]);
+    await expect(dialog.getByRole('region', { name: 'Import of bad-rows.csv' })).toBeVisible();
+    let result = await new AxeBuilder({ page }).include('#import-dialog').withTags(WCAG_TAGS).analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Fix columns…' }).click();
+    await expect(dialog.getByRole('heading', { name: 'Columns of bad-rows.csv' })).toBeVisible();
+    result = await new AxeBuilder({ page }).include('#import-dialog').withTags(WCAG_TAGS).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
 });
