@@ -6,8 +6,12 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays } from '../core/dates';
-import { extractEvents } from '../core/pipeline';
+import { findActors } from '../core/actors';
+import { findChrome } from '../core/clean';
+import { addDays, findDates, publicationDate } from '../core/dates';
+import { analyseArticle, extractEvents } from '../core/pipeline';
+import { findPlaces } from '../core/places';
+import { splitSentences } from '../core/sentences';
 import type { Article } from '../core/types';
 import { readArticleFolder } from '../cli/fs-source';
 import { loadGazetteer, PROJECT_ROOT } from '../cli/gazetteer-node';
@@ -85,6 +89,22 @@ export async function benchExtract(): Promise<Record<string, string | number>> {
   const heapAfter = process.memoryUsage().heapUsed;
   globalThis.gc?.();
   const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
+  // Per-stage CPU cost on the same corpus (each stage alone, so the figures overlap with the total).
+  const perArticle = (fn: (a: Article) => void) => {
+    const before = process.cpuUsage();
+    for (const a of corpus) fn(a);
+    const used = process.cpuUsage(before);
+    return Number(((used.user + used.system) / 1000 / corpus.length).toFixed(3));
+  };
+  const stages = {
+    'stage CPU ms/article: cleaning': perArticle((a) => findChrome(a.text, a.meta)),
+    'stage CPU ms/article: places (gazetteer)': perArticle((a) => findPlaces(a.text, a.file, gazetteer)),
+    'stage CPU ms/article: dates': perArticle((a) => findDates(a.text, publicationDate(a.meta.published))),
+    'stage CPU ms/article: sentences + actors': perArticle((a) => {
+      for (const s of splitSentences(a.text)) findActors(a.text, s.start, s.end);
+    }),
+    'stage CPU ms/article: all per-article stages': perArticle((a) => analyseArticle(a, gazetteer)),
+  };
   return {
     'extraction articles (generated from seeds)': corpus.length,
     'extraction corpus size (MB of text)': mb(chars * 2),
@@ -92,6 +112,8 @@ export async function benchExtract(): Promise<Record<string, string | number>> {
     'extraction throughput (articles/s, wall clock)': Math.round(corpus.length / (ms / 1000)),
     // CPU time of all the process's threads (GC included): steadier than wall time on a busy machine.
     'extraction CPU time (ms, all threads)': Math.round(cpuMs),
+    'extraction throughput (articles/s, CPU time)': Math.round(corpus.length / (cpuMs / 1000)),
+    ...stages,
     'extraction events found / merged': `${result.events.length} events, ${result.events.reduce((n, e) => n + e.properties.sources.length, 0)} sources`,
     'extraction heap growth during run (MB)': mb(heapAfter - heapBefore),
     'extraction heap after gc (MB)': globalThis.gc ? mb(process.memoryUsage().heapUsed) : 'run with --expose-gc',

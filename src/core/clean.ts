@@ -71,8 +71,10 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
   };
   const titleKey = key(meta.title);
   const outletKey = key(meta.outlet);
+  // Repeated short lines (an outlet name printed twice) are furniture; long paragraphs never repeat-match.
   const counts = new Map<string, number>();
   for (const l of lines) {
+    if (l.text.length > 160) continue;
     const k = key(l.text);
     if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
@@ -84,8 +86,8 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
     if (!t) continue;
     const lead = line.start + line.text.indexOf(t);
     const end = lead + t.length;
-    const k = key(t);
     const short = t.length <= 160;
+    const k = short ? key(t) : '';
 
     if (afterRelated) {
       // Lines after a "Read More"/"Related" marker are other stories' headlines until a real paragraph.
