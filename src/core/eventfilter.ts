@@ -124,6 +124,8 @@ function compareText(a: string, b: string): number {
 /**
  * The events currently shown, sorted by date with undated events last.
  * This is what the list renders and what the export writes.
+ * The date order of an array is computed once and reused while the same (unmodified) array is passed
+ * again, so a slider step only filters; pass a new array when the events change.
  * @param events features (or anything with `properties: EventProperties`)
  * @param criteria text, types and time window
  * @returns a new array of the same objects, filtered and sorted
@@ -132,24 +134,32 @@ function compareText(a: string, b: string): number {
 export function shownEvents<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria): T[] {
   const terms = queryTerms(criteria.text);
   const types = new Set(criteria.types);
-  const keyed: { event: T; start: number; end: number }[] = [];
-  for (const event of events) {
-    const p = event.properties;
-    if (!types.has(p.type)) continue;
-    const span = spanOf(p);
-    if (!isSpanVisible(span, criteria) || !matchesTerms(p, terms)) continue;
-    // Undated events sort after every date.
-    keyed.push({ event, start: span ? span.start : Infinity, end: span ? span.end : Infinity });
-  }
-  // Same order as compareEvents, with the spans looked up once rather than on every comparison.
+  return sortedByDate(events).filter(
+    ({ properties: p }) => types.has(p.type) && isSpanVisible(spanOf(p), criteria) && matchesTerms(p, terms),
+  );
+}
+
+const sortedCache = new WeakMap<readonly HasEventProperties[], { length: number; sorted: HasEventProperties[] }>();
+
+/** The events in {@link compareEvents} order, memoised per array (re-sorted if its length changed). */
+function sortedByDate<T extends HasEventProperties>(events: readonly T[]): T[] {
+  const cached = sortedCache.get(events);
+  if (cached && cached.length === events.length) return cached.sorted as T[];
+  // Spans looked up once per event rather than on every comparison.
+  const keyed = events.map((event) => {
+    const span = spanOf(event.properties);
+    return { event, start: span ? span.start : Infinity, end: span ? span.end : Infinity };
+  });
   keyed.sort(
     (a, b) =>
-      a.start - b.start ||
-      a.end - b.end ||
+      (a.start === b.start ? 0 : a.start - b.start) ||
+      (a.end === b.end ? 0 : a.end - b.end) ||
       compareText(a.event.properties.title, b.event.properties.title) ||
       compareText(a.event.properties.id, b.event.properties.id),
   );
-  return keyed.map((k) => k.event);
+  const sorted = keyed.map((k) => k.event);
+  sortedCache.set(events, { length: events.length, sorted });
+  return sorted;
 }
 
 /**
@@ -191,16 +201,28 @@ export interface EventGroup<T> {
 export function groupByYear<T extends HasEventProperties>(sorted: readonly T[]): EventGroup<T>[] {
   const groups: EventGroup<T>[] = [];
   for (const event of sorted) {
-    const span = spanOf(event.properties);
-    const key = span ? String(civilFromDay(span.start).year) : 'undated';
+    const key = groupKeyOf(event.properties);
     let group = groups.at(-1);
     if (!group || group.key !== key) {
-      group = { key, heading: span ? key : 'Date unknown', events: [] };
+      group = { key, heading: key === 'undated' ? 'Date unknown' : key, events: [] };
       groups.push(group);
     }
     group.events.push(event);
   }
   return groups;
+}
+
+const groupKeyCache = new WeakMap<EventProperties, string>();
+
+/** The year an event starts in, as text, or `'undated'`; memoised per properties object. */
+function groupKeyOf(props: EventProperties): string {
+  let key = groupKeyCache.get(props);
+  if (key === undefined) {
+    const span = spanOf(props);
+    key = span ? String(civilFromDay(span.start).year) : 'undated';
+    groupKeyCache.set(props, key);
+  }
+  return key;
 }
 
 /**
