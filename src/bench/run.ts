@@ -12,6 +12,13 @@ type Figures = Record<string, string | number>;
 const BENCHES: Array<{ name: string; run: () => Promise<Figures> }> = [
   { name: 'extraction', run: async () => (await import('./extract')).benchExtract() },
   { name: 'gazetteer', run: async () => (await import('./gazetteer')).benchGazetteer() },
+  {
+    name: 'map (browser)',
+    run: async () =>
+      process.env.DATELINE_BENCH_BROWSER === '1'
+        ? (await import('./map-filter')).benchMapFilter()
+        : { skipped: 'set DATELINE_BENCH_BROWSER=1 after npm run build' },
+  },
   { name: 'io', run: async () => (await import('./io')).benchIo() },
 ];
 

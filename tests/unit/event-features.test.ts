@@ -21,6 +21,14 @@ describe('eventMapData', () => {
     expect(ids(data.arcs)).toEqual(['fx-tehran-2020-07-21']);
   });
 
+  test('one label per place, counting its events, whatever their date or type', () => {
+    expect(data.places.features.map((f) => f.properties).sort((a, b) => a.place.localeCompare(b.place))).toEqual([
+      { place: 'Baghdad', n: 1 },
+      { place: 'Baghdad International Airport', n: 1 },
+      { place: 'Tehran', n: 2 },
+    ]);
+  });
+
   test('a country-level event takes the country outline, never its point', () => {
     expect(data.countries.features[0].geometry).toEqual(iraq);
   });

@@ -35,6 +35,17 @@ export interface EventMapData {
   countries: FeatureCollection<Polygon | MultiPolygon, MapEventProperties>;
   /** Travel: great-circle arcs from `origin` to the event's place. */
   arcs: FeatureCollection<LineString | MultiLineString, MapEventProperties>;
+  /**
+   * One label point per place of the point events. Kept apart and never filtered: a filter change
+   * re-lays out every layer of its source, and text is the costly part of that.
+   */
+  places: FeatureCollection<Point, PlaceLabelProperties>;
+}
+
+export interface PlaceLabelProperties {
+  place: string;
+  /** Events at this place (all times), so busier places win label collisions. */
+  n: number;
 }
 
 /**
@@ -53,7 +64,9 @@ export function eventMapData(
     areas: collection(),
     countries: collection(),
     arcs: collection(),
+    places: { type: 'FeatureCollection', features: [] },
   };
+  const places = new Map<string, Feature<Point, PlaceLabelProperties>>();
   for (const event of events) {
     const p = event.properties;
     const properties: MapEventProperties = {
@@ -76,7 +89,12 @@ export function eventMapData(
     } else if (isArea) {
       data.areas.features.push(feature(geometry as Polygon | MultiPolygon, properties));
     } else {
-      data.points.features.push(feature(representativePoint(geometry, p.lon, p.lat), properties));
+      const marker = representativePoint(geometry, p.lon, p.lat);
+      data.points.features.push(feature(marker, properties));
+      const key = `${marker.coordinates[0]},${marker.coordinates[1]},${p.place_name}`;
+      const label = places.get(key);
+      if (label) label.properties.n++;
+      else if (p.place_name) places.set(key, { type: 'Feature', geometry: marker, properties: { place: p.place_name, n: 1 } });
     }
     if (p.origin && (p.origin.lon !== p.lon || p.origin.lat !== p.lat)) {
       // Arcs crossing the antimeridian come back split, as a MultiLineString.
@@ -84,6 +102,7 @@ export function eventMapData(
       data.arcs.features.push(feature(arc.geometry, properties));
     }
   }
+  data.places.features = [...places.values()];
   return data;
 }
 

@@ -22,6 +22,7 @@ export const EVENT_SOURCES = {
   areas: 'events-areas',
   countries: 'events-countries',
   arcs: 'events-arcs',
+  places: 'events-places',
 } as const;
 
 /** Layers that respond to clicks, topmost first (a city dot wins over the country around it). */
@@ -168,13 +169,16 @@ export function eventLayers(shown: FilterSpecification | null): Layer[] {
       paint: { 'circle-radius': 2.5, 'circle-color': typeColor },
     },
     placeLabels('events-area-labels', EVENT_SOURCES.areas, shown),
-    placeLabels('events-point-labels', EVENT_SOURCES.points, shown),
+    placeLabels('events-point-labels', EVENT_SOURCES.places, null),
   ];
 }
 
-/** Place names next to the markers (one per place: events at the same place share a label). */
+/**
+ * Place names: next to the markers (one per place, from the unfiltered places source, so a time step
+ * never re-lays out text) and inside areas (few; filtered like the areas).
+ */
 function placeLabels(id: string, source: string, shown: FilterSpecification | null): Layer {
-  const isPoint = source === EVENT_SOURCES.points;
+  const isPoint = source === EVENT_SOURCES.places;
   return {
     id,
     type: 'symbol',

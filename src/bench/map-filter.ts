@@ -1,0 +1,152 @@
+/**
+ * The map's time-filter benchmark in the browser: the production build (`npm run build`) in Debian's
+ * Chromium, with a synthetic events file of N point events (seeded, default 100,000) served in place of
+ * data/events.geojson. Measures how long the app takes to show them, then one time-slider step done two
+ * ways on the same map: `setFilter` on the event layers (what the app does) and `setData` with the
+ * filtered features (the alternative), each until the map is idle again.
+ *
+ * Run: `npm run build && DATELINE_BENCH_BROWSER=1 npx tsx src/bench/map-filter.ts` (or via run.ts).
+ * DATELINE_BENCH_MAP_EVENTS sets N.
+ */
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { EVENT_TYPES } from '../core/taxonomy';
+import { isoFromDay, dayFromCivil } from '../core/timewindow';
+
+/** Port of this benchmark's own preview server (e2e tests use 4173, the import bench 4179; override with DATELINE_BENCH_MAP_PORT). */
+const BENCH_PORT = Number(process.env.DATELINE_BENCH_MAP_PORT ?? 4177);
+const EVENT_COUNT = Number(process.env.DATELINE_BENCH_MAP_EVENTS ?? 100_000);
+/** Slider steps timed per method; the median is reported. */
+const STEPS = 9;
+
+/** Deterministic PRNG (mulberry32), so every run draws the same events. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** N city-precision point events spread over Iraq and Iran, dated 2014–2021. */
+export function syntheticEvents(count: number): string {
+  const random = prng(20210412);
+  const first = dayFromCivil(2014, 1, 1);
+  const days = dayFromCivil(2021, 12, 31) - first;
+  const features = [];
+  for (let i = 0; i < count; i++) {
+    const lon = +(39 + random() * 22).toFixed(4);
+    const lat = +(29 + random() * 9).toFixed(4);
+    const date = isoFromDay(first + Math.floor(random() * days));
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: {
+        id: `bench-${i}`,
+        type: EVENT_TYPES[i % EVENT_TYPES.length],
+        title: `Benchmark event ${i}`,
+        date_start: date,
+        date_end: date,
+        time_precision: 'day',
+        place_name: `Place ${i % 997}`,
+        place_id: `bench:${i % 997}`,
+        place_precision: 'city',
+        geo_precision: 1,
+        country: 'IQ',
+        lon,
+        lat,
+        actors: [],
+        sources: [],
+        conflicts: [],
+        notes: '',
+        layer: 'events',
+      },
+    });
+  }
+  return JSON.stringify({ type: 'FeatureCollection', format: 'dateline-events/1', features });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function benchMapFilter(): Promise<Record<string, string | number>> {
+  const body = syntheticEvents(EVENT_COUNT);
+  const server = await preview({ preview: { port: BENCH_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // tsx keeps function names with a `__name` helper that does not exist inside the page.
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.route('**/assets/events-*.geojson', (route) => route.fulfill({ body, contentType: 'application/geo+json' }));
+    const t0 = Date.now();
+    await page.goto(`http://127.0.0.1:${BENCH_PORT}/`);
+    await page.waitForFunction(
+      () => {
+        const map = window.__map;
+        return !!map && !!map.getSource('events-points') && map.isSourceLoaded('events-points') && map.querySourceFeatures('events-points').length > 0 && !map.isMoving();
+      },
+      null,
+      { timeout: 600_000, polling: 100 },
+    );
+    const ready = Date.now() - t0;
+
+    const timings = await page.evaluate(async (steps) => {
+      const map = window.__map!;
+      const idle = () => new Promise<void>((resolve) => map.once('idle', () => resolve()));
+      const layers = map.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith('events-') && map.getLayer(id)?.source === 'events-points');
+      const source = map.getSource('events-points') as unknown as { setData(data: unknown): void; serialize(): { data: { features: { properties: { t0: number; t1: number } }[] } } };
+      const all = source.serialize().data.features;
+      const own = new Map(layers.map((id) => [id, map.getFilter(id)]));
+      // A one-year window moving by one month per step, as the slider's Page Up/Down does.
+      const start = 16071; // 2014-01-01
+      const windowAt = (i: number) => ({ from: start + i * 30, to: start + i * 30 + 365 });
+
+      const filterTimes: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const { from, to } = windowAt(i);
+        const time = ['all', ['has', 't0'], ['<=', ['get', 't0'], to], ['>=', ['get', 't1'], from]];
+        const t = performance.now();
+        const done = idle();
+        for (const id of layers) map.setFilter(id, own.get(id) ? ['all', own.get(id), time] : time);
+        await done;
+        filterTimes.push(performance.now() - t);
+      }
+      for (const id of layers) map.setFilter(id, own.get(id));
+
+      const dataTimes: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const { from, to } = windowAt(i);
+        const t = performance.now();
+        const done = idle();
+        source.setData({ type: 'FeatureCollection', features: all.filter((f) => f.properties.t0 <= to && f.properties.t1 >= from) });
+        await done;
+        dataTimes.push(performance.now() - t);
+      }
+      return { filterTimes, dataTimes };
+    }, STEPS);
+
+    const filterMs = median(timings.filterTimes);
+    const dataMs = median(timings.dataTimes);
+    return {
+      'map: events': EVENT_COUNT,
+      'map: app ready with the events drawn (ms)': ready,
+      'map: slider step with setFilter, median (ms)': Math.round(filterMs),
+      'map: slider step with setData, median (ms)': Math.round(dataMs),
+      'map: setData / setFilter': +(dataMs / filterMs).toFixed(2),
+    };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.table(await benchMapFilter());
+}
