@@ -55,11 +55,11 @@ export async function runExtract(input: string, out: string): Promise<ExtractRun
 export function formatSummary(run: ExtractRun, out: string): string[] {
   const { summary } = run.result;
   const histogram = Object.entries(summary.sourcesPerEvent)
-    .map(([n, count]) => `${count}×${n}`)
+    .map(([n, count]) => `${count} with ${n} source${n === '1' ? '' : 's'}`)
     .join(', ');
   const lines = [
     `articles read:     ${summary.articles}`,
-    `events:            ${summary.events} (events × sources: ${histogram || 'none'})`,
+    `events:            ${summary.events}${histogram ? ` (${histogram})` : ''}`,
     `undated events:    ${summary.undated}`,
     `unplaced (not mapped): ${summary.unplaced}`,
     `written:           ${OUTPUT_FILES.map((f) => path.join(out, f)).join(', ')}`,
