@@ -20,7 +20,7 @@ const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(2));
  */
 function rate(fn: () => number, ms = 1000): number {
   const warmUp = performance.now();
-  while (performance.now() - warmUp < ms / 4) fn();
+  while (performance.now() - warmUp < ms / 2) fn();
   let calls = 0;
   const cpu = process.cpuUsage();
   const start = performance.now();

@@ -192,7 +192,11 @@ export function findPlaces(
   const titleLines = titleCaseLines(text, tokens);
   const spans = matchSpans(text, tokens, gazetteer).filter((span) => !ignored(span.start, span.end));
   const spanAt = new Map<number, Span>();
-  for (const span of spans) spanAt.set(span.first, span);
+  const spanEndingAt = new Set<number>();
+  for (const span of spans) {
+    spanAt.set(span.first, span);
+    spanEndingAt.add(span.last);
+  }
 
   // People: a name after a title, after a capitalised non-place word, or before a speech verb.
   const persons = new Set<string>();
@@ -208,6 +212,7 @@ export function findPlaces(
     }
   }
   for (const span of spans) {
+    if (span.fixed) continue; // airport and direction phrases are places by construction
     const before = span.first > 0 ? tokens[span.first - 1] : undefined;
     const after = tokens[span.last + 1];
     const best = Math.max(...span.candidates.map((i) => gazetteer.entryAt(i).place.population ?? 0));
@@ -219,7 +224,7 @@ export function findPlaces(
       !NEUTRAL_BEFORE.has(before.key) &&
       !TITLE_SET.has(before.key) &&
       joinable(text, before, tokens[span.first]) &&
-      !spans.some((other) => other.last === span.first - 1) &&
+      !spanEndingAt.has(span.first - 1) &&
       !titleLines.has(span.first) &&
       !sentenceInitial(text, tokens, span.first - 1) &&
       onlyTowns
