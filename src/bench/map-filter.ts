@@ -9,6 +9,7 @@
  * DATELINE_BENCH_MAP_EVENTS sets N.
  */
 import { chromium } from '@playwright/test';
+import type { FilterSpecification } from 'maplibre-gl';
 import { preview } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { EVENT_TYPES } from '../core/taxonomy';
@@ -103,7 +104,7 @@ export async function benchMapFilter(): Promise<Record<string, string | number>>
       const layers = map.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith('events-') && map.getLayer(id)?.source === 'events-points');
       const source = map.getSource('events-points') as unknown as { setData(data: unknown): void; serialize(): { data: { features: { properties: { t0: number; t1: number } }[] } } };
       const all = source.serialize().data.features;
-      const own = new Map(layers.map((id) => [id, map.getFilter(id)]));
+      const own = new Map(layers.map((id) => [id, (map.getFilter(id) ?? null) as FilterSpecification | null]));
       // A one-year window moving by one month per step, as the slider's Page Up/Down does.
       const start = 16071; // 2014-01-01
       const windowAt = (i: number) => ({ from: start + i * 30, to: start + i * 30 + 365 });
@@ -111,10 +112,13 @@ export async function benchMapFilter(): Promise<Record<string, string | number>>
       const filterTimes: number[] = [];
       for (let i = 0; i < steps; i++) {
         const { from, to } = windowAt(i);
-        const time = ['all', ['has', 't0'], ['<=', ['get', 't0'], to], ['>=', ['get', 't1'], from]];
+        const time = ['all', ['has', 't0'], ['<=', ['get', 't0'], to], ['>=', ['get', 't1'], from]] as FilterSpecification;
         const t = performance.now();
         const done = idle();
-        for (const id of layers) map.setFilter(id, own.get(id) ? ['all', own.get(id), time] : time);
+        for (const id of layers) {
+          const layerFilter = own.get(id);
+          map.setFilter(id, layerFilter ? (['all', layerFilter, time] as FilterSpecification) : time);
+        }
         await done;
         filterTimes.push(performance.now() - t);
       }
