@@ -55,7 +55,7 @@ type Message = { origin: string; data: Record<string, unknown> & { event?: strin
 const messages = (page: Page) => page.evaluate(() => (window as unknown as { messages: Message[] }).messages);
 const send = (page: Page, message: object) => page.evaluate((m) => (window as unknown as { send(m: object): void }).send(m), message);
 
-async function request(page: Page, message: object & { requestId: number }) {
+async function request(page: Page, message: { command: string; requestId: number; [key: string]: unknown }) {
   await send(page, { type: 'dateline', version: 1, ...message });
   await expect.poll(async () => (await messages(page)).some((m) => m.data.event === 'response' && m.data.requestId === message.requestId)).toBe(true);
   return (await messages(page)).find((m) => m.data.event === 'response' && m.data.requestId === message.requestId)!.data;
