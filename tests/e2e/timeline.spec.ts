@@ -35,10 +35,11 @@ const listPanel = (page: Page) => page.locator('.event-list');
 const listedIds = (page: Page) =>
   listPanel(page).locator('[data-event-id]').evaluateAll((items) => items.map((i) => i.getAttribute('data-event-id')!));
 
-/** Ids the map draws (events of every layer, deduplicated). */
+/** Ids of the events the map draws, deduplicated (place labels carry no event id and are skipped). */
 async function drawnIds(page: Page): Promise<Set<string>> {
   await waitForMapIdle(page);
-  return new Set((await renderedEvents(page)).map((e) => e.id));
+  const features = (await renderedEvents(page)).filter((e) => e.layer !== 'events-point-labels');
+  return new Set(features.map((e) => e.id));
 }
 
 /** Presses Tab until the focused element matches, like a keyboard user would (fails after `max`). */
