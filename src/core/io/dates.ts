@@ -34,8 +34,11 @@ const MONTH_YEAR = /^([A-Za-z]+)\.?[\s-]+(\d{4})$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_LENGTHS[month - 1];
 }
 
 function dayOrError(year: number, month: number, day: number): ParsedDate | string {

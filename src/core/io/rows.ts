@@ -38,6 +38,8 @@ export interface RowContext {
   dateOrder: DateOrder;
   /** Unknown type wording → rows that used it, for one summary warning per wording. */
   unknownTypes: Map<string, number[]>;
+  /** `type \0 sub-type` → mapped type: a file repeats a handful of pairs a million times. */
+  typeCache?: Map<string, EventType | null>;
 }
 
 /** A decimal number; a decimal comma (`35,6892`, as European spreadsheets write it) is accepted too. */
@@ -164,13 +166,16 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
   const subText = cell('sub_event_type');
   let type: EventType = FALLBACK_EVENT_TYPE;
   if (typeText || subText) {
-    const mapped = mapEventType(typeText, subText);
+    const pair = `${typeText}\u0000${subText}`;
+    const cache = (ctx.typeCache ??= new Map());
+    let mapped = cache.get(pair);
+    if (mapped === undefined) cache.set(pair, (mapped = mapEventType(typeText, subText)));
     if (mapped) type = mapped;
     else {
-      const key = [typeText, subText].filter(Boolean).join(' / ');
-      const rows = ctx.unknownTypes.get(key) ?? [];
+      const unknown = [typeText, subText].filter(Boolean).join(' / ');
+      const rows = ctx.unknownTypes.get(unknown) ?? [];
       rows.push(row);
-      ctx.unknownTypes.set(key, rows);
+      ctx.unknownTypes.set(unknown, rows);
     }
   }
 
