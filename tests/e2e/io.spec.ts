@@ -66,6 +66,14 @@ test('export → import round trip through download and file chooser keeps the e
   expect(geojson.dateline.view.layers).toContain(layer);
   await page.keyboard.press('Escape');
 
+  // The GeoJSON export loads back as a layer of its own, every feature included.
+  const geojsonFile = testInfo.outputPath('roundtrip.geojson');
+  fs.writeFileSync(geojsonFile, JSON.stringify(geojson));
+  const again = await importFiles(page, [geojsonFile]);
+  await expect(again.getByRole('region', { name: 'Import of roundtrip.geojson' })).toContainText(`${generated.length * 2} events loaded`);
+  await again.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Remove roundtrip.geojson' }).click();
+
   // Its toggle hides it everywhere.
   await page.getByRole('checkbox', { name: path.basename(eventsCsv) }).uncheck();
   await expect(page.locator('.app-header .summary')).toHaveText(`${generated.length} of ${generated.length} events`);
@@ -92,6 +100,9 @@ test('an import with bad rows lists each one with its row number and loads the r
   const drawn = await renderedEvents(page);
   expect(drawn.map((d) => d.id)).toEqual(expect.arrayContaining(['ok-1', 'ok-2']));
   expect(drawn.map((d) => d.id)).not.toContain('bad-lat');
+  // Popups work for imported events too.
+  await list.getByRole('button', { name: /Tehran meeting/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Tehran meeting' })).toBeVisible();
 });
 
 test('a table with unknown column names gets the mapping dialog', async ({ page }, testInfo) => {
