@@ -167,6 +167,21 @@ test.describe('events on the map', () => {
     await expect(item).toBeFocused();
   });
 
+  test('keyboard on the map: Enter opens the event under the centre ring, Escape returns to the map', async ({ page }) => {
+    const tehran = tehranMeeting();
+    await openApp(page, `?map=6.00/${tehran.properties.lat}/${tehran.properties.lon}`);
+    const canvas = page.locator('.maplibregl-canvas');
+    await canvas.focus();
+    await expect(page.locator('.crosshair')).toBeVisible();
+    await page.keyboard.press('Enter');
+    const popup = page.getByRole('dialog', { name: tehran.properties.title });
+    await expect(popup).toBeVisible();
+    await expect(popup.getByRole('heading', { name: tehran.properties.title })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(popup).toBeHidden();
+    await expect(canvas).toBeFocused();
+  });
+
   test('a selection on the map highlights the list item', async ({ page }) => {
     const airport = airportStrike();
     await openApp(page, `${REGION_VIEW}&from=2020-01-01&to=2020-01-04`);

@@ -5,7 +5,8 @@
  */
 import { createContext } from 'svelte';
 
-export type SelectionOrigin = 'map' | 'list' | 'url' | 'history' | 'api';
+/** Who selected: a map click, Enter on the focused map ('keyboard'), the list, a link, history, a host page. */
+export type SelectionOrigin = 'map' | 'keyboard' | 'list' | 'url' | 'history' | 'api';
 
 export class Selection {
   id = $state<string | null>(null);
