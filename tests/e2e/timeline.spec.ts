@@ -281,6 +281,19 @@ test.describe('time slider and event list', () => {
     expect(await width()).toBeGreaterThan(before);
     expect(Number(await startHandle(page).getAttribute('aria-valuenow'))).toBe(startAfter);
     await expect(endHandle(page)).toBeFocused();
+
+    // A press on the bare track moves the nearer handle there, and it follows the drag.
+    const track = (await page.locator('.timeslider .track').boundingBox())!;
+    await page.mouse.move(track.x + 2, track.y + track.height / 2);
+    await page.mouse.down();
+    await expect(startHandle(page)).toBeFocused();
+    const pressed = Number(await startHandle(page).getAttribute('aria-valuenow'));
+    expect(pressed - domain.start).toBeLessThan((domain.end - domain.start) * 0.01); // 2 px from the left end
+    await page.mouse.move(track.x + track.width * 0.1, track.y + track.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const dragged = Number(await startHandle(page).getAttribute('aria-valuenow'));
+    expect(dragged).toBeGreaterThan(domain.start + (domain.end - domain.start) * 0.05);
+    expect(dragged).toBeLessThan(domain.start + (domain.end - domain.start) * 0.15);
   });
 
   test('phone width: the slider fits, works by keyboard, and passes axe', async ({ page }) => {
