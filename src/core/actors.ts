@@ -131,7 +131,12 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
 
   // Group tokens into runs separated only by single spaces (or particles).
   let i = 0;
+  let consumed = 0; // end of an organisation name that ran past its run ("Ministry of Foreign Affairs")
   while (i < tokens.length) {
+    if (tokens[i].s < consumed) {
+      i++;
+      continue;
+    }
     const run = [tokens[i]];
     while (i + 1 < tokens.length) {
       const gap = text.slice(tokens[i].e, tokens[i + 1].s);
@@ -140,7 +145,7 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
       run.push(tokens[++i]);
     }
     i++;
-    splitRun(text, run, placeSpans, out);
+    consumed = Math.max(consumed, splitRun(text, run, placeSpans, out));
   }
   // "Supreme National Security Council (SNSC)": the bracketed abbreviation is the same mention.
   const deduped = out.filter((m, i) => {
@@ -151,7 +156,8 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
   return deduped;
 }
 
-function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
+function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]): number {
+  let consumed = 0;
   // Organisation lexicon matches first (longest alias at each position).
   let k = 0;
   let segment: typeof run = [];
@@ -194,13 +200,14 @@ function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>,
     if (ORG_HEADS.has(lower)) {
       // "Iraqi Armed Forces": the demonym right before is part of an organisation's name.
       if (demonym && demonym.e + 1 === segment[0].s) segment.unshift(demonym);
-      emitOrg(text, segment, out);
+      consumed = Math.max(consumed, emitOrg(text, segment, out));
       segment = [];
       titled = false;
     }
     k++;
   }
   flush();
+  return consumed;
 }
 
 /** Lexicon aliases by their first word, longest first: one map lookup per token instead of a scan. */
@@ -236,12 +243,29 @@ function orgAt(text: string, run: Array<{ s: number; e: number; t: string }>, k:
   return null;
 }
 
-function emitOrg(text: string, segment: Array<{ s: number; e: number; t: string }>, out: ActorMention[]) {
+// "Ministry of Foreign Affairs", "Council for Peace": capitalised words after "of"/"for" belong to the name.
+const ORG_TAIL = /^ (?:of|for) (?:the )?(\p{Lu}[\p{L}-]*(?![\p{L}'’-])(?: (?:and |of |for )?\p{Lu}[\p{L}-]*(?![\p{L}'’-]))*)/u;
+// "Peace and Security Council": capitalised words joined by "and" before the name's first word.
+const ORG_HEAD_COORDINATION = /(?<![\p{L}'’-])((?:(?!The )\p{Lu}[\p{L}-]* )+(?:and|&) )$/u;
+
+function emitOrg(text: string, segment: Array<{ s: number; e: number; t: string }>, out: ActorMention[]): number {
   let from = 0;
   while (from < segment.length - 1 && NOT_NAME.has(segment[from].t.toLowerCase())) from++;
   const toks = segment.slice(from);
-  if (toks.length < 2) return; // a bare "Council" or "Government" names nobody
-  out.push({ start: toks[0].s, end: toks[toks.length - 1].e, name: text.slice(toks[0].s, toks[toks.length - 1].e), kind: 'org', certain: true, affiliation: '', titleOnly: false });
+  let start = toks[0].s;
+  let end = toks[toks.length - 1].e;
+  const tail = ORG_TAIL.exec(text.slice(end, end + 80));
+  if (tail) end += tail[0].length;
+  const head = ORG_HEAD_COORDINATION.exec(text.slice(Math.max(0, start - 60), start));
+  if (head) {
+    start -= head[1].length;
+    // The words before "and" were taken for a name on their own ("Peace"): they are part of this one.
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].start >= start && out[i].end <= toks[0].s) out.splice(i, 1);
+  }
+  if (toks.length < 2 && !tail && !head) return end; // a bare "Council" or "Government" names nobody
+  const name = text.slice(start, end).replace(/['’]s$/, '');
+  out.push({ start, end: start + name.length, name, kind: 'org', certain: true, affiliation: '', titleOnly: false });
+  return end;
 }
 
 function emitSegment(text: string, segment: Array<{ s: number; e: number; t: string }>, titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {

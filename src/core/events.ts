@@ -110,10 +110,24 @@ export function splitClauses(text: string, sentence: Sentence): Clause[] {
     if (m[0].length < 12) continue; // scare quotes ("malicious") are not speech
     quotes.push([sentence.start + m.index!, sentence.start + m.index! + m[0].length]);
   }
-  const clauses: Clause[] = [{ start: sentence.start, end: sentence.end, quoted: false, holes: quotes }];
+  // Coordinated main clauses with their own subject ("…, and Kenyan President William Ruto traveled …",
+  // "…; the army said …") report separate events: split the narrative there (never inside a quotation).
+  const cuts = [sentence.start];
+  for (const m of s.matchAll(COORDINATION)) {
+    const at = sentence.start + m.index!;
+    if (!quotes.some(([a, b]) => at >= a && at < b)) cuts.push(at + m[0].length);
+  }
+  cuts.push(sentence.end);
+  const clauses: Clause[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [a, b] = [cuts[i], cuts[i + 1]];
+    clauses.push({ start: a, end: b, quoted: false, holes: quotes.filter(([qa, qb]) => qa < b && qb > a) });
+  }
   for (const [a, b] of quotes) clauses.push({ start: a, end: b, quoted: true, holes: [] });
   return clauses;
 }
+
+const COORDINATION = /;\s+(?=\p{Lu}|the\b)|,\s+(?:and|but|while|whereas)\s+(?=\p{Lu})/gu;
 
 const inClause = (c: Clause, start: number, end: number) =>
   start >= c.start && end <= c.end && !c.holes.some(([a, b]) => start < b && end > a);
@@ -145,7 +159,10 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
       }
       const found = firstTrigger(masked, clause, input);
       if (!found) continue;
-      const { type, match, rule } = found;
+      // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
+      const also = found.type === 'meeting' ? findVisit(masked, clause, input) : null;
+      const fromClause: EventCandidate[] = [];
+      for (const { type, match, rule } of also ? [also, found] : [found]) {
       const trigger = { start: clause.start + match.index!, end: clause.start + match.index! + match[0].length, text: match[0] };
       const places = input.places.filter((p) => inClause(clause, p.start, p.end));
       const place = pickPlace(text, clause, places, trigger, type);
@@ -178,6 +195,15 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         actors,
         legislature: type === 'vote' ? legislatureCountry(text, clause, input.places) : '',
       };
+      // "traveled to Juba … for talks": the talks are where the trip went.
+      const trip = fromClause.find((e) => e.type === 'visit');
+      if (type === 'meeting' && trip) {
+        if (!candidate.place && trip.place) {
+          candidate.place = trip.place;
+          candidate.placeVia = 'context';
+        }
+        candidate.date ??= trip.date;
+      }
       // "He met …", "The attack also killed …": the previous sentence's event gives place and date.
       if (previous && ANAPHORA.test(sentence.text) && !clause.quoted) {
         // Only an event of the same kind carries over ("The attack also killed …"), or a trip to its meetings.
@@ -192,6 +218,8 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         }
       }
       events.push(candidate);
+      fromClause.push(candidate);
+      }
     }
     const narrative = clauses[0];
     // Statement: the fallback for attributed speech, only with an explicit date and a place of speaking.
@@ -248,6 +276,12 @@ function speakerOf(text: string, sentence: Sentence, clause: Clause, actors: Act
   if (before.length) return before[before.length - 1];
   const after = actors.find((a) => a.kind === 'person' && a.start >= verbAt && a.start - verbAt < verb[0].length + 3);
   return after ?? null;
+}
+
+function findVisit(clauseText: string, _clause: Clause, _input: TypingInput) {
+  const rule = TRIGGERS.find((r) => r.type === 'visit')!;
+  const match = rule.pattern.exec(clauseText);
+  return match ? { type: rule.type, match, rule } : null;
 }
 
 function firstTrigger(clauseText: string, clause: Clause, input: TypingInput) {
