@@ -181,9 +181,10 @@ export function resolveRelative(rel: RelativeDateMention, anchorDate: string, an
   return { start: rel.start, end: rel.end, text: rel.text, date: addDays(anchorDate, rel.days), precision: 'day' };
 }
 
-// Words without which chrono-node finds nothing; it only runs on windows around them (much faster on
-// long articles than parsing the whole text).
-const CUE = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d|\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this)\b/gi;
+// Words without which chrono-node finds nothing we keep (weekdays, months, numeric dates, "yesterday",
+// "N days ago", "last month"); it only runs on windows around them — much faster than the whole text.
+// Bare years are the YEAR rule's; day numbers sit next to a month name.
+const CUE = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:yesterday|today|tonight|tomorrow|ago)\b|\b(?:this|last|next) (?:morning|afternoon|evening|night|week|month|year)\b/gi;
 const WINDOW = 20;
 
 /** A chrono-node result with its index into the whole text (chrono's own index is into the window). */
