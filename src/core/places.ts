@@ -343,7 +343,8 @@ export function findPlaces(
   const contextAdmin = new Map<string, number>();
   /** What each name contributed, so that a name is never evidence for itself. */
   const own = new Map<string, Map<string, number>>();
-  const anchors: GazetteerEntry[] = [];
+  /** Confidently placed cities and sites, once each, with the names that placed them. */
+  const anchors = new Map<number, { entry: GazetteerEntry; keys: Set<string> }>();
   const bump = (spanKey: string, key: string, weight: number) => {
     const map = key.includes('.') ? contextAdmin : contextCountries;
     map.set(key, (map.get(key) ?? 0) + weight);
@@ -371,9 +372,22 @@ export function findPlaces(
       if (admin1 && (place.precision === 'region' || place.precision === 'city')) {
         bump(span.key, `${place.country}.${admin1}`, place.precision === 'region' ? 2 : 1);
       }
-      if (place.precision === 'city' || place.precision === 'site') anchors.push(scored[0].entry);
+      if (place.precision === 'city' || place.precision === 'site') {
+        const anchor = anchors.get(scored[0].entry.index) ?? { entry: scored[0].entry, keys: new Set<string>() };
+        anchor.keys.add(span.key);
+        anchors.set(scored[0].entry.index, anchor);
+      }
     }
   }
+
+  /** Whether another place named in the article lies within 150 km (not this name vouching for itself). */
+  const nearAnchor = (index: number, key: string, place: { lon: number; lat: number }) => {
+    for (const [anchorIndex, anchor] of anchors) {
+      if (anchorIndex === index || (anchor.keys.size === 1 && anchor.keys.has(key))) continue;
+      if (haversineKm(anchor.entry.place, place) < 150) return true;
+    }
+    return false;
+  };
 
   // Pass 2: score each candidate with the context.
   for (const span of resolved) {
@@ -409,7 +423,7 @@ export function findPlaces(
           if (place.precision === 'country' || (place.precision === 'region' && entry.admin1 === c.admin1)) score += 8;
         }
       }
-      if (place.precision === 'city' && anchors.some((a) => nameKey(a.place.name) !== span.key && a.index !== index && haversineKm(a.place, place) < 150)) score += 1;
+      if (place.precision === 'city' && nearAnchor(index, span.key, place)) score += 1;
       if (!best || score > best.score || (score === best.score && (place.population ?? 0) > (best.entry.place.population ?? 0))) {
         best = { entry, score };
       }
