@@ -95,7 +95,7 @@ test('a page on an allowed origin embeds the map and drives it through the API',
     type: 'dateline', version: 1, event: 'response', requestId: 4, ok: false, error: 'no event with id "no-such-event"',
   });
   expect(await request(page, { command: 'fly', requestId: 5 })).toMatchObject({ ok: false, error: 'unknown command "fly"' });
-  await expect.poll(async () => (await messages(page)).some((m) => m.data.event === 'heightChanged' && Number(m.data.height) > 0)).toBe(true);
+  await expect.poll(async () => (await messages(page)).some((m) => m.data.event === 'heightChanged' && Number(m.data.height) >= 360)).toBe(true);
 });
 
 test('commands from an origin that is not allowed are ignored, and nothing is sent to it', async ({ page }) => {

@@ -20,10 +20,15 @@ export class EmbedBridge {
   private resizeObserver: ResizeObserver | null = null;
   private lastHeight = 0;
 
+  /**
+   * @param measureHeight - the height (CSS px) the embed would like; re-measured whenever the document
+   *   resizes and reported to the host as `heightChanged` when it changes
+   */
   constructor(
     private readonly target: EmbedTarget,
     readonly origins: readonly string[],
     private readonly win: Window = window,
+    private readonly measureHeight: () => number = () => win.document.documentElement.scrollHeight,
   ) {}
 
   /** True when the page is inside a frame with someone to talk to. */
@@ -34,7 +39,7 @@ export class EmbedBridge {
   start(): void {
     this.win.addEventListener('message', this.onMessage);
     const root = this.win.document.documentElement;
-    this.resizeObserver = new ResizeObserver(() => this.reportHeight(root.scrollHeight));
+    this.resizeObserver = new ResizeObserver(() => this.reportHeight(Math.ceil(this.measureHeight())));
     this.resizeObserver.observe(root);
   }
 

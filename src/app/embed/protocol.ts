@@ -17,7 +17,8 @@
  *   { event: 'selectionChanged', id, title }        id null when nothing is selected
  *   { event: 'timeChanged', start, end, mode }
  *   { event: 'layersChanged', types, layers }
- *   { event: 'heightChanged', height }              the height (CSS px) the map would like, for responsive iframes
+ *   { event: 'heightChanged', height }              the height (CSS px) the embed would like: its controls at
+ *                                                   their natural height plus a 360 px map
  */
 import { EMBED_API_VERSION } from '../../core/formats';
 import { isEventType, type EventType } from '../../core/taxonomy';
