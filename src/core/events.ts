@@ -160,65 +160,65 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
       const found = firstTrigger(masked, clause, input);
       if (!found) continue;
       // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
-      const also = found.type === 'meeting' ? findVisit(masked, clause, input) : null;
+      const also = found.type === 'meeting' ? findVisit(masked) : null;
       const fromClause: EventCandidate[] = [];
       for (const { type, match, rule } of also ? [also, found] : [found]) {
-      const trigger = { start: clause.start + match.index!, end: clause.start + match.index! + match[0].length, text: match[0] };
-      const places = input.places.filter((p) => inClause(clause, p.start, p.end));
-      const place = pickPlace(text, clause, places, trigger, type);
-      if (rule.needsPlace && !place) continue;
-      let actors = sentenceActors.filter((a) => inClause(clause, a.start, a.end) && !a.titleOnly);
-      if (rule.needsSubject && !actors.some((a) => a.kind === 'person' && a.end <= trigger.start)) {
-        if (!(PRONOUN_SUBJECT.test(sentence.text) && previous?.subject)) continue;
-      }
-      // The speaker of a report is not an actor of the reported strike/vote/armed activity.
-      if (!clause.quoted && type !== 'meeting' && type !== 'visit') {
-        const speaker = speakerOf(text, sentence, clause, actors);
-        if (speaker) actors = actors.filter((a) => a !== speaker);
-      }
-      if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
-        actors = [previous.subject, ...actors];
-      }
-      const date = nearest(input.dates.filter((d) => inClause(clause, d.start, d.end)), trigger);
-      const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
-      const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
-      const candidate: EventCandidate = {
-        file: input.file,
-        type,
-        sentence,
-        trigger,
-        place: place?.mention ?? null,
-        placeVia: place ? 'text' : null,
-        origin,
-        date,
-        relative,
-        actors,
-        legislature: type === 'vote' ? legislatureCountry(text, clause, input.places) : '',
-      };
-      // "traveled to Juba … for talks": the talks are where the trip went.
-      const trip = fromClause.find((e) => e.type === 'visit');
-      if (type === 'meeting' && trip) {
-        if (!candidate.place && trip.place) {
-          candidate.place = trip.place;
-          candidate.placeVia = 'context';
+        const trigger = { start: clause.start + match.index!, end: clause.start + match.index! + match[0].length, text: match[0] };
+        const places = input.places.filter((p) => inClause(clause, p.start, p.end));
+        const place = pickPlace(text, clause, places, trigger, type);
+        if (rule.needsPlace && !place) continue;
+        let actors = sentenceActors.filter((a) => inClause(clause, a.start, a.end) && !a.titleOnly);
+        if (rule.needsSubject && !actors.some((a) => a.kind === 'person' && a.end <= trigger.start)) {
+          if (!(PRONOUN_SUBJECT.test(sentence.text) && previous?.subject)) continue;
         }
-        candidate.date ??= trip.date;
-      }
-      // "He met …", "The attack also killed …": the previous sentence's event gives place and date.
-      if (previous && ANAPHORA.test(sentence.text) && !clause.quoted) {
-        // Only an event of the same kind carries over ("The attack also killed …"), or a trip to its meetings.
-        const related = (e: EventCandidate) => e.type === type || (e.type === 'visit' && type === 'meeting') || (e.type === 'meeting' && type === 'visit');
-        const before = previous.events.find((e) => (e.place || e.date) && related(e));
-        if (before) {
-          if (!candidate.place && before.place) {
-            candidate.place = before.place;
+        // The speaker of a report is not an actor of the reported strike/vote/armed activity.
+        if (!clause.quoted && type !== 'meeting' && type !== 'visit') {
+          const speaker = speakerOf(text, sentence, clause, actors);
+          if (speaker) actors = actors.filter((a) => a !== speaker);
+        }
+        if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
+          actors = [previous.subject, ...actors];
+        }
+        const date = nearest(input.dates.filter((d) => inClause(clause, d.start, d.end)), trigger);
+        const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
+        const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
+        const candidate: EventCandidate = {
+          file: input.file,
+          type,
+          sentence,
+          trigger,
+          place: place?.mention ?? null,
+          placeVia: place ? 'text' : null,
+          origin,
+          date,
+          relative,
+          actors,
+          legislature: type === 'vote' ? legislatureCountry(text, clause, input.places) : '',
+        };
+        // "traveled to Juba … for talks": the talks are where the trip went.
+        const trip = fromClause.find((e) => e.type === 'visit');
+        if (type === 'meeting' && trip) {
+          if (!candidate.place && trip.place) {
+            candidate.place = trip.place;
             candidate.placeVia = 'context';
           }
-          if (!candidate.date && !candidate.relative && before.date) candidate.date = before.date;
+          candidate.date ??= trip.date;
         }
-      }
-      events.push(candidate);
-      fromClause.push(candidate);
+        // "He met …", "The attack also killed …": the previous sentence's event gives place and date.
+        if (previous && ANAPHORA.test(sentence.text) && !clause.quoted) {
+          // Only an event of the same kind carries over ("The attack also killed …"), or a trip to its meetings.
+          const related = (e: EventCandidate) => e.type === type || (e.type === 'visit' && type === 'meeting') || (e.type === 'meeting' && type === 'visit');
+          const before = previous.events.find((e) => (e.place || e.date) && related(e));
+          if (before) {
+            if (!candidate.place && before.place) {
+              candidate.place = before.place;
+              candidate.placeVia = 'context';
+            }
+            if (!candidate.date && !candidate.relative && before.date) candidate.date = before.date;
+          }
+        }
+        events.push(candidate);
+        fromClause.push(candidate);
       }
     }
     const narrative = clauses[0];
@@ -278,7 +278,7 @@ function speakerOf(text: string, sentence: Sentence, clause: Clause, actors: Act
   return after ?? null;
 }
 
-function findVisit(clauseText: string, _clause: Clause, _input: TypingInput) {
+function findVisit(clauseText: string) {
   const rule = TRIGGERS.find((r) => r.type === 'visit')!;
   const match = rule.pattern.exec(clauseText);
   return match ? { type: rule.type, match, rule } : null;
