@@ -2,7 +2,7 @@
  * Import/export benchmark (issue 4). Figures:
  * - Node, the import worker's pipeline: a deterministic 1,000,000-row ACLED-layout CSV (~100 MB) read as
  *   a UTF-8 stream through `streamCsv` + `CsvTableReader` (the code the worker runs), with the worker's
- *   batching (JSON in transferable buffers of 5,000 events) and the page's decode of each batch — the
+ *   batching (JSON in transferable buffers of 2,000 events) and the page's decode of each batch — the
  *   longest batch decode is the longest main-thread task the import itself causes.
  * - Export of 100,000 events: events.csv, the long sources CSV and GeoJSON (time, size).
  * - Browser (`DATELINE_BENCH_BROWSER=1`, needs `npm run build`): the real app in Debian's Chromium imports
@@ -24,7 +24,7 @@ import { dayFromIso } from '../core/timewindow';
 
 const IMPORT_ROWS = Number(process.env.DATELINE_BENCH_IO_ROWS ?? 1_000_000);
 const EXPORT_EVENTS = 100_000;
-const EVENTS_PER_BATCH = 5000; // as in src/app/io/import.worker.ts
+const EVENTS_PER_BATCH = 2000; // as in src/app/io/import.worker.ts
 
 /** mulberry32: a small seeded PRNG, so the generated files are the same on every run. */
 function random(seed: number) {

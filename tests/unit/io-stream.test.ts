@@ -43,3 +43,15 @@ describe('streamCsv', () => {
     expect(records).toBeLessThan(1001);
   });
 });
+
+describe('streamCsv first chunk', () => {
+  it('hands papaparse a smaller first chunk, then full ones', async () => {
+    let text = 'lat,lon\n';
+    for (let i = 0; i < 2000; i++) text += `1.${i},2\n`;
+    const sizes: number[] = [];
+    await streamCsv(pieces(text, 10), (r) => sizes.push(r.data.length), { chunkChars: 4000, firstChunkChars: 100 });
+    expect(sizes[0]).toBeLessThan(20);
+    expect(sizes[1]).toBeGreaterThan(300);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(2001);
+  });
+});

@@ -14,6 +14,8 @@ export const CSV_PARSE_CONFIG = { skipEmptyLines: 'greedy', header: false } as c
 export interface CsvStreamOptions {
   /** Text handed to papaparse at a time; pieces of the source are joined up to this size. */
   chunkChars?: number;
+  /** Size of the first chunk, smaller so the first rows arrive (and can be drawn) early. */
+  firstChunkChars?: number;
   /** Stops reading; rows already delivered stay delivered. */
   signal?: AbortSignal;
 }
@@ -35,6 +37,7 @@ export function streamCsv(
   options: CsvStreamOptions = {},
 ): Promise<void> {
   const chunkChars = options.chunkChars ?? 1 << 20;
+  let threshold = options.firstChunkChars ?? chunkChars;
   return new Promise<void>((resolve, reject) => {
     const listeners = new Map<string, Listener>();
     // The minimal Node-stream surface papaparse's ReadableStreamStreamer drives.
@@ -72,9 +75,10 @@ export function streamCsv(
           if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
           atStart = false;
         }
-        if (buffer.length >= chunkChars) {
+        if (buffer.length >= threshold) {
           listeners.get('data')?.(buffer);
           buffer = '';
+          threshold = chunkChars;
         }
       }
       if (aborted) return;
