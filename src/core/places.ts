@@ -476,16 +476,17 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer): Span[]
       continue;
     }
     let matched: Span | null = null;
-    // Grow the window while the words so far begin some known name, remembering the longest full match.
     // "St. Louis", "St Petersburg": looked up as written and with "saint" (GeoNames has both forms).
     const saint = SAINTS[token.key] !== undefined && next !== undefined && next.capitalised && /^\.? $/.test(text.slice(token.end, next.start));
     let keys = saint ? [token.key, SAINTS[token.key]] : [token.key];
+    // Grow the window while the words so far begin some known name, remembering the longest full match.
     for (let j = i; ; j++) {
       if (j > i) keys = keys.map((key) => `${key} ${tokens[j].key}`);
       const candidates = keys.length === 1 ? gazetteer.candidates(keys[0]) : [...new Set(keys.flatMap((key) => gazetteer.candidates(key)))];
       // A lowercase direction or article only starts a name that the index holds whole ("northern Iraq").
       if (candidates.length > 0 && !((directional || article || saint) && j === i)) {
-        const key = nameKey(text.slice(token.start, tokens[j].end));
+        // Token keys joined by single spaces are the key of the whole name (gaps are one space or hyphen).
+        const key = saint ? nameKey(text.slice(token.start, tokens[j].end)) : keys[0];
         matched = { first: i, last: j, start: token.start, end: tokens[j].end, key, candidates: [...candidates] };
       }
       const following = tokens[j + 1];
