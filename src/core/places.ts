@@ -200,12 +200,22 @@ export function findPlaces(
 
   // People: a name after a title, after a capitalised non-place word, or before a speech verb.
   const persons = new Set<string>();
+  /** Tokens of a name introduced by a title: "Dr. Mosul" is a person here, whatever Mosul is elsewhere. */
+  const afterTitle = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     if (TITLE_SET.has(tokens[i].key) && tokens[i].capitalised) {
       // Every capitalised word after the title belongs to the person's name: "Lt. Gen Qasem Soleimani".
       let j = i + 1;
       while (j < tokens.length && (TITLE_SET.has(tokens[j].key) || tokens[j].capitalised) && /^[ .]{1,2}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) {
-        if (!TITLE_SET.has(tokens[j].key)) persons.add(tokens[j].key);
+        // A big place after a title is not a name ("Chief Baghdad correspondent"); small towns are.
+        const big = gazetteer.candidates(tokens[j].key).some((c) => {
+          const { precision, population = 0 } = gazetteer.entryAt(c).place;
+          return precision === 'country' || precision === 'region' || population >= METONYM_POPULATION;
+        });
+        if (!TITLE_SET.has(tokens[j].key)) {
+          afterTitle.add(j);
+          if (!big) persons.add(tokens[j].key);
+        }
         if (tokens[j].possessive) break;
         j++;
       }
@@ -217,6 +227,7 @@ export function findPlaces(
     const after = tokens[span.last + 1];
     const best = Math.max(...span.candidates.map((i) => gazetteer.entryAt(i).place.population ?? 0));
     const onlyTowns = span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city');
+    if (afterTitle.has(span.first) && onlyTowns) span.rejected = 'person (after a title)';
     if (
       before &&
       before.capitalised &&
