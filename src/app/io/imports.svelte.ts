@@ -138,6 +138,7 @@ export class ImportedLayers {
                 // the sources tables are joined (they name the file's own ids).
                 const preview = entry.events.map((e) => ({ ...e, properties: { ...e.properties } }));
                 disambiguateIds(preview, this.idsOutside(layer), file.name);
+                performance.mark('dateline:import-first-events');
                 this.publish({ ...entry, events: preview });
               }
               return false;
@@ -171,6 +172,8 @@ export class ImportedLayers {
       else this.failures = [...this.failures, `${name}: a sources table needs an events file imported with it`];
     }
     // Ids stay unique across layers: rename imported ones that are already shown elsewhere.
+    // User Timing marks (DevTools, src/bench/io-browser.ts): parsing is over, the app takes the layers.
+    performance.mark('dateline:import-parsed');
     const taken = this.idsOutside(...loaded.map((l) => l.layer));
     for (const entry of loaded) {
       const warning = disambiguateIds(entry.events, taken, entry.name);
