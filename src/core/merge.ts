@@ -118,21 +118,9 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   // Across articles: dated article-events first, so undated ones can join them.
   const units = [...perArticle.filter((e) => e.date), ...perArticle.filter((e) => !e.date)];
   const merged: MergedEvent[] = [];
-  // Buckets by type and start year: a dated report can only fit an event of its year or an undated one.
-  const buckets = new Map<string, MergedEvent[]>();
-  const bucketKey = (e: { type: EventType; date: string | null }) => `${e.type}|${e.date ? e.date.slice(0, 4) : '-'}`;
-  const bucket = (key: string) => buckets.get(key) ?? (buckets.set(key, []), buckets.get(key)!);
-  const moveIfRedated = (e: MergedEvent, before: string) => {
-    const after = bucketKey(e);
-    if (after === before) return;
-    const list = bucket(before);
-    list.splice(list.indexOf(e), 1);
-    bucket(after).push(e);
-  };
+  const index = new EventIndex();
   for (const unit of units) {
-    const sameType = unit.date
-      ? [...bucket(bucketKey(unit)), ...bucket(`${unit.type}|-`)]
-      : [...buckets.entries()].filter(([k]) => k.startsWith(`${unit.type}|`)).flatMap(([, list]) => list);
+    const sameType = index.candidates(unit);
     const fits = sameType.filter((e) => compatible(e, unit, geo) && !sharesFile(e, unit));
     let target: MergedEvent | undefined;
     if (unit.date) target = best(fits, unit);
@@ -143,29 +131,83 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       if (top && strong.filter((e) => score(e, unit) === score(top, unit)).length === 1) target = top;
     }
     if (target) {
-      const before = bucketKey(target);
       mergeInto(target, unit, geo);
-      moveIfRedated(target, before);
+      index.update(target);
       continue;
     }
-    const neighbours = unit.date ? [Number(unit.date.slice(0, 4)) - 1, Number(unit.date.slice(0, 4)) + 1].flatMap((y) => bucket(`${unit.type}|${y}`)) : [];
-    const nearMiss = [...sameType, ...neighbours].find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
+    const nearMiss = index.near(unit).find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
     if (nearMiss) {
       const conflict = nearMissConflict(nearMiss, unit, geo)!;
-      const before = bucketKey(nearMiss);
       mergeInto(nearMiss, unit, geo);
-      moveIfRedated(nearMiss, before);
+      index.update(nearMiss);
       nearMiss.conflicts.push(conflict);
       continue;
     }
     merged.push(unit);
-    bucket(bucketKey(unit)).push(unit);
+    index.add(unit);
   }
   for (const e of merged) {
     e.reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
     e.conflicts = [...new Set(e.conflicts)].sort();
   }
   return merged.sort(eventOrder);
+}
+
+/**
+ * Events by type and calendar period, so a dated report is compared only with the events it could fit:
+ * those of its month (day and month precision), of its year (year precision), and the undated ones.
+ */
+class EventIndex {
+  private byKey = new Map<string, MergedEvent[]>();
+  private keyOf = new Map<MergedEvent, string>();
+  private byType = new Map<EventType, MergedEvent[]>();
+
+  private static key(e: { type: EventType; date: string | null; precision: TimePrecision | null }): string {
+    if (!e.date) return `${e.type}|-`;
+    return e.precision === 'year' ? `${e.type}|${e.date.slice(0, 4)}` : `${e.type}|${e.date.slice(0, 7)}`;
+  }
+
+  private list(key: string): MergedEvent[] {
+    let list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, (list = []));
+    return list;
+  }
+
+  add(e: MergedEvent): void {
+    const key = EventIndex.key(e);
+    this.list(key).push(e);
+    this.keyOf.set(e, key);
+    const all = this.byType.get(e.type) ?? [];
+    all.push(e);
+    this.byType.set(e.type, all);
+  }
+
+  /** Re-files an event whose date or precision changed after a merge. */
+  update(e: MergedEvent): void {
+    const before = this.keyOf.get(e)!;
+    const after = EventIndex.key(e);
+    if (before === after) return;
+    const list = this.list(before);
+    list.splice(list.indexOf(e), 1);
+    this.list(after).push(e);
+    this.keyOf.set(e, after);
+  }
+
+  candidates(unit: MergedEvent): MergedEvent[] {
+    if (!unit.date) return this.byType.get(unit.type) ?? [];
+    const year = unit.date.slice(0, 4);
+    const keys = [`${unit.type}|-`, `${unit.type}|${year}`];
+    if (unit.precision === 'year') for (let m = 1; m <= 12; m++) keys.push(`${unit.type}|${year}-${String(m).padStart(2, '0')}`);
+    else keys.push(`${unit.type}|${unit.date.slice(0, 7)}`);
+    return keys.flatMap((k) => this.byKey.get(k) ?? []);
+  }
+
+  /** Day-precision events within two days of a day-precision unit (for near-miss conflicts). */
+  near(unit: MergedEvent): MergedEvent[] {
+    if (!unit.date || unit.precision !== 'day') return [];
+    const months = new Set([-2, 0, 2].map((d) => addDaysIso(unit.date!, d).slice(0, 7)));
+    return [...months].flatMap((m) => this.byKey.get(`${unit.type}|${m}`) ?? []);
+  }
 }
 
 function start(o: Observation): MergedEvent {
