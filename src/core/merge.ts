@@ -202,11 +202,14 @@ class EventIndex {
     return keys.flatMap((k) => this.byKey.get(k) ?? []);
   }
 
-  /** Day-precision events within two days of a day-precision unit (for near-miss conflicts). */
+  /** Events a near miss could involve: those the unit could fit, plus days up to two days away. */
   near(unit: MergedEvent): MergedEvent[] {
-    if (!unit.date || unit.precision !== 'day') return [];
-    const months = new Set([-2, 0, 2].map((d) => addDaysIso(unit.date!, d).slice(0, 7)));
-    return [...months].flatMap((m) => this.byKey.get(`${unit.type}|${m}`) ?? []);
+    if (!unit.date) return [];
+    const own = this.candidates(unit);
+    if (unit.precision !== 'day') return own;
+    const months = new Set([-2, 2].map((d) => addDaysIso(unit.date!, d).slice(0, 7)));
+    months.delete(unit.date.slice(0, 7));
+    return [...own, ...[...months].flatMap((m) => this.byKey.get(`${unit.type}|${m}`) ?? [])];
   }
 }
 

@@ -264,9 +264,21 @@ export function placeRelation(gazetteer: Gazetteer): PlaceRelation {
  */
 function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorIndex, geo: PlaceRelation): MergedEvent[] {
   let result = [...events];
+  // Meetings only: dated ones can receive reports, undated single-article ones may be folded in.
+  let meetings = result.filter((e) => e.type === 'meeting');
+  const orphansOf = new Map<string, MergedEvent[]>();
+  for (const e of meetings) {
+    if (!e.date && e.files.size === 1) {
+      const [file] = e.files;
+      orphansOf.set(file, [...(orphansOf.get(file) ?? []), e]);
+    }
+  }
+  const dated = () => meetings.filter((e) => e.date);
+  let datedMeetings = dated();
   for (const w of work) {
     const file = w.article.file;
-    const orphans = result.filter((e) => e.type === 'meeting' && !e.date && e.reports.every((r) => r.file === file));
+    const orphans = orphansOf.get(file) ?? [];
+    if (w.remarks.length + orphans.length === 0) continue;
     const speakers = new Set<string>();
     for (const r of w.remarks) {
       const name = index.canonical(r.speaker);
@@ -274,12 +286,12 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
     }
     for (const o of orphans) for (const p of o.persons) speakers.add(p);
     if (speakers.size < 2) continue;
-    const fits = result.filter((e) => {
-      if (e.type !== 'meeting' || !e.date || orphans.includes(e) || e.reports.some((r) => r.file === file)) return false;
+    const fits = datedMeetings.filter((e) => {
+      if (e.files.has(file)) return false;
       if (e.persons.filter((p) => speakers.has(p)).length < 2) return false;
       if (w.dateline && e.place && !(geo.contains(w.dateline.place, e.place) || geo.contains(e.place, w.dateline.place))) return false;
       if (w.published) {
-        const gap = (Date.parse(w.published) - Date.parse(e.date)) / 86400000;
+        const gap = (Date.parse(w.published) - Date.parse(e.date!)) / 86400000;
         if (gap < 0 || gap > REPORT_WINDOW_DAYS) return false;
       }
       return true;
@@ -295,6 +307,8 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
         for (const p of o.persons) if (!target.persons.includes(p)) target.persons.push(p);
       }
       result = result.filter((e) => !orphans.includes(e));
+      meetings = meetings.filter((e) => !orphans.includes(e));
+      datedMeetings = dated();
     } else {
       // Quote the remark that names most participants; prefer one that is not evidence of another event.
       const eventSentences = new Set(w.candidates.map((c) => c.sentence.start));
