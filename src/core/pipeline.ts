@@ -74,10 +74,9 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
   for (const w of work) for (const a of w.actors) index.add(a);
 
   const geo = placeRelation(gazetteer);
-  const capitals = new Map<string, Place | null>();
   const observations: Observation[] = [];
   for (const w of work) {
-    w.candidates.forEach((c, i) => observations.push(observe(c, i, w, index, gazetteer, capitals)));
+    w.candidates.forEach((c, i) => observations.push(observe(c, i, w, index, gazetteer)));
   }
   let merged = mergeObservations(observations, geo);
   merged = attachRemarks(merged, work, index, geo);
@@ -156,7 +155,7 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   return { article, published, candidates, remarks, actors, dateline, mentions };
 }
 
-function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorIndex, gazetteer: Gazetteer, capitals: Map<string, Place | null>): Observation {
+function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorIndex, gazetteer: Gazetteer): Observation {
   const persons: string[] = [];
   const orgs: string[] = [];
   for (const a of c.actors) {
@@ -170,7 +169,7 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   // A legislature votes at its seat: the capital of its country (more precise than the country).
   if (c.type === 'vote' && c.legislature) {
     const country = gazetteer.get(`cc:${c.legislature}`);
-    const capital = capitalOf(c.legislature, gazetteer, capitals);
+    const capital = capitalOf(c.legislature, gazetteer);
     if (country && !orgs.includes(`Parliament of ${country.name}`)) orgs.push(`Parliament of ${country.name}`);
     if (capital && (!place || place.precision === 'country')) {
       place = capital;
@@ -191,7 +190,7 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
     // The traveller's country (from a demonym in their title) gives the origin: its capital.
     const traveller = c.actors.find((a) => a.kind === 'person');
     const affiliation = traveller ? affiliationOf(traveller, w, index) : '';
-    if (affiliation && place && affiliation !== place.country) origin = capitalOf(affiliation, gazetteer, capitals);
+    if (affiliation && place && affiliation !== place.country) origin = capitalOf(affiliation, gazetteer);
   }
   return {
     file: c.file,
@@ -218,12 +217,9 @@ function affiliationOf(person: ActorMention, w: ArticleWork, index: ActorIndex):
   return '';
 }
 
-function capitalOf(country: string, gazetteer: Gazetteer, cache: Map<string, Place | null>): Place | null {
-  if (!cache.has(country)) {
-    const capital = gazetteer.placesIn(country, 'city').find((e) => e.feature === 'PPLC');
-    cache.set(country, capital?.place ?? null);
-  }
-  return cache.get(country)!;
+/** The capital of a country, where its legislature sits and a visitor from it comes from. */
+function capitalOf(country: string, gazetteer: Gazetteer): Place | null {
+  return gazetteer.capital(country)?.place ?? null;
 }
 
 /**

@@ -49,6 +49,9 @@ interface Span {
 }
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
+// Maps, not the alias table's plain objects: looking up every word of an article in an object is slow
+// (each fresh string is internalised) and would find inherited keys such as "constructor".
+const DIRECTION_OF = new Map(Object.entries(DIRECTIONS));
 const TITLE_SET = new Set(TITLES);
 const SPEECH_SET = new Set(SPEECH_VERBS);
 const LOCATIVE_SET = new Set(LOCATIVES);
@@ -77,7 +80,7 @@ const ORGANISATION_SUFFIX = new Set([
 /** Lowercase Arabic articles that begin transliterated names ("al-Qaim"). */
 const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'at', 'az', 'ash']);
 /** Abbreviations of saint in place names, and the word the gazetteer uses. */
-const SAINTS: Record<string, string> = { st: 'saint', ste: 'sainte' };
+const SAINTS = new Map([['st', 'saint'], ['ste', 'sainte']]);
 /** Verbs whose object is usually a person: "met Merkel", "thanked Sanders". */
 const PERSON_OBJECT_VERBS = new Set(['met', 'meets', 'told', 'tells', 'thanked', 'urged', 'invited', 'accused', 'blamed', 'congratulated', 'phoned', 'called', 'praised', 'criticized', 'criticised', 'appointed', 'replaced', 'succeeded', 'sacked', 'fired', 'interviewed', 'asked']);
 /** Cities this big are names in their own right even right before "said" ("Tehran says"). */
@@ -89,9 +92,10 @@ const ALL_CAPS_POPULATION = 100_000;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  const pattern = new RegExp(WORD);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     let word = match[0];
-    const start = match.index!;
+    const start = match.index;
     let possessive = false;
     const n = word.length;
     // "Iraq's", "Iraq’s": the possessive is not part of the name.
@@ -99,13 +103,33 @@ function tokenize(text: string): Token[] {
       word = word.slice(0, -2);
       possessive = true;
     }
-    const first = word[0];
-    const upper = first.toUpperCase();
-    const capitalised = upper !== first.toLowerCase() && first === upper;
-    const allCaps = capitalised && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
-    tokens.push({ start, end: start + word.length, text: word, key: nameKey(word), capitalised, allCaps, possessive });
+    tokens.push(asciiToken(word, start, possessive) ?? unicodeToken(word, start, possessive));
   }
   return tokens;
+}
+
+/** Most words are plain ASCII letters and digits: their case and key come from one pass over the char codes. */
+function asciiToken(word: string, start: number, possessive: boolean): Token | null {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (c < 48 || c > 57) return null;
+  }
+  const first = word.charCodeAt(0);
+  const capitalised = first >= 65 && first <= 90;
+  const allCaps = capitalised && word.length >= 2 && lower === 0;
+  return { start, end: start + word.length, text: word, key: upper === 0 ? word : word.toLowerCase(), capitalised, allCaps, possessive };
+}
+
+function unicodeToken(word: string, start: number, possessive: boolean): Token {
+  const first = word[0];
+  const upper = first.toUpperCase();
+  const capitalised = upper !== first.toLowerCase() && first === upper;
+  const allCaps = capitalised && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+  return { start, end: start + word.length, text: word, key: nameKey(word), capitalised, allCaps, possessive };
 }
 
 /** Whether two consecutive tokens can belong to one name: a single space or hyphen between them. */
@@ -203,7 +227,7 @@ export function findPlaces(
   /** Tokens of a name introduced by a title: "Dr. Mosul" is a person here, whatever Mosul is elsewhere. */
   const afterTitle = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (TITLE_SET.has(tokens[i].key) && tokens[i].capitalised) {
+    if (tokens[i].capitalised && TITLE_SET.has(tokens[i].key)) {
       // Every capitalised word after the title belongs to the person's name: "Lt. Gen Qasem Soleimani".
       let j = i + 1;
       while (j < tokens.length && (TITLE_SET.has(tokens[j].key) || tokens[j].capitalised) && /^[ .]{1,2}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) {
@@ -478,7 +502,7 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer): Span[]
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
-    const directional = DIRECTIONS[token.key] !== undefined && !token.capitalised;
+    const directional = !token.capitalised && DIRECTION_OF.has(token.key);
     // "al-Qaim": a lowercase Arabic article may start a name when a capitalised word follows.
     const next = tokens[i + 1];
     const article = !token.capitalised && ARTICLES.has(token.key) && next !== undefined && next.capitalised && joinable(text, token, next);
@@ -488,8 +512,9 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer): Span[]
     }
     let matched: Span | null = null;
     // "St. Louis", "St Petersburg": looked up as written and with "saint" (GeoNames has both forms).
-    const saint = SAINTS[token.key] !== undefined && next !== undefined && next.capitalised && /^\.? $/.test(text.slice(token.end, next.start));
-    let keys = saint ? [token.key, SAINTS[token.key]] : [token.key];
+    const saintWord = SAINTS.get(token.key);
+    const saint = saintWord !== undefined && next !== undefined && next.capitalised && /^\.? $/.test(text.slice(token.end, next.start));
+    let keys = saint ? [token.key, saintWord] : [token.key];
     // Grow the window while the words so far begin some known name, remembering the longest full match.
     for (let j = i; ; j++) {
       if (j > i) keys = keys.map((key) => `${key} ${tokens[j].key}`);
@@ -527,14 +552,14 @@ function directionalPhrase(text: string, tokens: Token[], span: Span, gazetteer:
   if (!previous || !joinable(text, previous, tokens[span.first])) return null;
   // "Central" alone may have matched a town called Central; as a direction it belongs to the country.
   const overlapping = before.length > 0 && before[before.length - 1].last >= first - 1 ? before[before.length - 1] : null;
-  if (overlapping && overlapping.last >= first && !(overlapping.first === first && DIRECTIONS[previous.key])) return null;
+  if (overlapping && overlapping.last >= first && !(overlapping.first === first && DIRECTION_OF.has(previous.key))) return null;
   let words = previous.key;
   const earlier = tokens[first - 1];
   if ((words === 'eastern' || words === 'western') && earlier && /^(north|south)$/.test(earlier.key) && text.slice(earlier.end, previous.start) === '-') {
     words = `${earlier.key}-${words}`;
     first -= 1;
   }
-  const direction = DIRECTIONS[words];
+  const direction = DIRECTION_OF.get(words);
   if (!direction) return null;
   const entry = gazetteer.directional(country.country, direction);
   if (!entry) return null;
@@ -601,7 +626,7 @@ function resolveAirportPhrases(spans: Span[], gazetteer: Gazetteer): void {
       }
     }
     if (!choice) {
-      const capital = gazetteer.placesIn(owner.country, 'city').find((entry) => entry.feature === 'PPLC');
+      const capital = gazetteer.capital(owner.country);
       if (capital) choice = nearest(capital.place);
     }
     if (choice) span.fixed = choice;

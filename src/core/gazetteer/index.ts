@@ -137,7 +137,13 @@ export class Gazetteer {
   /** Word prefixes of multi-word names ("baghdad international"), so the recogniser stops early. */
   private readonly prefixes = new Set<string>();
   private byCountry: Map<string, number[]> | null = null;
+  /** `placesIn` answers (indices), by country and precision code. */
+  private readonly byCountryPrecision = new Map<string, number[]>();
+  /** Country code → index of its capital (the first PPLC city), built on first use. */
+  private capitals: Map<string, number> | null = null;
   private readonly places: Array<Place | undefined>;
+  /** Entries handed out so far (the resolver asks for the same candidates many times per article). */
+  private readonly entries: Array<GazetteerEntry | undefined>;
   private readonly common: Set<string>;
   private readonly geometryCache = new Map<string, Polygon | MultiPolygon | null>();
   private countryGeometries: Map<string, GeometryObject<GeoJsonProperties>> | null = null;
@@ -151,6 +157,7 @@ export class Gazetteer {
     const { id, name, alt } = data.places;
     this.size = id.length;
     this.places = new Array(this.size);
+    this.entries = new Array(this.size);
     this.common = new Set(data.commonWords);
     let maxWords = 1;
     const add = (key: string, index: number) => {
@@ -286,12 +293,12 @@ export class Gazetteer {
 
   /** The full entry at an index (place plus admin code and feature code). */
   entryAt(index: number): GazetteerEntry {
-    return {
-      index,
-      place: this.placeAt(index),
-      admin1: this.data.places.admin1[index],
-      feature: this.data.places.feature[index],
-    };
+    let entry = this.entries[index];
+    if (!entry) {
+      entry = { index, place: this.placeAt(index), admin1: this.data.places.admin1[index], feature: this.data.places.feature[index] };
+      this.entries[index] = entry;
+    }
+    return entry;
   }
 
   /** The place at an index of the columnar data. */
@@ -322,16 +329,41 @@ export class Gazetteer {
    */
   placesIn(country: string, precision: PlacePrecision): GazetteerEntry[] {
     const p = this.data.places;
-    if (!this.byCountry) {
-      this.byCountry = new Map();
+    const code = PRECISION_CODE[precision];
+    const cacheKey = `${country}|${code}`;
+    let indices = this.byCountryPrecision.get(cacheKey);
+    if (!indices) {
+      if (!this.byCountry) {
+        this.byCountry = new Map();
+        for (let i = 0; i < this.size; i++) {
+          const list = this.byCountry.get(p.country[i]);
+          if (list) list.push(i);
+          else this.byCountry.set(p.country[i], [i]);
+        }
+      }
+      indices = (this.byCountry.get(country) ?? []).filter((i) => p.precision[i] === code);
+      this.byCountryPrecision.set(cacheKey, indices);
+    }
+    return indices.map((i) => this.entryAt(i));
+  }
+
+  /**
+   * The capital of a country: its first city with GeoNames feature code PPLC (an index, not a scan of
+   * the country's cities).
+   * @param country ISO 3166-1 alpha-2 code
+   * @returns the capital's entry, or null when the gazetteer has none for that country
+   * @example gazetteer.capital('IQ')?.place.name // 'Baghdad'
+   */
+  capital(country: string): GazetteerEntry | null {
+    if (!this.capitals) {
+      this.capitals = new Map();
+      const { country: countries, precision, feature } = this.data.places;
       for (let i = 0; i < this.size; i++) {
-        const list = this.byCountry.get(p.country[i]);
-        if (list) list.push(i);
-        else this.byCountry.set(p.country[i], [i]);
+        if (precision[i] === 'c' && feature[i] === 'PPLC' && !this.capitals.has(countries[i])) this.capitals.set(countries[i], i);
       }
     }
-    const code = PRECISION_CODE[precision];
-    return (this.byCountry.get(country) ?? []).filter((i) => p.precision[i] === code).map((i) => this.entryAt(i));
+    const index = this.capitals.get(country);
+    return index === undefined ? null : this.entryAt(index);
   }
 
   /**
