@@ -76,17 +76,49 @@ export function mergeObservations(observations: Observation[], geo: PlaceRelatio
   const sorted = [...observations].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
   // Pass 1: merge, then resolve "N days after the <event>" against the merged anchor; pass 2 with those dates.
   const first = mergePass(sorted, geo);
-  const resolved = sorted.map((o) => resolveRelativeObservation(o, first, sorted));
+  if (!sorted.some((o) => o.relative && !o.date)) return first;
+  const anchors = new AnchorLookup(first, sorted);
+  const resolved = sorted.map((o) => resolveRelativeObservation(o, anchors));
   return resolved.some((o, i) => o !== sorted[i]) ? mergePass(resolved, geo) : first;
 }
 
-function resolveRelativeObservation(o: Observation, events: MergedEvent[], all: Observation[]): Observation {
+/** The reports and merged events of each file, for resolving relative dates without scanning everything. */
+class AnchorLookup {
+  private observationsOf = new Map<string, Observation[]>();
+  private eventsOf = new Map<string, MergedEvent[]>();
+
+  constructor(events: MergedEvent[], observations: Observation[]) {
+    for (const o of observations) push(this.observationsOf, o.file, o);
+    for (const e of events) {
+      const files = new Set(e.reports.map((r) => r.file));
+      for (const file of files) push(this.eventsOf, file, e);
+    }
+  }
+
+  /** The file's reports, in the order given (file, then reading order). */
+  observations(file: string): Observation[] {
+    return this.observationsOf.get(file) ?? [];
+  }
+
+  /** Merged events with a report from the file, in merge order. */
+  events(file: string): MergedEvent[] {
+    return this.eventsOf.get(file) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function resolveRelativeObservation(o: Observation, anchors: AnchorLookup): Observation {
   if (!o.relative || o.date) return o;
   const anchorType = o.relative.anchor;
   // Prefer the anchor event the same article reports (the nearest before it), else any event of that type
   // the article is a source of.
-  const ownAnchors = all.filter((x) => x.file === o.file && x.type === anchorType && x.order <= o.order);
-  const candidates = events.filter((e) => e.type === anchorType && e.precision === 'day' && e.date && e.reports.some((r) => r.file === o.file));
+  const ownAnchors = anchors.observations(o.file).filter((x) => x.type === anchorType && x.order <= o.order);
+  const candidates = anchors.events(o.file).filter((e) => e.type === anchorType && e.precision === 'day' && e.date);
   let anchor = candidates.find((e) => e.reports.some((r) => ownAnchors.includes(r))) ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!anchor || !anchor.date) return o;
   return { ...o, date: addDaysIso(anchor.date, o.relative.days), precision: 'day' };
@@ -102,7 +134,7 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   // Within each article: reports of one type join the article's first compatible report.
   const perArticle: MergedEvent[] = [];
   const byFile = new Map<string, Observation[]>();
-  for (const o of observations) byFile.set(o.file, [...(byFile.get(o.file) ?? []), o]);
+  for (const o of observations) push(byFile, o.file, o);
   for (const list of byFile.values()) {
     const local: MergedEvent[] = [];
     const ordered = [...list.filter((o) => o.date), ...list.filter((o) => !o.date)];
@@ -120,15 +152,23 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   const merged: MergedEvent[] = [];
   const index = new EventIndex();
   for (const unit of units) {
-    const sameType = index.candidates(unit);
-    const fits = sameType.filter((e) => compatible(e, unit, geo) && !sharesFile(e, unit));
+    const fits = (e: MergedEvent) => compatible(e, unit, geo) && !sharesFile(e, unit);
     let target: MergedEvent | undefined;
-    if (unit.date) target = best(fits, unit);
+    if (unit.date) target = best(index.candidates(unit).filter(fits), unit);
     else {
-      const strong = fits.filter((e) => !e.date || personOverlap(e, unit) >= 2 || (isDefinite(unit) && fits.length === 1));
-      const top = best(strong, unit);
+      // Strong matches: undated events or two shared people — or, for a definite reference, the only fit.
+      const candidates = index.couldJoin(unit);
+      let strong = candidates.filter((e) => (!e.date || personOverlap(e, unit) >= 2) && fits(e));
+      if (isDefinite(unit)) {
+        const only = onlyFit(candidates, fits);
+        if (only) strong = [only];
+      }
       // An undated report joins only an unambiguous best match.
-      if (top && strong.filter((e) => score(e, unit) === score(top, unit)).length === 1) target = top;
+      const top = best(strong, unit);
+      if (top) {
+        const topScore = score(top, unit);
+        if (strong.filter((e) => score(e, unit) === topScore).length === 1) target = top;
+      }
     }
     if (target) {
       mergeInto(target, unit, geo);
@@ -161,6 +201,10 @@ class EventIndex {
   private byKey = new Map<string, MergedEvent[]>();
   private keyOf = new Map<MergedEvent, string>();
   private byType = new Map<EventType, MergedEvent[]>();
+  /** Insertion order of each event: candidate lists keep it, so ties resolve as in a full scan. */
+  private order = new Map<MergedEvent, number>();
+  /** Events by type and by a person, an organisation or a place they name, or naming nobody. */
+  private byFacet = new Map<string, Set<MergedEvent>>();
 
   private static key(e: { type: EventType; date: string | null; precision: TimePrecision | null }): string {
     if (!e.date) return `${e.type}|-`;
@@ -174,6 +218,8 @@ class EventIndex {
   }
 
   add(e: MergedEvent): void {
+    this.order.set(e, this.order.size);
+    this.addFacets(e);
     const key = EventIndex.key(e);
     this.list(key).push(e);
     this.keyOf.set(e, key);
@@ -184,6 +230,7 @@ class EventIndex {
 
   /** Re-files an event whose date or precision changed after a merge. */
   update(e: MergedEvent): void {
+    this.addFacets(e);
     const before = this.keyOf.get(e)!;
     const after = EventIndex.key(e);
     if (before === after) return;
@@ -200,6 +247,38 @@ class EventIndex {
     if (unit.precision === 'year') for (let m = 1; m <= 12; m++) keys.push(`${unit.type}|${year}-${String(m).padStart(2, '0')}`);
     else keys.push(`${unit.type}|${unit.date.slice(0, 7)}`);
     return keys.flatMap((k) => this.byKey.get(k) ?? []);
+  }
+
+  /**
+   * Events an undated unit could be compatible with (see `actorsFit`): those sharing a person or an
+   * organisation with it, at its place, or — when it names nobody — naming nobody. A superset, in the
+   * order of `byType`; the caller applies the full test.
+   */
+  couldJoin(unit: MergedEvent): MergedEvent[] {
+    const found = new Set<MergedEvent>();
+    const collect = (facet: string) => {
+      const events = this.byFacet.get(`${unit.type}|${facet}`);
+      if (events) for (const e of events) found.add(e);
+    };
+    for (const p of unit.persons) collect(`p|${p}`);
+    for (const o of unit.orgs) collect(`o|${o}`);
+    if (unit.place) collect(`@|${unit.place.id}`);
+    if (!unit.persons.length && !unit.orgs.length) collect('-');
+    return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  /** Files an event under what it names now (merging only adds names; stale entries are harmless). */
+  private addFacets(e: MergedEvent): void {
+    const facet = (name: string) => {
+      const key = `${e.type}|${name}`;
+      let events = this.byFacet.get(key);
+      if (!events) this.byFacet.set(key, (events = new Set()));
+      events.add(e);
+    };
+    for (const p of e.persons) facet(`p|${p}`);
+    for (const o of e.orgs) facet(`o|${o}`);
+    if (e.place) facet(`@|${e.place.id}`);
+    if (!e.persons.length && !e.orgs.length) facet('-');
   }
 
   /** Events a near miss could involve: those the unit could fit, plus days up to two days away. */
@@ -294,7 +373,20 @@ function datesFit(a: { date: string | null; precision: TimePrecision | null }, b
 }
 
 function personOverlap(a: { persons: string[] }, b: { persons: string[] }): number {
-  return a.persons.filter((p) => b.persons.includes(p)).length;
+  let shared = 0;
+  for (const p of a.persons) if (b.persons.includes(p)) shared++;
+  return shared;
+}
+
+/** The single element passing the test, or undefined when none or several do (stops at the second). */
+function onlyFit<T>(list: T[], test: (item: T) => boolean): T | undefined {
+  let found: T | undefined;
+  for (const item of list) {
+    if (!test(item)) continue;
+    if (found !== undefined) return undefined;
+    found = item;
+  }
+  return found;
 }
 
 function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: boolean, _geo: PlaceRelation): boolean {
@@ -339,7 +431,11 @@ function score(e: MergedEvent, o: MergedEvent | Observation): number {
 
 function best<T extends MergedEvent>(list: T[], o: MergedEvent | Observation): T | undefined {
   let top: T | undefined;
-  for (const e of list) if (!top || score(e, o) > score(top, o)) top = e;
+  let topScore = -Infinity;
+  for (const e of list) {
+    const s = score(e, o);
+    if (!top || s > topScore) [top, topScore] = [e, s];
+  }
   return top;
 }
 
