@@ -183,8 +183,9 @@ export function resolveRelative(rel: RelativeDateMention, anchorDate: string, an
 
 // Words without which chrono-node finds nothing we keep (weekdays, months, numeric dates, "yesterday",
 // "N days ago", "last month"); it only runs on windows around them — much faster than the whole text.
-// Bare years are the YEAR rule's; day numbers sit next to a month name.
-const CUE = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:yesterday|today|tonight|tomorrow|ago)\b|\b(?:this|last|next) (?:morning|afternoon|evening|night|week|month|year)\b/gi;
+// Bare years are the YEAR rule's; day numbers sit next to a month name. Month and weekday cues are the
+// words chrono-node knows, not every word that starts like one ("thus", "decision", "martyr").
+const CUE = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?)?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:yesterday|today|tonight|tomorrow|ago)\b|\b(?:this|last|next) (?:morning|afternoon|evening|night|week|month|year)\b/gi;
 const WINDOW = 20;
 
 /** A chrono-node result with its index into the whole text (chrono's own index is into the window). */
