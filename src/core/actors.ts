@@ -110,9 +110,71 @@ export const DEMONYMS: Record<string, string> = {
   yemeni: 'YE', zambian: 'ZM', zimbabwean: 'ZW', us: 'US', 'u.s.': 'US', uk: 'GB', kurdish: 'IQ',
 };
 
+/**
+ * `DEMONYMS` as a Map: looked up for every capitalised word, where an object would internalise each
+ * fresh string and answer inherited keys ("constructor").
+ * @param word a word in lower case
+ * @returns the country code, or undefined
+ * @example demonymCountry('iraqi') // 'IQ'
+ */
+export function demonymCountry(word: string): string | undefined {
+  return DEMONYM_MAP.get(word);
+}
+const DEMONYM_MAP = new Map(Object.entries(DEMONYMS));
+
+/** A token without its possessive ("Iraq's") and final dot ("Gen."), as `/['’]s$/` then `/\.$/` would strip. */
+function bareWord(t: string): string {
+  let w = t;
+  const n = w.length;
+  if (n >= 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w[n - 2] === "'" || w[n - 2] === '’')) w = w.slice(0, -2);
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
+/** A token with typographic apostrophes made straight and without its possessive: the lexicon's form. */
+function lexiconWord(t: string): string {
+  const w = t.includes('’') ? t.replace(/’/g, "'") : t;
+  return w.endsWith("'s") ? w.slice(0, -2) : w;
+}
+
 // A name token: "Shamkhani", "al-Araji", "Al-Araji", "O'Brien", "Lt.", "ISIS", "Sha'abi", "Jean-Yves".
 const TOKEN = /(?<![\p{L}\p{M}'’-])(?:(?:al|el|ad|ash|as|at|az|ar|an)-(?=\p{Lu})|(?:bin|ibn|van|von|de|da|du|di|der|den)\s(?=\p{Lu}))?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?|\p{Lu}\.(?:\p{Lu}\.)+/gu;
 const PARTICLES = /^(bin|ibn|de|da|di|du|van|von|der|den|le|la|al|el)$/;
+/** `TOKEN` anchored at one position (sticky): tried only where a token can start. */
+const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+const SPACE = /\s/;
+
+/**
+ * The `TOKEN` matches of a string, as `matchAll` would find them, without running the pattern (and its
+ * look-behind) at every position: ASCII characters other than capitals and the first letters of the name
+ * prefixes ("al-", "bin ") cannot start a token, so the sticky pattern is tried only at the others.
+ */
+function nameTokens(slice: string, offset: number, out: Array<{ s: number; e: number; t: string }>): void {
+  const n = slice.length;
+  let p = 0;
+  while (p < n) {
+    const c = slice.charCodeAt(p);
+    let candidate: boolean;
+    if (c >= 128) candidate = true;
+    else if (c >= 65 && c <= 90) candidate = true;
+    else if (c === 97 || c === 101 || c === 98 || c === 105 || c === 118 || c === 100) {
+      // a/e/b/i/v/d start a prefix only at a word start, with "-" or a space after two or three letters.
+      const before = p > 0 ? slice.charCodeAt(p - 1) : 0;
+      const inWord = (before >= 65 && before <= 90) || (before >= 97 && before <= 122);
+      candidate = !inWord && (slice[p + 2] === '-' || slice[p + 3] === '-' || SPACE.test(slice[p + 2] ?? '') || SPACE.test(slice[p + 3] ?? ''));
+    } else candidate = false;
+    if (candidate) {
+      TOKEN_AT.lastIndex = p;
+      const m = TOKEN_AT.exec(slice);
+      if (m) {
+        out.push({ s: offset + p, e: offset + p + m[0].length, t: m[0] });
+        p += m[0].length;
+        continue;
+      }
+    }
+    // A failed attempt moves on by one code point, as the global pattern does in Unicode mode.
+    p += c >= 0xd800 && c <= 0xdbff && p + 1 < n ? 2 : 1;
+  }
+}
 
 /**
  * Finds people and organisations in a stretch of text.
@@ -127,7 +189,7 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
   const out: ActorMention[] = [];
   const slice = text.slice(start, end);
   const tokens: Array<{ s: number; e: number; t: string }> = [];
-  for (const m of slice.matchAll(TOKEN)) tokens.push({ s: start + m.index!, e: start + m.index! + m[0].length, t: m[0] });
+  nameTokens(slice, start, tokens);
 
   // Group tokens into runs separated only by single spaces (or particles).
   let i = 0;
@@ -178,8 +240,7 @@ function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>,
       continue;
     }
     const tok = run[k];
-    const word = tok.t.replace(/['’]s$/, '').replace(/\.$/, '');
-    const lower = word.toLowerCase();
+    const lower = bareWord(tok.t).toLowerCase();
     if (TITLES.has(lower)) {
       // A title ends any name before it and confirms the name after it.
       const hadName = segment.some((t) => !TITLES.has(t.t.replace(/\.$/, '').toLowerCase()));
@@ -189,9 +250,10 @@ function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>,
       k++;
       continue;
     }
-    if (DEMONYMS[lower]) {
+    const demonymOf = DEMONYM_MAP.get(lower);
+    if (demonymOf) {
       flush();
-      affiliation = DEMONYMS[lower];
+      affiliation = demonymOf;
       demonym = tok;
       k++;
       continue;
@@ -226,7 +288,7 @@ const ALIASES_BY_FIRST_WORD = (() => {
 })();
 
 function orgAt(text: string, run: Array<{ s: number; e: number; t: string }>, k: number): { name: string; last: number } | null {
-  const word = (i: number) => run[i].t.replace(/’/g, "'").replace(/'s$/, '');
+  const word = (i: number) => lexiconWord(run[i].t);
   const candidates = ALIASES_BY_FIRST_WORD.get(word(k));
   if (!candidates) return null;
   for (const { name, words } of candidates) {
@@ -271,7 +333,7 @@ function emitOrg(text: string, segment: Array<{ s: number; e: number; t: string 
 function emitSegment(text: string, segment: Array<{ s: number; e: number; t: string }>, titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
   // Drop leading function words ("The", "In") and anything resolved as a place.
   const toks = segment.filter((t) => !places.some((p) => p.start < t.e && p.end > t.s));
-  const plain = (t: { t: string }) => t.t.replace(/['’]s$/, '').replace(/\.$/, '').toLowerCase();
+  const plain = (t: { t: string }) => bareWord(t.t).toLowerCase();
   while (toks.length && NOT_NAME.has(plain(toks[0]))) toks.shift();
   if (!toks.length) return;
   if (toks.some((t) => NOT_NAME.has(plain(t)))) return;
@@ -280,7 +342,7 @@ function emitSegment(text: string, segment: Array<{ s: number; e: number; t: str
   const first = toks[0];
   const last = toks[toks.length - 1];
   // A sentence-final period is not part of the name ("… Hassan Rouhani.").
-  const written = text.slice(first.s, last.e).replace(/['’]s$/, '').replace(/(\p{L}{3,})\.$/u, '$1');
+  const written = withoutFinalPeriod(text.slice(first.s, last.e).replace(/['’]s$/, ''));
   const name = tidyName(written);
   if (name.length < 3) return;
   const certain = titled || toks.length >= 2;
@@ -310,8 +372,16 @@ function markTitleOrgs(text: string, mentions: ActorMention[]) {
   }
 }
 
+/** `name.replace(/(\p{L}{3,})\.$/u, '$1')` without scanning the whole name: only its last characters matter. */
+function withoutFinalPeriod(name: string): string {
+  // Three letters are at most six UTF-16 units (astral letters); the last seven units hold them and the period.
+  return name.endsWith('.') && /\p{L}{3}\.$/u.test(name.slice(-7)) ? name.slice(0, -1) : name;
+}
+
 /** "Al-Araji" at a sentence start is "al-Araji"; collapse spaces. */
 function tidyName(name: string): string {
+  // Nothing to change (the common case): no "Al-"/"El-" and no whitespace but single spaces.
+  if (!name.includes('l-') && !/[^\S ]| {2}/.test(name)) return name;
   return name
     .replace(/\s+/g, ' ')
     .split(' ')

@@ -7,7 +7,7 @@
  * named in it. Quoted speech is its own clause, so a date or place of the narrative ("said in a Monday
  * meeting in Tehran") never leaks into an event mentioned inside the quote.
  */
-import { DEMONYMS, type ActorMention } from './actors';
+import { demonymCountry, type ActorMention } from './actors';
 import type { RelativeDateMention } from './dates';
 import type { Sentence } from './sentences';
 import type { EventType } from './taxonomy';
@@ -338,7 +338,7 @@ function legislatureCountry(text: string, clause: Clause, places: PlaceMention[]
     const at = clause.start + m.index!;
     const country = places.find((p) => p.start === at && p.place.precision === 'country');
     if (country) return country.place.country;
-    const demonym = DEMONYMS[word.toLowerCase()];
+    const demonym = demonymCountry(word.toLowerCase());
     if (demonym) return demonym;
   }
   // "the parliament's law … in Iraq": a legislature without a country belongs to the clause's country.
