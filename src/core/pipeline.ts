@@ -230,12 +230,14 @@ function capitalOf(country: string, gazetteer: Gazetteer): Place | null {
  * @example placeRelation(gazetteer).contains(gazetteer.get('gn:98182')!, gazetteer.get('ap:ORBI')!) // true
  */
 export function placeRelation(gazetteer: Gazetteer): PlaceRelation {
-  const cache = new Map<string, boolean>();
+  // outer id → inner id → answer (nested maps: no key string built per question).
+  const cache = new Map<string, Map<string, boolean>>();
   return {
     contains(outer: Place, inner: Place): boolean {
       if (outer.id === inner.id) return true;
-      const key = `${outer.id}>${inner.id}`;
-      let known = cache.get(key);
+      let answers = cache.get(outer.id);
+      if (!answers) cache.set(outer.id, (answers = new Map()));
+      let known = answers.get(inner.id);
       if (known !== undefined) return known;
       known = false;
       if (outer.precision === 'country') known = inner.precision !== 'country' && inner.country === outer.country;
@@ -246,10 +248,32 @@ export function placeRelation(gazetteer: Gazetteer): PlaceRelation {
       } else if (outer.precision === 'city' && inner.precision === 'site') {
         known = distance([outer.lon, outer.lat], [inner.lon, inner.lat], { units: 'kilometers' }) <= CITY_RADIUS_KM;
       }
-      cache.set(key, known);
+      answers.set(inner.id, known);
       return known;
     },
   };
+}
+
+/** Dated meetings, indexed by participant: a report is compared only with meetings naming one of its speakers. */
+class MeetingsByPerson {
+  private byPerson = new Map<string, number[]>();
+
+  constructor(private readonly meetings: MergedEvent[]) {
+    meetings.forEach((e, i) => {
+      for (const p of e.persons) {
+        const list = this.byPerson.get(p);
+        if (list) list.push(i);
+        else this.byPerson.set(p, [i]);
+      }
+    });
+  }
+
+  /** Meetings naming at least one of these people, in their original order. */
+  sharingOneOf(people: Set<string>): MergedEvent[] {
+    const found = new Set<number>();
+    for (const p of people) for (const i of this.byPerson.get(p) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => this.meetings[i]);
+  }
 }
 
 /**
@@ -269,7 +293,7 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
       orphansOf.set(file, [...(orphansOf.get(file) ?? []), e]);
     }
   }
-  const dated = () => meetings.filter((e) => e.date);
+  const dated = () => new MeetingsByPerson(meetings.filter((e) => e.date));
   let datedMeetings = dated();
   for (const w of work) {
     const file = w.article.file;
@@ -282,7 +306,7 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
     }
     for (const o of orphans) for (const p of o.persons) speakers.add(p);
     if (speakers.size < 2) continue;
-    const fits = datedMeetings.filter((e) => {
+    const fits = datedMeetings.sharingOneOf(speakers).filter((e) => {
       if (e.files.has(file)) return false;
       if (e.persons.filter((p) => speakers.has(p)).length < 2) return false;
       if (w.dateline && e.place && !(geo.contains(w.dateline.place, e.place) || geo.contains(e.place, w.dateline.place))) return false;
