@@ -73,9 +73,11 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
   const outletKey = key(meta.outlet);
   // Repeated short lines (an outlet name printed twice) are furniture; long paragraphs never repeat-match.
   const counts = new Map<string, number>();
+  const keys = new Map<string, string>();
   for (const l of lines) {
     if (l.text.length > 160) continue;
     const k = key(l.text);
+    keys.set(l.text, k);
     if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
 
@@ -87,7 +89,7 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
     const lead = line.start + line.text.indexOf(t);
     const end = lead + t.length;
     const short = t.length <= 160;
-    const k = short ? key(t) : '';
+    const k = short ? (keys.get(t) ?? key(t)) : '';
 
     if (afterRelated) {
       // Lines after a "Read More"/"Related" marker are other stories' headlines until a real paragraph.
@@ -189,8 +191,12 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Normalised comparison key for lines, titles and outlet names. */
 function key(s: string): string {
+  // Printable ASCII (most lines): nothing to normalise or straighten, only spaces to collapse.
+  if (PRINTABLE_ASCII.test(s)) return s.replace(/ {2,}/g, ' ').trim().toLowerCase();
   return s
     .normalize('NFKC')
     .replace(/[\u2018\u2019]/g, "'")
