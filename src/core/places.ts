@@ -48,6 +48,14 @@ interface Span {
   fixed?: GazetteerEntry;
 }
 
+/**
+ * A span with every field present from the start: spans of one shape keep the resolver's property
+ * accesses monomorphic (added or deleted fields made V8 deoptimise findPlaces over and over).
+ */
+function makeSpan(first: number, last: number, start: number, end: number, key: string, candidates: number[], fixed?: GazetteerEntry): Span {
+  return { first, last, start, end, key, candidates, rejected: undefined, chosen: undefined, fixed };
+}
+
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
 // Maps, not the alias table's plain objects: looking up every word of an article in an object is slow
 // (each fresh string is internalised) and would find inherited keys such as "constructor".
@@ -486,7 +494,7 @@ export function findPlaces(
     const sense = qualifiedSense.get(span.key);
     if (sense && !span.fixed && !qualifierOf.has(span) && span.candidates.includes(sense.index)) {
       span.chosen = sense;
-      delete span.rejected;
+      span.rejected = undefined;
     }
   }
 
@@ -523,7 +531,7 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer): Span[]
       if (candidates.length > 0 && !((directional || article || saint) && j === i)) {
         // Token keys joined by single spaces are the key of the whole name (gaps are one space or hyphen).
         const key = saint ? nameKey(text.slice(token.start, tokens[j].end)) : keys[0];
-        matched = { first: i, last: j, start: token.start, end: tokens[j].end, key, candidates: [...candidates] };
+        matched = makeSpan(i, j, token.start, tokens[j].end, key, [...candidates]);
       }
       const following = tokens[j + 1];
       const joined = following !== undefined && (joinable(text, tokens[j], following) || (saint && j === i));
@@ -565,7 +573,7 @@ function directionalPhrase(text: string, tokens: Token[], span: Span, gazetteer:
   if (!entry) return null;
   if (overlapping && overlapping.last >= first) before.pop();
   const start = tokens[first].start;
-  return { first, last: span.last, start, end: span.end, key: nameKey(text.slice(start, span.end)), candidates: [], fixed: entry };
+  return makeSpan(first, span.last, start, span.end, nameKey(text.slice(start, span.end)), [], entry);
 }
 
 const AIRPORT_PHRASE = /^['’]s\s+(?:(?:main|international|main international|largest|biggest|capital['’]s)\s+)?airport\b/i;
@@ -581,7 +589,7 @@ function airportPhrase(text: string, tokens: Token[], span: Span, gazetteer: Gaz
   while (last + 1 < tokens.length && tokens[last + 1].start < end) last++;
   const owner = span.candidates.map((i) => gazetteer.entryAt(i)).sort((a, b) => prior(b) - prior(a))[0];
   if (!owner) return null;
-  return { ...span, last, end, key: `airport of ${span.key}`, candidates: [], fixed: owner };
+  return makeSpan(span.first, last, span.start, end, `airport of ${span.key}`, [], owner);
 }
 
 /**
