@@ -100,20 +100,69 @@ const ALL_CAPS_POPULATION = 100_000;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = new RegExp(WORD);
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    let word = match[0];
-    const start = match.index;
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    let end = -1;
+    if (c < 128) {
+      if (!isAsciiAlnum(c)) {
+        p++;
+        continue;
+      }
+      // "U.S.": abbreviations are left to the pattern, like anything with non-ASCII letters in it.
+      end = c >= 65 && c <= 90 && text.charCodeAt(p + 1) === 46 ? -1 : asciiWordEnd(text, p);
+    }
+    if (end < 0) {
+      WORD_AT.lastIndex = p;
+      const match = WORD_AT.exec(text);
+      if (!match) {
+        // As the global pattern does in Unicode mode: move on by one code point.
+        p += c >= 0xd800 && c <= 0xdbff && p + 1 < n ? 2 : 1;
+        continue;
+      }
+      end = p + match[0].length;
+    }
+    let word = text.slice(p, end);
     let possessive = false;
-    const n = word.length;
+    const length = word.length;
     // "Iraq's", "Iraq’s": the possessive is not part of the name.
-    if (n > 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')) {
+    if (length > 2 && (word[length - 1] === 's' || word[length - 1] === 'S') && (word[length - 2] === "'" || word[length - 2] === '’')) {
       word = word.slice(0, -2);
       possessive = true;
     }
-    tokens.push(asciiToken(word, start, possessive) ?? unicodeToken(word, start, possessive));
+    tokens.push(asciiToken(word, p, possessive) ?? unicodeToken(word, p, possessive));
+    p = end;
   }
   return tokens;
+}
+
+/** `WORD` anchored at one position: for words the ASCII scan cannot decide. */
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * Where `WORD` ends when it starts at an ASCII letter or digit, found without the pattern; -1 when a
+ * non-ASCII character (other than the apostrophe ’) is reached, where only the pattern knows.
+ */
+function asciiWordEnd(text: string, start: number): number {
+  const n = text.length;
+  let q = start + 1;
+  while (q < n && isAsciiAlnum(text.charCodeAt(q))) q++;
+  if (q < n && text.charCodeAt(q) >= 128 && text[q] !== '’') return -1;
+  // Apostrophe groups: "O'Brien", "Sha'abi" — letters only after each apostrophe.
+  while (q < n && (text[q] === "'" || text[q] === '’')) {
+    const next = q + 1 < n ? text.charCodeAt(q + 1) : 0;
+    if (next >= 128) return -1;
+    if (!isAsciiLetter(next)) break;
+    let r = q + 2;
+    while (r < n && isAsciiLetter(text.charCodeAt(r))) r++;
+    if (r < n && text.charCodeAt(r) >= 128 && text[r] !== '’') return -1;
+    q = r;
+  }
+  return q;
 }
 
 /** Most words are plain ASCII letters and digits: their case and key come from one pass over the char codes. */
