@@ -1,17 +1,22 @@
 /**
- * The import benchmark in the browser: the production build (`npm run build`) served by `vite preview`,
- * Debian's Chromium driven by Playwright, the benchmark file given to the real file chooser. Measures
- * the time to the first imported events drawn on the map, the time until the import is done, and the
- * longest main-thread task (Long Tasks API) from choosing the file until then.
+ * The import benchmark in the browser: the production build (`npm run build`, or DATELINE_BENCH_DIST)
+ * served by `vite preview`, Debian's Chromium driven by Playwright, the benchmark file given to the real
+ * file chooser. Figures: time to the first rendered frame with imported points, parsing done, import
+ * done (layer in list and slider), all loaded (every point in the map's source and drawn), the longest
+ * main-thread task and the number over 200 ms (Long Tasks API), split at the end of parsing.
+ * DATELINE_BENCH_PROFILE=<file> also writes a CPU profile of the page's main thread.
  */
+import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 
-/** Port for the benchmark's own preview server (not the e2e tests' 4173). */
-const BENCH_PORT = 4179;
+/** Port for the benchmark's own preview server (not the e2e tests' 4173); DATELINE_BENCH_PORT overrides. */
+const BENCH_PORT = Number(process.env.DATELINE_BENCH_PORT ?? 4179);
+/** The build to serve (default `dist`); DATELINE_BENCH_DIST points at another `vite build --outDir`. */
+const BENCH_DIST = process.env.DATELINE_BENCH_DIST;
 
 export async function benchImportInBrowser(file: string): Promise<Record<string, string | number>> {
-  const server = await preview({ preview: { port: BENCH_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const server = await preview({ ...(BENCH_DIST ? { build: { outDir: BENCH_DIST } } : {}), preview: { port: BENCH_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
@@ -29,6 +34,14 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
     await page.waitForFunction(() => !!window.__map && window.__map.isStyleLoaded() && !!window.__map.getSource('events-points') && window.__map.isSourceLoaded('events-points'), null, { timeout: 120_000 });
     const before = await page.evaluate(() => window.__map!.querySourceFeatures('events-points').length);
 
+    // DATELINE_BENCH_PROFILE=<file>: a CPU profile of the import (open in DevTools' Performance panel).
+    const profileFile = process.env.DATELINE_BENCH_PROFILE;
+    const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
     const t0 = await page.evaluate(() => performance.now());
@@ -38,6 +51,30 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
     const tFirst = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
     await page.waitForFunction(() => !!document.querySelector('#import-dialog .result'), null, { timeout: 900_000, polling: 100 });
     const tDone = await page.evaluate(() => performance.now());
+    // All loaded: the points source got its data after parsing ended (GeoJsonSource's mark), the map's
+    // worker has indexed it and the tiles are drawn (map.loaded()), then one more frame.
+    await page.waitForFunction(
+      () => {
+        const parsed = performance.getEntriesByName('dateline:import-parsed').at(-1)?.startTime ?? Infinity;
+        const marks = performance.getEntriesByName('dateline:source-data:events-points');
+        // (A build without the mark — an older one, for a before/after — uploads before the result shows.)
+        const uploaded = marks.length === 0 || marks.at(-1)!.startTime > parsed;
+        return uploaded && window.__map!.loaded() && window.__map!.isSourceLoaded('events-points');
+      },
+      null,
+      { timeout: 900_000, polling: 100 },
+    );
+    const tAll = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+    // Sanity: the imported points really are in the map (a failed upload would also leave it "loaded").
+    const inSource = await page.evaluate(() => {
+      const ids = new Set<unknown>();
+      for (const f of window.__map!.querySourceFeatures('events-points')) if (String(f.properties.layer).startsWith('imported:')) ids.add(f.properties.id);
+      return ids.size;
+    });
+    if (cdp && profileFile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profileFile, JSON.stringify(profile));
+    }
     const tasks = await page.evaluate((t0) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= t0), t0);
     // Split at the import's own mark: before it the page only receives batches; after it the app
     // (store, slider, list, map) takes in the new layer.
@@ -46,9 +83,12 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
     const during = tasks.filter((t) => t.start + t.duration <= parsedAt);
     const after = tasks.filter((t) => t.start + t.duration > parsedAt);
     return {
-      'browser: first imported events drawn (ms)': Math.round(tFirst - t0),
+      'browser: first rendered frame with imported events (ms)': Math.round(tFirst - t0),
       'browser: parsing done (ms)': Math.round(parsedAt - t0),
-      'browser: import done, all drawn (ms)': Math.round(tDone - t0),
+      'browser: import done, layer in list and slider (ms)': Math.round(tDone - t0),
+      'browser: all loaded, every point drawn (ms)': Math.round(tAll - t0),
+      'browser: longest task (ms)': longest(tasks),
+      'browser: imported points in the map source (in view)': inSource,
       'browser: longest task while parsing (ms)': longest(during),
       'browser: longest task, app taking the layer (ms)': longest(after),
       'browser: tasks over 200 ms': tasks.filter((t) => t.duration > 200).length,

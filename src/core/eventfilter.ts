@@ -132,34 +132,143 @@ function compareText(a: string, b: string): number {
  * @example shownEvents(collection.features, filters.criteria(timeline))
  */
 export function shownEvents<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria): T[] {
+  return filterSorted(sortedByDate(events), criteria);
+}
+
+/**
+ * {@link shownEvents} over events already in {@link compareEvents} order (e.g. {@link mergeSorted}'s
+ * output): only filters, so a slider step over a million events never sorts.
+ * @example filterSorted(mergeSorted(layers.map(sortedByDate)), criteria)
+ */
+export function filterSorted<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria): T[] {
   const terms = queryTerms(criteria.text);
   const types = new Set(criteria.types);
-  return sortedByDate(events).filter(
+  return sorted.filter(
     ({ properties: p }) => types.has(p.type) && isSpanVisible(spanOf(p), criteria) && matchesTerms(p, terms),
   );
 }
 
 const sortedCache = new WeakMap<readonly HasEventProperties[], { length: number; sorted: HasEventProperties[] }>();
 
-/** The events in {@link compareEvents} order, memoised per array (re-sorted if its length changed). */
-function sortedByDate<T extends HasEventProperties>(events: readonly T[]): T[] {
+interface SortKey<T> {
+  event: T;
+  start: number;
+  end: number;
+}
+
+function compareKeys<T extends HasEventProperties>(a: SortKey<T>, b: SortKey<T>): number {
+  return (
+    (a.start === b.start ? 0 : a.start - b.start) ||
+    (a.end === b.end ? 0 : a.end - b.end) ||
+    compareText(a.event.properties.title, b.event.properties.title) ||
+    compareText(a.event.properties.id, b.event.properties.id)
+  );
+}
+
+function sortKey<T extends HasEventProperties>(event: T): SortKey<T> {
+  const span = spanOf(event.properties);
+  return { event, start: span ? span.start : Infinity, end: span ? span.end : Infinity };
+}
+
+/**
+ * The events in {@link compareEvents} order, memoised per array (re-sorted if its length changed).
+ * @example sortedByDate(layer) === sortedByDate(layer) // the second call is a cache hit
+ */
+export function sortedByDate<T extends HasEventProperties>(events: readonly T[]): T[] {
   const cached = sortedCache.get(events);
   if (cached && cached.length === events.length) return cached.sorted as T[];
   // Spans looked up once per event rather than on every comparison.
-  const keyed = events.map((event) => {
-    const span = spanOf(event.properties);
-    return { event, start: span ? span.start : Infinity, end: span ? span.end : Infinity };
-  });
-  keyed.sort(
-    (a, b) =>
-      (a.start === b.start ? 0 : a.start - b.start) ||
-      (a.end === b.end ? 0 : a.end - b.end) ||
-      compareText(a.event.properties.title, b.event.properties.title) ||
-      compareText(a.event.properties.id, b.event.properties.id),
-  );
+  const keyed = events.map(sortKey);
+  keyed.sort(compareKeys);
   const sorted = keyed.map((k) => k.event);
   sortedCache.set(events, { length: events.length, sorted });
   return sorted;
+}
+
+/** Events sorted per slice of {@link sortInSlices}: runs this long are sorted natively, then merged. */
+const SLICE_RUN = 8192;
+
+/**
+ * {@link sortedByDate} as a generator that yields every `step` units of work (an element keyed, or
+ * moved by a merge), so a page can sort a million events in short tasks; the result fills the same
+ * cache, so a later `sortedByDate(events)` is free. Treat `events` as unchanged until it is done.
+ * @example for (const _ of sortInSlices(events)) await nextTask();
+ */
+export function* sortInSlices<T extends HasEventProperties>(events: readonly T[], step = 50_000): Generator<void, T[]> {
+  const cached = sortedCache.get(events);
+  if (cached && cached.length === events.length) return cached.sorted as T[];
+  let keyed: SortKey<T>[] = new Array(events.length);
+  let work = 0;
+  for (let i = 0; i < events.length; i++) {
+    keyed[i] = sortKey(events[i]);
+    if (++work % step === 0) yield;
+  }
+  for (let i = 0; i < keyed.length; i += SLICE_RUN) {
+    const run = keyed.slice(i, i + SLICE_RUN).sort(compareKeys);
+    for (let j = 0; j < run.length; j++) keyed[i + j] = run[j];
+    work += run.length * 4;
+    if (work >= step) {
+      work = 0;
+      yield;
+    }
+  }
+  // Bottom-up merges of neighbouring runs; stable, so equal keys keep their order (like Array.sort).
+  let buffer: SortKey<T>[] = new Array(keyed.length);
+  for (let width = SLICE_RUN; width < keyed.length; width *= 2) {
+    for (let lo = 0; lo < keyed.length; lo += 2 * width) {
+      const mid = Math.min(lo + width, keyed.length);
+      const hi = Math.min(lo + 2 * width, keyed.length);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        buffer[k] = i < mid && (j >= hi || compareKeys(keyed[i], keyed[j]) <= 0) ? keyed[i++] : keyed[j++];
+        if (++work % step === 0) yield;
+      }
+    }
+    [keyed, buffer] = [buffer, keyed];
+  }
+  const sorted = keyed.map((k) => k.event);
+  sortedCache.set(events, { length: events.length, sorted });
+  return sorted;
+}
+
+/**
+ * Merges arrays that are each in {@link compareEvents} order into one, also in that order. The
+ * smaller arrays are placed into the largest by binary search, so merging a few events into a
+ * million costs a few comparisons and one copy. Arrays with equal events keep the given order.
+ * @example mergeSorted([sortedByDate(pipelineEvents), sortedByDate(importedEvents)])
+ */
+export function mergeSorted<T extends HasEventProperties>(arrays: readonly (readonly T[])[]): readonly T[] {
+  const nonEmpty = arrays.filter((a) => a.length > 0);
+  if (nonEmpty.length === 0) return [];
+  if (nonEmpty.length === 1) return nonEmpty[0];
+  let merged = nonEmpty[0];
+  for (const next of nonEmpty.slice(1)) merged = mergeTwo(merged, next);
+  return merged;
+}
+
+function mergeTwo<T extends HasEventProperties>(first: readonly T[], second: readonly T[]): T[] {
+  // Place each event of the smaller array into the larger; ties go after `first`'s equal events.
+  const secondIsSmall = second.length <= first.length;
+  const [big, small] = secondIsSmall ? [first, second] : [second, first];
+  const out: T[] = [];
+  let from = 0;
+  for (const event of small) {
+    // First index in `big` where `event` belongs: after equal events of `first`, before those of `second`.
+    let lo = from;
+    let hi = big.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareEvents(big[mid].properties, event.properties);
+      if (secondIsSmall ? c <= 0 : c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(big[i]);
+    out.push(event);
+    from = lo;
+  }
+  for (let i = from; i < big.length; i++) out.push(big[i]);
+  return out;
 }
 
 /**
@@ -210,6 +319,35 @@ export function groupByYear<T extends HasEventProperties>(sorted: readonly T[]):
     group.events.push(event);
   }
   return groups;
+}
+
+/**
+ * How many events each of `groups` has in the whole of `sorted`, when `groups` were made from a
+ * prefix of it (a list that shows the first items): the year runs are contiguous, so each count is a
+ * binary search rather than a pass over every event.
+ * @example groupTotals(shown, groupByYear(shown.slice(0, 200))).get('2021')
+ */
+export function groupTotals<T extends HasEventProperties>(sorted: readonly T[], groups: readonly EventGroup<T>[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  let start = 0;
+  for (const group of groups) {
+    const rank = groupRank(group.key);
+    let lo = start + group.events.length;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (groupRank(groupKeyOf(sorted[mid].properties)) <= rank) lo = mid + 1;
+      else hi = mid;
+    }
+    totals.set(group.key, lo - start);
+    start = lo;
+  }
+  return totals;
+}
+
+/** Years in order, "Date unknown" last: the order of {@link groupByYear}'s groups. */
+function groupRank(key: string): number {
+  return key === 'undated' ? Infinity : Number(key);
 }
 
 const groupKeyCache = new WeakMap<EventProperties, string>();

@@ -162,3 +162,34 @@ test.describe('accessibility of the io dialogs', () => {
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
+
+test('a large import reaches the map whole (features uploaded in slices) and the list pages it', async ({ page }, testInfo) => {
+  // Above GeoJsonSource's SLICED_UPLOAD_FEATURES: the points go to MapLibre as JSON written in slices.
+  const rows = 25_000;
+  const file = testInfo.outputPath('big.csv');
+  const lines = ['event_id,date,title,latitude,longitude'];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(`big-${i},2011-${String(1 + (i % 12)).padStart(2, '0')}-${day},Row ${i},${(33.3 + ((i * 7) % 100) / 200).toFixed(4)},${(44.4 + ((i * 13) % 100) / 200).toFixed(4)}`);
+  }
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  await openApp(page);
+  const dialog = await importFiles(page, [file]);
+  await expect(dialog.getByRole('region', { name: 'Import of big.csv' })).toContainText(`${rows.toLocaleString('en')} events loaded`, { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  // Every imported point is in the map's source (all lie in view, around Baghdad).
+  await expect
+    .poll(
+      () =>
+        page.evaluate((layer) => {
+          const features = window.__map!.querySourceFeatures('events-points', { filter: ['==', ['get', 'layer'], layer] });
+          return new Set(features.map((f) => f.properties.id)).size;
+        }, 'imported:big.csv'),
+      { timeout: 60_000 },
+    )
+    .toBe(rows);
+  // The list shows the first page, in date order, and counts the rest.
+  const list = page.getByRole('complementary', { name: 'Event list' });
+  await expect(list.getByRole('button', { name: /not listed yet/ })).toBeVisible();
+  await expect(list.getByRole('heading', { name: /^2011/ })).toContainText(`(${rows})`);
+});

@@ -9,7 +9,9 @@ import type { DateOrder } from '../../core/io/dates';
 import { disambiguateIds, joinSources } from '../../core/io/import';
 import { importedLayer, type SourceRow } from '../../core/io/rows';
 import type { DatelineEvent, Issue } from '../../core/types';
-import type { EventStore } from '../state/events.svelte';
+import { idsInSlices, type EventStore } from '../state/events.svelte';
+import { sortInSlices } from '../../core/eventfilter';
+import { inSlices } from '../state/slices';
 import type { ImportProgress, ImportReply, ImportRequest } from './worker-protocol';
 
 /** Problems kept per file for the list; the rest are counted. */
@@ -178,6 +180,9 @@ export class ImportedLayers {
     for (const entry of loaded) {
       const warning = disambiguateIds(entry.events, taken, entry.name);
       if (warning) this.addIssues(entry, [warning]);
+      // Sort and index the layer in short tasks (memoised per array), so the store, list and slider
+      // take in even a million events without one long task.
+      await inSlices(prepareLayer(entry.events));
       this.publish(entry);
     }
     this.activity = null;
@@ -240,6 +245,11 @@ export class ImportedLayers {
     this.layers = this.layers.filter((l) => l.layer !== layer);
     this.syncStore({ ...entry, visible: false });
   }
+}
+
+function* prepareLayer(events: readonly DatelineEvent[]): Generator<void, void> {
+  yield* sortInSlices(events);
+  yield* idsInSlices(events);
 }
 
 export const [getImportedLayers, setImportedLayers] = createContext<ImportedLayers>();

@@ -6,8 +6,8 @@
 import { greatCircle } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { DatelineEvent, PlacePrecision } from '../../core/types';
-import type { EventType } from '../../core/taxonomy';
-import { dayNumberProperties } from '../../core/timewindow';
+import { EVENT_TYPES, type EventType } from '../../core/taxonomy';
+import { spanOf } from '../../core/eventfilter';
 import type { CountryProperties } from '../../core/basemap/world';
 
 /** Properties of every feature handed to the map. */
@@ -59,6 +59,19 @@ export function eventMapData(
   events: readonly DatelineEvent[],
   countryShapes: ReadonlyMap<string, Polygon | MultiPolygon>,
 ): EventMapData {
+  const builder = eventMapDataInSlices(events, countryShapes, Infinity);
+  for (let step = builder.next(); ; step = builder.next()) if (step.done) return step.value;
+}
+
+/**
+ * {@link eventMapData} as a generator that yields every `step` events (for `runInSlices`), so a
+ * million imported events become features in short tasks.
+ */
+export function* eventMapDataInSlices(
+  events: readonly DatelineEvent[],
+  countryShapes: ReadonlyMap<string, Polygon | MultiPolygon>,
+  step = 20_000,
+): Generator<void, EventMapData> {
   const data: EventMapData = {
     points: collection(),
     areas: collection(),
@@ -67,8 +80,9 @@ export function eventMapData(
     places: { type: 'FeatureCollection', features: [] },
   };
   const places = new Map<string, Feature<Point, PlaceLabelProperties>>();
-  for (const event of events) {
-    const p = event.properties;
+  for (let i = 0; i < events.length; i++) {
+    if (i > 0 && i % step === 0) yield;
+    const p = events[i].properties;
     const properties: MapEventProperties = {
       id: p.id,
       type: p.type,
@@ -77,9 +91,14 @@ export function eventMapData(
       place_precision: p.place_precision,
       n: p.sources.length,
       layer: p.layer,
-      ...dayNumberProperties(p),
     };
-    const geometry = event.geometry;
+    // t0/t1 as `dayNumberProperties` makes them, from the span already parsed for the list.
+    const span = spanOf(p);
+    if (span) {
+      properties.t0 = span.start;
+      properties.t1 = span.end;
+    }
+    const geometry = events[i].geometry;
     const isArea = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
     if (p.place_precision === 'country') {
       const shape = isArea ? (geometry as Polygon | MultiPolygon) : countryShapes.get(p.country);
@@ -91,7 +110,7 @@ export function eventMapData(
     } else {
       const marker = representativePoint(geometry, p.lon, p.lat);
       data.points.features.push(feature(marker, properties));
-      const key = `${marker.coordinates[0]},${marker.coordinates[1]},${p.place_name}`;
+      const key = placeKey(marker, p.place_name);
       const label = places.get(key);
       if (label) label.properties.n++;
       else if (p.place_name) places.set(key, { type: 'Feature', geometry: marker, properties: { place: p.place_name, n: 1 } });
@@ -105,6 +124,91 @@ export function eventMapData(
   data.places.features = [...places.values()];
   return data;
 }
+
+function placeKey(marker: Point, place: string): string {
+  return `${marker.coordinates[0]},${marker.coordinates[1]},${place}`;
+}
+
+/** Per data layer: its map data and the country outlines it was made with. */
+const layerCache = new WeakMap<readonly DatelineEvent[], { length: number; shapes: ReadonlyMap<string, unknown>; data: EventMapData }>();
+
+/**
+ * The map data of several data layers (each built once per layer array and country outlines, in
+ * slices), combined: same features as `eventMapData(layers.flat(), countryShapes)`. A collection only
+ * one layer contributes to is that layer's own object, so unchanged sources are not uploaded again.
+ * @example runInSlices(layersMapDataInSlices(Object.values(store.layers), shapes), (d) => (data = d))
+ */
+export function* layersMapDataInSlices(
+  layers: readonly (readonly DatelineEvent[])[],
+  countryShapes: ReadonlyMap<string, Polygon | MultiPolygon>,
+): Generator<void, EventMapData> {
+  const parts: EventMapData[] = [];
+  for (const events of layers) {
+    let cached = layerCache.get(events);
+    if (!cached || cached.length !== events.length || cached.shapes !== countryShapes) {
+      cached = { length: events.length, shapes: countryShapes, data: yield* eventMapDataInSlices(events, countryShapes) };
+      layerCache.set(events, cached);
+    }
+    parts.push(cached.data);
+  }
+  yield;
+  return {
+    points: combine(parts.map((d) => d.points)),
+    areas: combine(parts.map((d) => d.areas)),
+    countries: combine(parts.map((d) => d.countries)),
+    arcs: combine(parts.map((d) => d.arcs)),
+    places: yield* combinePlaces(parts.map((d) => d.places)),
+  };
+}
+
+function combine<G extends Geometry, P>(collections: FeatureCollection<G, P>[]): FeatureCollection<G, P> {
+  const filled = collections.filter((c) => c.features.length > 0);
+  if (filled.length <= 1) return filled[0] ?? collections[0] ?? { type: 'FeatureCollection', features: [] };
+  return { type: 'FeatureCollection', features: filled.flatMap((c) => c.features) };
+}
+
+/** Place labels of several layers: one per place, its count summed over the layers (first layer's order). */
+function* combinePlaces(
+  collections: FeatureCollection<Point, PlaceLabelProperties>[],
+  step = 50_000,
+): Generator<void, FeatureCollection<Point, PlaceLabelProperties>> {
+  const filled = collections.filter((c) => c.features.length > 0);
+  if (filled.length <= 1) return filled[0] ?? collections[0] ?? { type: 'FeatureCollection', features: [] };
+  const places = new Map<string, Feature<Point, PlaceLabelProperties>>();
+  let work = 0;
+  for (const collection of filled) {
+    for (const f of collection.features) {
+      if (++work % step === 0) yield;
+      const key = placeKey(f.geometry, f.properties.place);
+      const seen = places.get(key);
+      // Copies, so each layer's cached labels keep their own counts.
+      if (seen) seen.properties.n += f.properties.n;
+      else places.set(key, { ...f, properties: { ...f.properties } });
+    }
+  }
+  return { type: 'FeatureCollection', features: [...places.values()] };
+}
+
+/**
+ * Events per type over several layers, each layer counted once (memoised per array).
+ * @example typeCounts(Object.values(store.layers)).meeting
+ */
+export function typeCounts(layers: readonly (readonly DatelineEvent[])[]): Record<EventType, number> {
+  const total = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
+  for (const events of layers) {
+    let counts = countCache.get(events);
+    if (!counts || counts.length !== events.length) {
+      const byType = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
+      for (const e of events) if (e.properties.type in byType) byType[e.properties.type]++;
+      counts = { length: events.length, byType };
+      countCache.set(events, counts);
+    }
+    for (const t of EVENT_TYPES) total[t] += counts.byType[t];
+  }
+  return total;
+}
+
+const countCache = new WeakMap<readonly DatelineEvent[], { length: number; byType: Record<EventType, number> }>();
 
 /** Country outlines by ISO alpha-2, for {@link eventMapData}. */
 export function countryShapesByIso(

@@ -7,6 +7,7 @@ import { createContext } from 'svelte';
 import type { DatelineEvent } from '../../core/types';
 import { EVENTS_GEOJSON_FORMAT } from '../../core/formats';
 import { validateEventCollection } from './validate';
+import { mergeSorted, sortedByDate } from '../../core/eventfilter';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -19,7 +20,10 @@ export class EventStore {
 
   /** All events of all layers. */
   readonly all = $derived(Object.values(this.layers).flat());
-  readonly byId = $derived(new Map(this.all.map((event) => [event.properties.id, event])));
+  /** All events in date order (`compareEvents`): each layer sorted once (memoised), then merged. */
+  readonly sorted = $derived(mergeSorted(Object.values(this.layers).map((events) => sortedByDate(events))));
+  /** Events by id, over every layer (each layer indexed once; see {@link idsInSlices}). */
+  readonly byId = $derived(new EventsById(Object.values(this.layers)));
 
   /**
    * Loads a `dateline-events/1` GeoJSON file as a data layer.
@@ -56,6 +60,49 @@ export class EventStore {
 
 function withLayer(event: DatelineEvent, layer: string): DatelineEvent {
   return event.properties.layer === layer ? event : { ...event, properties: { ...event.properties, layer } };
+}
+
+/** Id → event of one layer's array, memoised per array (layers are replaced, never changed). */
+const idIndexes = new WeakMap<readonly DatelineEvent[], { length: number; index: Map<string, DatelineEvent> }>();
+
+function idsOf(events: readonly DatelineEvent[]): Map<string, DatelineEvent> {
+  const cached = idIndexes.get(events);
+  if (cached?.length === events.length) return cached.index;
+  const index = new Map(events.map((event) => [event.properties.id, event]));
+  idIndexes.set(events, { length: events.length, index });
+  return index;
+}
+
+/**
+ * Builds a layer's id index in steps (a generator for `runInSlices`), so publishing a million imported
+ * events never indexes them in one task. Ids are unique across layers (imports rename clashes).
+ */
+export function* idsInSlices(events: readonly DatelineEvent[], step = 50_000): Generator<void, void> {
+  if (idIndexes.get(events)?.length === events.length) return;
+  const index = new Map<string, DatelineEvent>();
+  for (let i = 0; i < events.length; i++) {
+    index.set(events[i].properties.id, events[i]);
+    if ((i + 1) % step === 0) yield;
+  }
+  idIndexes.set(events, { length: events.length, index });
+}
+
+/** Lookup by id over several layers' indexes (a read-only Map-like view; like one Map, the last wins). */
+export class EventsById {
+  readonly #indexes: Map<string, DatelineEvent>[];
+  constructor(layers: readonly (readonly DatelineEvent[])[]) {
+    this.#indexes = layers.map(idsOf).reverse();
+  }
+  get(id: string): DatelineEvent | undefined {
+    for (const index of this.#indexes) {
+      const event = index.get(id);
+      if (event) return event;
+    }
+    return undefined;
+  }
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
 }
 
 export const [getEventStore, setEventStore] = createContext<EventStore>();
