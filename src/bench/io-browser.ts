@@ -51,42 +51,56 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
     const tFirst = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
     await page.waitForFunction(() => !!document.querySelector('#import-dialog .result'), null, { timeout: 900_000, polling: 100 });
     const tDone = await page.evaluate(() => performance.now());
-    // All loaded: the points source got its data after parsing ended (GeoJsonSource's mark), the map's
-    // worker has indexed it and the tiles are drawn (map.loaded()), then one more frame.
-    await page.waitForFunction(
-      () => {
-        const parsed = performance.getEntriesByName('dateline:import-parsed').at(-1)?.startTime ?? Infinity;
-        const marks = performance.getEntriesByName('dateline:source-data:events-points');
-        // (A build without the mark — an older one, for a before/after — uploads before the result shows.)
-        const uploaded = marks.length === 0 || marks.at(-1)!.startTime > parsed;
-        return uploaded && window.__map!.loaded() && window.__map!.isSourceLoaded('events-points');
-      },
-      null,
-      { timeout: 900_000, polling: 100 },
-    );
-    const tAll = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
-    // Sanity: the imported points really are in the map (a failed upload would also leave it "loaded").
-    const inSource = await page.evaluate(() => {
-      const ids = new Set<unknown>();
-      for (const f of window.__map!.querySourceFeatures('events-points')) if (String(f.properties.layer).startsWith('imported:')) ids.add(f.properties.id);
-      return ids.size;
-    });
+    // Everything up to here is kept even if the page dies while the map takes the data (a million
+    // points can exhaust the renderer's memory): tasks and marks are read now, and again at the end.
+    const readTasks = () =>
+      page.evaluate((t0) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= t0), t0);
+    const firstHanded = await page.evaluate(() => performance.getEntriesByName('dateline:import-first-events').at(-1)?.startTime ?? NaN);
+    // Split at the import's own mark: before it the page only receives batches; after it the app
+    // (store, slider, list, map) takes in the new layer.
+    const parsedAt = await page.evaluate(() => performance.getEntriesByName('dateline:import-parsed').at(-1)?.startTime ?? Infinity);
+    let tasks = await readTasks();
+    let allLoaded: number | string = 'not reached';
+    let inSource: number | string = 'not counted';
+    try {
+      // All loaded: the points source got its data after parsing ended (GeoJsonSource's mark), the map's
+      // worker has indexed it and the tiles are drawn (map.loaded()), then one more frame.
+      await page.waitForFunction(
+        () => {
+          const parsed = performance.getEntriesByName('dateline:import-parsed').at(-1)?.startTime ?? Infinity;
+          const marks = performance.getEntriesByName('dateline:source-data:events-points');
+          // (A build without the mark — an older one, for a before/after — uploads before the result shows.)
+          const uploaded = marks.length === 0 || marks.at(-1)!.startTime > parsed;
+          return uploaded && window.__map!.loaded() && window.__map!.isSourceLoaded('events-points');
+        },
+        null,
+        { timeout: 900_000, polling: 100 },
+      );
+      const tAll = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+      allLoaded = Math.round(tAll - t0);
+      // Sanity: the imported points really are in the map (a failed upload would also leave it "loaded").
+      inSource = await page.evaluate(() => {
+        const ids = new Set<unknown>();
+        for (const f of window.__map!.querySourceFeatures('events-points')) if (String(f.properties.layer).startsWith('imported:')) ids.add(f.properties.id);
+        return ids.size;
+      });
+      tasks = await readTasks();
+    } catch (error) {
+      allLoaded = `failed: ${(error as Error).message.split('\n')[0]}`;
+    }
     if (cdp && profileFile) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(profileFile, JSON.stringify(profile));
     }
-    const tasks = await page.evaluate((t0) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= t0), t0);
-    // Split at the import's own mark: before it the page only receives batches; after it the app
-    // (store, slider, list, map) takes in the new layer.
-    const parsedAt = await page.evaluate(() => performance.getEntriesByName('dateline:import-parsed').at(-1)?.startTime ?? Infinity);
     const longest = (list: typeof tasks) => Math.round(list.reduce((max, t) => Math.max(max, t.duration), 0));
     const during = tasks.filter((t) => t.start + t.duration <= parsedAt);
     const after = tasks.filter((t) => t.start + t.duration > parsedAt);
     return {
       'browser: first rendered frame with imported events (ms)': Math.round(tFirst - t0),
+      'browser: first events handed to the app (ms)': Math.round(firstHanded - t0),
       'browser: parsing done (ms)': Math.round(parsedAt - t0),
       'browser: import done, layer in list and slider (ms)': Math.round(tDone - t0),
-      'browser: all loaded, every point drawn (ms)': Math.round(tAll - t0),
+      'browser: all loaded, every point drawn (ms)': allLoaded,
       'browser: longest task (ms)': longest(tasks),
       'browser: imported points in the map source (in view)': inSource,
       'browser: longest task while parsing (ms)': longest(during),
