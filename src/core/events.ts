@@ -3,7 +3,8 @@
  * who. Types come from a documented trigger lexicon (`TRIGGERS`); the place is the most precise place
  * introduced by a locative preposition in the same clause ("held in Tehran", "outside Baghdad
  * International Airport") — a demonym or a possessive ("Iraqi", "Baghdad's request") never places an
- * event; the date is the nearest date expression in the clause; actors are the people and organisations
+ * event; a strike is also placed at its target ("strike on Kharkiv", "shelling of Donetsk", "missiles hit
+ * Odesa"); the date is the nearest date expression in the clause; actors are the people and organisations
  * named in it. Quoted speech is its own clause, so a date or place of the narrative ("said in a Monday
  * meeting in Tehran") never leaks into an event mentioned inside the quote.
  */
@@ -45,6 +46,10 @@ export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned
 const LOCATIVE = /(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}$/u;
 const DESTINATION = /(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}$/u;
 const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
+// What a strike hits: "strike on Kharkiv", "shelling of Donetsk", "attack against the city of Homs" (right
+// after the trigger), or the object of a hitting verb anywhere in the clause ("missiles hit Odesa").
+const STRIKE_TARGET = /^\s+(?:on|of|against|targeting|near)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/iu;
+const HIT_VERB = /(?:^|[\s(,])(?:hit|hits|struck|strikes|targeted|targeting|shelled|pounded|bombed|attacked)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/iu;
 const LEGISLATURE = /(?:(\p{Lu}[\p{L}.]*)(?:['’]s)?\s+)?(?:[Pp]arliament|[Pp]arliamentary|[Ll]awmakers|[Ll]egislature|[Ll]egislators|MPs|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly|[Mm]ajlis)\b/gu;
 // Sentence openings that refer back to the previous sentence's event or subject.
 const ANAPHORA = /^(?:He|She|They|It|The\s+(?:\w+\s+){0,2}(?:attack|strike|assassination|killing|bombing|act|operation|meeting|talks|visit|trip|vote|bill|law)\b)/;
@@ -306,11 +311,12 @@ function maskHoles(text: string, clause: Clause): string {
 
 const PRECISION_RANK = { site: 3, city: 2, region: 1, country: 0 } as const;
 
-function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger: { start: number }, type: EventType) {
+function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger: { start: number; end: number }, type: EventType) {
   let best: { mention: PlaceMention; score: number } | null = null;
   for (const mention of places) {
     const before = text.slice(Math.max(clause.start, mention.start - 60), mention.start);
-    const locative = LOCATIVE.test(before) || (type === 'visit' && DESTINATION.test(before));
+    const target = type === 'strike' && (HIT_VERB.test(before) || (mention.start >= trigger.end && STRIKE_TARGET.test(text.slice(trigger.end, mention.start))));
+    const locative = LOCATIVE.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
     if (!locative) continue;
     if (type === 'visit' && ORIGIN.test(before)) continue;
     if (/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))) continue; // "Baghdad's request"
