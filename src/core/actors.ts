@@ -63,6 +63,15 @@ const TITLES = new Set(
     'sayyed mullah haji first lady mp').split(' '),
 );
 
+/** Whether a word (lower case, no dot) is a title, singular or plural ("Presidents Zelensky and Duda"). */
+function isTitle(word: string): boolean {
+  if (TITLES.has(word)) return true;
+  if (word.length < 4) return false;
+  if (word.endsWith('ies') && TITLES.has(word.slice(0, -3) + 'y')) return true; // secretaries
+  if (word.endsWith('es') && TITLES.has(word.slice(0, -2))) return true; // princesses
+  return word.endsWith('s') && TITLES.has(word.slice(0, -1)); // ministers, generals
+}
+
 /** Words that end an organisation name ("… Council", "… Forces"). */
 const ORG_HEADS = new Set(
   ('council corps force forces units army navy ministry party parliament assembly committee commission agency ' +
@@ -241,9 +250,9 @@ function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>,
     }
     const tok = run[k];
     const lower = bareWord(tok.t).toLowerCase();
-    if (TITLES.has(lower)) {
+    if (isTitle(lower)) {
       // A title ends any name before it and confirms the name after it.
-      const hadName = segment.some((t) => !TITLES.has(t.t.replace(/\.$/, '').toLowerCase()));
+      const hadName = segment.some((t) => !isTitle(t.t.replace(/\.$/, '').toLowerCase()));
       if (hadName) flush();
       titled = true;
       segment = [];

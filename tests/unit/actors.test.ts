@@ -10,6 +10,13 @@ describe('findActors', () => {
     expect(names('Iraqi Prime Minister Mustafa al-Kadhimi met Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei.')).toEqual(['Mustafa al-Kadhimi/person', 'Ali Khamenei/person']);
   });
 
+  it('strips plural titles ("Presidents Zelensky and Duda")', () => {
+    expect(names('Presidents Zelensky and Duda held talks.')).toEqual(['Zelensky/person', 'Duda/person']);
+    expect(names('Foreign Ministers Annalena Baerbock and Antony Blinken met.')).toEqual(['Annalena Baerbock/person', 'Antony Blinken/person']);
+    expect(names('Generals Mark Milley and Valery Gerasimov spoke.')).toEqual(['Mark Milley/person', 'Valery Gerasimov/person']);
+    expect(findActors('Presidents Zelensky and Duda held talks.')[0].certain).toBe(true);
+  });
+
   it('recognises lexicon organisations in any spelling and institution names', () => {
     expect(names("ISIS fighters and the Islamic Revolution Guards Corps clashed; Hashd al-Sha'abi units and the Quds Force moved.")).toEqual([
       'Daesh (ISIS)/org',
