@@ -45,6 +45,8 @@ export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned
 // Prepositions that introduce where something happened, with up to two describing words in between.
 const LOCATIVE = /(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}$/u;
 const DESTINATION = /(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}$/u;
+// Between a subject and its verb: nothing, or one adverb ("Zelensky later traveled").
+const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;
 const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
 // What a strike hits: "strike on Kharkiv", "shelling of Donetsk", "attack against the city of Homs" (right
 // after the trigger), or the object of a hitting verb anywhere in the clause ("missiles hit Odesa").
@@ -78,6 +80,8 @@ export interface EventCandidate {
   date: DateMention | null;
   relative: RelativeDateMention | null;
   actors: ActorMention[];
+  /** A lone, unconfirmed word that is the bare subject of the travel or meeting verb ("Zelensky later traveled to Berlin"): a person all the same. */
+  subject: ActorMention | null;
   /** Country whose legislature voted (vote events) — used to place it at the capital. */
   legislature: string;
 }
@@ -187,6 +191,15 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         const date = nearest(input.dates.filter((d) => inClause(clause, d.start, d.end)), trigger);
         const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
         const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
+        // The traveller of a trip, and of the talks it was for, is the clause's first person before the travel verb.
+        const lead = also ? also.match : match;
+        const leadAt = clause.start + lead.index!;
+        const subject = type === 'visit' || type === 'meeting' ? actors.find((a) => a.kind === 'person' && a.end <= leadAt) ?? null : null;
+        // The traveller (or the one who meets) comes first: a visit's title names them, not their host.
+        if (subject) actors = [subject, ...actors.filter((a) => a !== subject)];
+        // A lone word the corpus does not confirm still names the traveller when it is the verb's bare
+        // subject ("Zelensky later traveled to …"); a plural common noun ("Officials", "Farmers") is not a name.
+        const bareSubject = subject && !subject.certain && !/s$/.test(subject.name) && SUBJECT_OF_VERB.test(text.slice(subject.end, leadAt)) ? subject : null;
         const candidate: EventCandidate = {
           file: input.file,
           type,
@@ -198,6 +211,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
           date,
           relative,
           actors,
+          subject: bareSubject,
           legislature: type === 'vote' ? legislatureCountry(text, clause, input.places) : '',
         };
         // "traveled to Juba … for talks": the talks are where the trip went.
@@ -240,7 +254,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (place) {
           events.push({
             file: input.file, type: 'statement', sentence, trigger, place, placeVia: said ? 'text' : 'dateline', origin: null,
-            date, relative: null, actors: [speaker], legislature: '',
+            date, relative: null, actors: [speaker], subject: null, legislature: '',
           });
         }
       }

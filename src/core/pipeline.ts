@@ -159,7 +159,8 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   const persons: string[] = [];
   const orgs: string[] = [];
   for (const a of c.actors) {
-    const name = index.canonical(a);
+    // The bare subject of a travel or meeting verb is a person even as an unconfirmed lone surname.
+    const name = index.canonical(a) ?? (a === c.subject ? a.name : null);
     if (!name) continue;
     const list = a.kind === 'person' ? persons : orgs;
     if (!list.includes(name)) list.push(name);

@@ -27,6 +27,7 @@ describe('pipeline fixtures', () => {
         summary: result.summary,
         events: result.events.map((e) => ({
           type: e.properties.type,
+          title: e.properties.title,
           date: e.properties.date_start ? `${e.properties.date_start} (${e.properties.time_precision})` : null,
           place: `${e.properties.place_name} (${e.properties.place_id})`,
           actors: e.properties.actors,
