@@ -32,10 +32,12 @@ export function readArticleFolder(folder: string): FolderInput {
     return { articles: [], issues: [{ file: folder, message: `cannot read folder: ${(error as Error).message}`, severity: 'error' }] };
   }
   let entries = new Map<string, ReturnType<typeof emptyEntry>>();
+  let listed = new Map<string, number>();
   if (names.includes('sources.csv')) {
     try {
       const manifest = parseManifest(readFileSync(path.join(folder, 'sources.csv'), 'utf8'), 'sources.csv');
       entries = manifest.entries;
+      listed = manifest.listed;
       issues.push(...manifest.issues);
     } catch (error) {
       issues.push({ file: 'sources.csv', message: `cannot read manifest: ${(error as Error).message}`, severity: 'error' });
@@ -55,9 +57,12 @@ export function readArticleFolder(folder: string): FolderInput {
       issues.push({ file: name, message: `cannot read article: ${reason}`, severity: 'error' });
     }
   }
-  for (const listed of entries.keys()) {
-    if (!articles.some((a) => a.file === listed) && !issues.some((i) => i.file === listed)) {
-      issues.push({ file: 'sources.csv', message: `manifest lists ${listed}, which is not in the folder`, severity: 'warning' });
+  // Every listed file, even from a row dropped as bad, must be in the folder and be an article.
+  for (const [file, line] of listed) {
+    if (!names.includes(file)) {
+      issues.push({ file: 'sources.csv', line, message: `${file} is listed but not in the folder`, severity: 'warning' });
+    } else if (!ARTICLE_EXTENSIONS.includes(path.extname(file).toLowerCase()) || NOT_ARTICLES.test(file)) {
+      issues.push({ file: 'sources.csv', line, message: `${file} is listed but is not an article (${ARTICLE_EXTENSIONS.join(' or ')})`, severity: 'warning' });
     }
   }
   return { articles, issues };

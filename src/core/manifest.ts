@@ -15,6 +15,8 @@ const ISO_PUBLISHED = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?
 export interface Manifest {
   /** Entries by file name. */
   entries: Map<string, ManifestEntry>;
+  /** Every plain file name the manifest lists, with the 1-based line of its first row — also for rows dropped as bad, so a listed file missing from the folder can be reported where it is listed. */
+  listed: Map<string, number>;
   issues: Issue[];
 }
 
@@ -39,16 +41,17 @@ export function emptyEntry(file: string): ManifestEntry {
  */
 export function parseManifest(csv: string, name = 'sources.csv'): Manifest {
   const entries = new Map<string, ManifestEntry>();
+  const listed = new Map<string, number>();
   const issues: Issue[] = [];
   const text = csv.replace(/^\uFEFF/, '');
-  if (!text.trim()) return { entries, issues };
+  if (!text.trim()) return { entries, listed, issues };
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const rows = parsed.data;
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const column = (key: string) => header.indexOf(key);
   if (column('file') < 0) {
     issues.push({ file: name, line: 1, message: `header has no "file" column (found: ${header.join(', ')})`, severity: 'error' });
-    return { entries, issues };
+    return { entries, listed, issues };
   }
   const missing = MANIFEST_COLUMNS.filter((c) => column(c) < 0);
   if (missing.length) {
@@ -94,6 +97,7 @@ export function parseManifest(csv: string, name = 'sources.csv'): Manifest {
       bad(`file "${entry.file}" must be a plain file name inside the articles folder`);
       continue;
     }
+    if (!listed.has(entry.file)) listed.set(entry.file, rowLine);
     if (entries.has(entry.file)) {
       bad(`file "${entry.file}" is listed twice; the first row is kept`);
       continue;
@@ -108,7 +112,7 @@ export function parseManifest(csv: string, name = 'sources.csv'): Manifest {
     }
     entries.set(entry.file, entry);
   }
-  return { entries, issues };
+  return { entries, listed, issues };
 }
 
 /** Newlines a parsed row spanned in the source (one per row, plus those inside quoted cells). */

@@ -24,7 +24,7 @@ describe('extract CLI', () => {
     expect(messages.some((m) => m.startsWith('error sources.csv:5: published "last Tuesday"'))).toBe(true);
     expect(messages).toContain('error sources.csv:6: row has no file name');
     expect(messages.some((m) => m.startsWith('error sources.csv:7: malformed row'))).toBe(true);
-    expect(messages).toContain('warning sources.csv: manifest lists missing.txt, which is not in the folder');
+    expect(messages).toContain('warning sources.csv:4: missing.txt is listed but not in the folder');
     // The good article and the article with the bad manifest row are still processed.
     expect(run.result.summary.articles).toBe(2);
     const events = JSON.parse(readFileSync(path.join(out, 'events.geojson'), 'utf8'));

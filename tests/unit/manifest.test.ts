@@ -24,6 +24,11 @@ describe('parseManifest', () => {
     expect(entries.get('c.txt')!.url).toBe('');
   });
 
+  it('lists every plain file name with its first line, also from dropped rows', () => {
+    const csv = `${HEADER}a.txt,X,,2021-01-01,"two\nlines",\n,No file,,,,\nb.txt,Y,,12/04/2021,,\na.txt,Dup,,,,\nsub/c.txt,Z,,,,\n`;
+    expect([...parseManifest(csv).listed]).toEqual([['a.txt', 2], ['b.txt', 5]]);
+  });
+
   it('reports a missing file column and wrong cell counts', () => {
     expect(parseManifest('name,outlet\na,b\n').issues[0]).toMatchObject({ line: 1, severity: 'error' });
     const { issues } = parseManifest(`${HEADER}a.txt,X\n`);
