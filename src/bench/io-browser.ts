@@ -59,6 +59,7 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
     // Split at the import's own mark: before it the page only receives batches; after it the app
     // (store, slider, list, map) takes in the new layer.
     const parsedAt = await page.evaluate(() => performance.getEntriesByName('dateline:import-parsed').at(-1)?.startTime ?? Infinity);
+    const publishMs = await page.evaluate(() => performance.getEntriesByName('dateline:import-publish').at(-1)?.duration ?? NaN);
     let tasks = await readTasks();
     let allLoaded: number | string = 'not reached';
     let inSource: number | string = 'not counted';
@@ -100,6 +101,7 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
       'browser: first events handed to the app (ms)': Math.round(firstHanded - t0),
       'browser: parsing done (ms)': Math.round(parsedAt - t0),
       'browser: import done, layer in list and slider (ms)': Math.round(tDone - t0),
+      'browser: store, list and slider take the layer, one task (ms)': Math.round(publishMs),
       'browser: all loaded, every point drawn (ms)': allLoaded,
       'browser: longest task (ms)': longest(tasks),
       'browser: imported points in the map source (in view)': inSource,

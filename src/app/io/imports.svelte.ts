@@ -3,7 +3,7 @@
  * visibility, and puts visible layers into the shared EventStore, so imported events take part in the
  * slider, list, popups and export like the pipeline's.
  */
-import { createContext } from 'svelte';
+import { createContext, tick } from 'svelte';
 import type { ColumnMapping, TableKind } from '../../core/io/columns';
 import type { DateOrder } from '../../core/io/dates';
 import { disambiguateIds, joinSources } from '../../core/io/import';
@@ -183,7 +183,11 @@ export class ImportedLayers {
       // Sort and index the layer in short tasks (memoised per array), so the store, list and slider
       // take in even a million events without one long task.
       await inSlices(prepareLayer(entry.events));
+      const published = performance.now();
       this.publish(entry);
+      // User Timing: the one task in which the store, list and slider take the layer (Svelte's flush).
+      await tick();
+      performance.measure('dateline:import-publish', { start: published, end: performance.now() });
     }
     this.activity = null;
     this.timings = { ...this.timings, doneMs: performance.now() - started };
