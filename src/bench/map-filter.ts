@@ -14,7 +14,7 @@ import type { FilterSpecification } from 'maplibre-gl';
 import { preview } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { EVENT_TYPES } from '../core/taxonomy';
-import { isoFromDay, dayFromCivil } from '../core/timewindow';
+import { dayFromCivil, isoFromDay } from '../core/calendar';
 
 /** Port of this benchmark's own preview server (e2e tests use 4173, the import bench 4179; override with DATELINE_BENCH_MAP_PORT). */
 const BENCH_PORT = Number(process.env.DATELINE_BENCH_MAP_PORT ?? 4177);

@@ -7,9 +7,10 @@
  * - "two days after the assassination" is kept as a relative date, resolved later against the event it
  *   names (see `resolveRelative`);
  * - without a publication date, anything that needs one stays unresolved and is reported — never today.
- * All arithmetic is on calendar dates in UTC, so results do not depend on the machine's time zone.
+ * Day arithmetic is calendar.ts's (UTC day numbers), so results do not depend on the machine's time zone.
  */
 import * as chrono from 'chrono-node';
+import { addDays, isoFromCivil, validIso, weekdayOf } from './calendar';
 import type { DateMention, TimePrecision } from './types';
 
 /** "two days after the assassination": an offset from the date of another event, named by `anchor`. */
@@ -36,9 +37,6 @@ export interface DateFindings {
   unresolved: UnresolvedDate[];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
-
 /**
  * The local calendar date of a manifest `published` value or a page date stamp. A datetime
  * ("2021-04-12T14:36", with or without offset) is read as the article's local date: its date part.
@@ -50,36 +48,12 @@ export function publicationDate(value: string | null | undefined): string | null
   const v = (value ?? '').trim();
   if (!v) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(v);
-  if (m) return validDay(+m[1], +m[2], +m[3]);
+  if (m) return validIso(+m[1], +m[2], +m[3]);
   const r = chrono.casual.parse(v, noonOf('2000-01-01'))[0];
   if (r && r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day')) {
-    return validDay(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
+    return validIso(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
   }
   return null;
-}
-
-/**
- * Adds days to an ISO date.
- * @param date `YYYY-MM-DD`
- * @param days may be negative
- * @returns the shifted date
- * @example addDays('2020-01-03', 2) // '2020-01-05'
- */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
-/**
- * Day of week of an ISO date, 0 = Sunday … 6 = Saturday.
- * @param date `YYYY-MM-DD`
- * @returns the weekday number
- * @example weekdayOf('2021-04-12') // 1 (Monday)
- */
-export function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
 /**
@@ -91,20 +65,6 @@ export function weekdayOf(date: string): number {
  */
 export function lastWeekday(weekday: number, published: string): string {
   return addDays(published, -((weekdayOf(published) - weekday + 7) % 7));
-}
-
-/**
- * The last day covered by a date of a given precision.
- * @param date first day, `YYYY-MM-DD`
- * @param precision day, month or year
- * @returns the last day, `YYYY-MM-DD`
- * @example endOf('2020-01-01', 'month') // '2020-01-31'
- */
-export function endOf(date: string, precision: TimePrecision): string {
-  const [y, m] = date.split('-').map(Number);
-  if (precision === 'day') return date;
-  if (precision === 'year') return iso(y, 12, 31);
-  return iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -230,7 +190,7 @@ function fromChrono(r: Found, published: string | null): Resolved | null {
   // "yesterday" (from the reference date), which is exactly what must not leak without a publication date.
   const explicitYear = /\b\d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(text);
   if (explicitYear && hasYear && hasMonth && hasDay) return day2(year!, month!, day!);
-  if (explicitYear && hasYear && hasMonth) return { date: iso(year!, month!, 1), precision: 'month' };
+  if (explicitYear && hasYear && hasMonth) return { date: isoFromCivil(year!, month!, 1), precision: 'month' };
   if (hasWeekday && !(hasMonth && hasDay)) {
     if (!published) return { reason: 'weekday and no publication date' };
     if (/\bnext\b/i.test(text)) return { date: addDays(published, ((c.get('weekday')! - weekdayOf(published) + 7) % 7) || 7), precision: 'day' };
@@ -245,7 +205,7 @@ function fromChrono(r: Found, published: string | null): Resolved | null {
   }
   if (/^last (month|year)$/i.test(t)) {
     if (!published) return { reason: `"${text}" and no publication date` };
-    return /month/i.test(t) ? { date: iso(year!, month!, 1), precision: 'month' } : { date: iso(year!, 1, 1), precision: 'year' };
+    return /month/i.test(t) ? { date: isoFromCivil(year!, month!, 1), precision: 'month' } : { date: isoFromCivil(year!, 1, 1), precision: 'year' };
   }
   if (hasMonth && hasDay && !hasYear) {
     if (!published) return { reason: 'date without a year and no publication date' };
@@ -254,25 +214,20 @@ function fromChrono(r: Found, published: string | null): Resolved | null {
   if (hasMonth && !hasDay && !hasYear && /^(in|during|since|by|until|early|late|mid-?)?\s*\p{L}+\.?$/iu.test(t)) {
     if (!published) return { reason: 'month without a year and no publication date' };
     const [py, pm] = published.split('-').map(Number);
-    return { date: iso(month! <= pm ? py : py - 1, month!, 1), precision: 'month' };
+    return { date: isoFromCivil(month! <= pm ? py : py - 1, month!, 1), precision: 'month' };
   }
   return null; // times of day, ranges of hours and other expressions with no calendar meaning
 }
 
 function day2(y: number, m: number, d: number): Resolved {
-  const v = validDay(y, m, d);
-  return v ? { date: v, precision: 'day' } : { reason: `${iso(y, m, d)} is not a calendar day` };
+  const v = validIso(y, m, d);
+  return v ? { date: v, precision: 'day' } : { reason: `${isoFromCivil(y, m, d)} is not a calendar day` };
 }
 
 /** Year of the most recent month/day on or before the publication date. */
 function latestOccurrence(published: string, month: number, day: number): number {
   const [py] = published.split('-').map(Number);
-  return iso(py, month, day) <= published ? py : py - 1;
-}
-
-function validDay(y: number, m: number, d: number): string | null {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? iso(y, m, d) : null;
+  return isoFromCivil(py, month, day) <= published ? py : py - 1;
 }
 
 /** Local noon of a calendar date: chrono-node computes in local time, noon keeps every zone on that day. */

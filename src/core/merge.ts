@@ -12,7 +12,7 @@
  * to the only event of that type they fit. Near misses with strong actor evidence — dates a day or two
  * apart, or places in one country that do not contain each other — are merged with a recorded conflict.
  */
-import { endOf } from './dates';
+import { addDays, lastDayCovered } from './calendar';
 import type { EventType } from './taxonomy';
 import type { Place, PlacePrecision, TimePrecision } from './types';
 
@@ -121,13 +121,7 @@ function resolveRelativeObservation(o: Observation, anchors: AnchorLookup): Obse
   const candidates = anchors.events(o.file).filter((e) => e.type === anchorType && e.precision === 'day' && e.date);
   let anchor = candidates.find((e) => e.reports.some((r) => ownAnchors.includes(r))) ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!anchor || !anchor.date) return o;
-  return { ...o, date: addDaysIso(anchor.date, o.relative.days), precision: 'day' };
-}
-
-function addDaysIso(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return t.toISOString().slice(0, 10);
+  return { ...o, date: addDays(anchor.date, o.relative.days), precision: 'day' };
 }
 
 function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent[] {
@@ -286,7 +280,7 @@ class EventIndex {
     if (!unit.date) return [];
     const own = this.candidates(unit);
     if (unit.precision !== 'day') return own;
-    const months = new Set([-2, 2].map((d) => addDaysIso(unit.date!, d).slice(0, 7)));
+    const months = new Set([-2, 2].map((d) => addDays(unit.date!, d).slice(0, 7)));
     months.delete(unit.date.slice(0, 7));
     return [...own, ...[...months].flatMap((m) => this.byKey.get(`${unit.type}|${m}`) ?? [])];
   }
@@ -361,7 +355,7 @@ function lastDay(date: string, precision: TimePrecision | null): string {
   if (!precision || precision === 'day') return date;
   const key = `${date}|${precision}`;
   let end = ENDS.get(key);
-  if (end === undefined) ENDS.set(key, (end = endOf(date, precision)));
+  if (end === undefined) ENDS.set(key, (end = lastDayCovered(date, precision)));
   return end;
 }
 

@@ -8,7 +8,8 @@
 import { booleanPointInPolygon, distance } from '@turf/turf';
 import { ActorIndex, type ActorMention, findActors } from './actors';
 import { findChrome, overlapsChrome } from './clean';
-import { endOf, findDates, publicationDate } from './dates';
+import { lastDayCovered } from './calendar';
+import { findDates, publicationDate } from './dates';
 import { ANCHOR_NOUNS, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
 import type { Gazetteer } from './gazetteer/index';
 import { mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
@@ -413,7 +414,7 @@ function toFeature(
     type: e.type,
     title: titleOf(e),
     date_start: e.date,
-    date_end: e.date && e.precision ? endOf(e.date, e.precision) : null,
+    date_end: e.date && e.precision ? lastDayCovered(e.date, e.precision) : null,
     time_precision: e.date ? e.precision : null,
     place_name: place?.name ?? '',
     place_id: place?.id ?? '',

@@ -1,19 +1,18 @@
 /**
  * Time on Dateline's timeline: event date spans, the time window, histogram bins, ticks and the words a
- * screen reader hears. Everything works in **UTC day numbers** (days since 1970-01-01, an integer), computed
- * with civil-calendar arithmetic rather than `Date` parsing, so results never depend on the time zone.
+ * screen reader hears. Everything works in **UTC day numbers** (days since 1970-01-01, an integer) from
+ * calendar.ts, so results never depend on the time zone.
  *
  * The map shares these rules through two numeric feature properties the shell precomputes once with
  * {@link dayNumberProperties}: `t0` (first day the event covers) and `t1` (last day, inclusive). Undated
  * events have neither. {@link windowFilterExpression} builds the MapLibre filter over them.
  */
-import type { EventProperties, TimePrecision } from './types';
+import { civilFromDay, dayFromCivil, dayFromIso, daysInMonth, isoFromDay, precisionSpan, type DaySpan } from './calendar';
+import type { EventProperties } from './types';
 
-/** An inclusive range of UTC day numbers. */
-export interface DaySpan {
-  start: number;
-  end: number;
-}
+// Day numbers and ISO dates come from the calendar module; the app and the event filter still import
+// these from here.
+export { civilFromDay, dayFromIso, isoFromDay, type DaySpan } from './calendar';
 
 /** `window`: events overlapping [start, end]. `cumulative`: every event that began by `end`. */
 export type WindowMode = 'window' | 'cumulative';
@@ -54,77 +53,6 @@ export const MONTH_NAMES = [
 ] as const;
 
 // ---------------------------------------------------------------------------------------------------
-// Civil calendar ⇄ day numbers (proleptic Gregorian; H. Hinnant's days_from_civil / civil_from_days).
-
-/**
- * Day number of a calendar date (UTC, proleptic Gregorian).
- * @param year full year, e.g. 2021
- * @param month 1–12
- * @param day 1–31
- * @returns days since 1970-01-01
- * @example dayFromCivil(2021, 4, 12) // 18729
- */
-export function dayFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/**
- * Calendar date of a day number.
- * @param dayNumber days since 1970-01-01
- * @returns `{ year, month (1–12), day }`
- * @example civilFromDay(18729) // { year: 2021, month: 4, day: 12 }
- */
-export function civilFromDay(dayNumber: number): { year: number; month: number; day: number } {
-  const z = Math.floor(dayNumber) + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/**
- * Number of days in a month (1–12) of a year.
- * @example daysInMonth(2020, 2) // 29
- */
-export function daysInMonth(year: number, month: number): number {
-  return month === 12 ? 31 : dayFromCivil(year, month + 1, 1) - dayFromCivil(year, month, 1);
-}
-
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
-
-/**
- * Day number of an ISO date (`YYYY-MM-DD`; a datetime's time part is ignored, never shifted by a zone).
- * @param iso e.g. `"2021-04-12"` or `"2021-04-12T14:36"`
- * @returns the day number, or `null` for anything that is not a real calendar date
- * @example dayFromIso('2020-01-03') // 18264
- */
-export function dayFromIso(iso: string | null | undefined): number | null {
-  const m = iso ? ISO_DAY.exec(iso) : null;
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return dayFromCivil(year, month, day);
-}
-
-/**
- * ISO `YYYY-MM-DD` of a day number.
- * @example isoFromDay(18729) // '2021-04-12'
- */
-export function isoFromDay(dayNumber: number): string {
-  const { year, month, day } = civilFromDay(dayNumber);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Event spans and visibility.
 
 /**
@@ -144,19 +72,6 @@ export function eventSpan(
   const last = dayFromIso(props.date_end);
   if (last !== null && last > span.end) span.end = last;
   return span;
-}
-
-/**
- * The whole day, month or year containing `dayNumber`.
- * @example precisionSpan(dayFromCivil(2021, 4, 12), 'month') // 1–30 April 2021 as day numbers
- */
-export function precisionSpan(dayNumber: number, precision: TimePrecision): DaySpan {
-  const { year, month } = civilFromDay(dayNumber);
-  if (precision === 'year') return { start: dayFromCivil(year, 1, 1), end: dayFromCivil(year, 12, 31) };
-  if (precision === 'month') {
-    return { start: dayFromCivil(year, month, 1), end: dayFromCivil(year, month, daysInMonth(year, month)) };
-  }
-  return { start: dayNumber, end: dayNumber };
 }
 
 /**

@@ -6,7 +6,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { addDays, endOf, findDates, lastWeekday, publicationDate, resolveRelative, weekdayOf } from '../../src/core/dates';
+import { addDays, weekdayOf } from '../../src/core/calendar';
+import { findDates, lastWeekday, publicationDate, resolveRelative } from '../../src/core/dates';
 
 const DIR = path.resolve(__dirname, '../fixtures/dates');
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -60,11 +61,6 @@ describe('publication dates', () => {
 });
 
 describe('helpers', () => {
-  it('endOf covers the period', () => {
-    expect(endOf('2020-02-01', 'month')).toBe('2020-02-29');
-    expect(endOf('2014-01-01', 'year')).toBe('2014-12-31');
-    expect(endOf('2020-01-03', 'day')).toBe('2020-01-03');
-  });
   it('resolveRelative counts from a day-precision anchor only', () => {
     const rel = { start: 0, end: 32, text: 'two days after the assassination', days: 2, anchor: 'assassination' };
     expect(resolveRelative(rel, '2020-01-03', 'day')?.date).toBe('2020-01-05');

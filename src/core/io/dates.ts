@@ -3,6 +3,7 @@
  * anchored regular expressions instead of a natural-language parser: anything it cannot read with
  * certainty is reported, never guessed.
  */
+import { daysInMonth } from '../calendar';
 import type { TimePrecision } from '../types';
 
 /** How to read all-numeric dates such as `04/05/2021`; `auto` accepts only unambiguous ones. */
@@ -33,13 +34,6 @@ const MONTH_DAY_YEAR = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
 const MONTH_YEAR = /^([A-Za-z]+)\.?[\s-]+(\d{4})$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return month === 2 && leap ? 29 : MONTH_LENGTHS[month - 1];
-}
 
 function dayOrError(year: number, month: number, day: number): ParsedDate | string {
   if (month < 1 || month > 12) return `month ${month} does not exist`;
@@ -89,25 +83,4 @@ export function parseDate(text: string, order: DateOrder = 'auto'): ParsedDate |
     return `ambiguous date "${s}" (day/month or month/day?) — choose the date order in the column mapping`;
   }
   return s === '' ? 'empty date' : `unreadable date "${s}"`;
-}
-
-/**
- * The last day a date of the given precision covers (the date itself for day precision).
- * @example lastDayCovered('2021-02-01', 'month') // '2021-02-28'
- */
-export function lastDayCovered(date: string, precision: TimePrecision): string {
-  const year = +date.slice(0, 4);
-  if (precision === 'year') return `${year}-12-31`;
-  if (precision === 'month') {
-    const month = +date.slice(5, 7);
-    return `${date.slice(0, 7)}-${pad(daysInMonth(year, month))}`;
-  }
-  return date;
-}
-
-/** The first day of the period of `precision` that contains `date`. */
-export function firstDayCovered(date: string, precision: TimePrecision): string {
-  if (precision === 'year') return `${date.slice(0, 4)}-01-01`;
-  if (precision === 'month') return `${date.slice(0, 7)}-01`;
-  return date;
 }

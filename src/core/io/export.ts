@@ -19,7 +19,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { eventCsvRows, eventSourceCsvRows, toCsv } from '../csv';
 import { EVENTS_CSV_COLUMNS, EVENTS_GEOJSON_FORMAT, EVENT_SOURCES_CSV_COLUMNS, EXPORT_METADATA_FORMAT } from '../formats';
 import type { ShownCriteria } from '../eventfilter';
-import { isoFromDay } from '../timewindow';
+import { isoFromDay } from '../calendar';
 import type { DatelineEvent, EventProperties } from '../types';
 
 /** The view an export was made from, as the app knows it. */

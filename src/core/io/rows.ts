@@ -9,7 +9,8 @@ import Papa from 'papaparse';
 import type { DatelineEvent, EventSource, Issue, PlacePrecision, TimePrecision } from '../types';
 import { EVENT_TYPE_INFO, type EventType } from '../taxonomy';
 import { detectColumns, type ColumnMapping, type ImportField, type TableKind } from './columns';
-import { firstDayCovered, lastDayCovered, parseDate, type DateOrder } from './dates';
+import { firstDayCovered, lastDayCovered } from '../calendar';
+import { parseDate, type DateOrder } from './dates';
 import { FALLBACK_EVENT_TYPE, mapEventType } from './typemap';
 
 /** The layer name of events imported from `fileName`. */
