@@ -16,7 +16,7 @@ const DIGEST_FILE = path.join(DATA, 'inputs.sha256');
 /** What the generated data depends on: the seeds, the pipeline and gazetteer code, the data packages' versions. */
 export const PIPELINE_INPUTS = [
   'seeds',
-  'src/core/clean.ts', 'src/core/sentences.ts', 'src/core/dates.ts', 'src/core/actors.ts', 'src/core/events.ts',
+  'src/core/calendar.ts', 'src/core/clean.ts', 'src/core/sentences.ts', 'src/core/dates.ts', 'src/core/actors.ts', 'src/core/events.ts',
   'src/core/merge.ts', 'src/core/manifest.ts', 'src/core/csv.ts', 'src/core/geojson.ts', 'src/core/pipeline.ts',
   'src/core/places.ts', 'src/core/gazetteer', 'src/core/types.ts', 'src/core/taxonomy.ts', 'src/core/formats.ts',
   'src/cli/extract.ts', 'src/cli/fs-source.ts', 'src/cli/gazetteer-node.ts', 'package-lock.json',
