@@ -224,7 +224,27 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
     return !(prev && m.kind === 'org' && prev.kind === 'org' && prev.name === m.name && /^\s*\($/.test(text.slice(prev.end, m.start)));
   });
   markTitleOrgs(text, deduped);
+  confirmTitledPairs(text, deduped);
   return deduped;
+}
+
+// "Presidents Zelensky and Duda", "Foreign Ministers Wang Yi, Lavrov and Blinken": a plural title confirms
+// every name of the list it opens.
+const NAME_LIST_GAP = /^(?:,\s*|,?\s+and\s+)$/;
+
+function confirmTitledPairs(text: string, mentions: ActorMention[]): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const head = mentions[i];
+    if (head.kind !== 'person' || !head.certain) continue;
+    const title = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, head.start - 30), head.start));
+    const word = title?.[1].toLowerCase() ?? '';
+    if (!title || TITLES.has(word) || !isTitle(word)) continue; // only a plural title opens a list
+    for (let k = i + 1; k < mentions.length; k++) {
+      const next = mentions[k];
+      if (next.kind !== 'person' || !NAME_LIST_GAP.test(text.slice(mentions[k - 1].end, next.start))) break;
+      next.certain = true;
+    }
+  }
 }
 
 function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]): number {

@@ -14,7 +14,10 @@ describe('findActors', () => {
     expect(names('Presidents Zelensky and Duda held talks.')).toEqual(['Zelensky/person', 'Duda/person']);
     expect(names('Foreign Ministers Annalena Baerbock and Antony Blinken met.')).toEqual(['Annalena Baerbock/person', 'Antony Blinken/person']);
     expect(names('Generals Mark Milley and Valery Gerasimov spoke.')).toEqual(['Mark Milley/person', 'Valery Gerasimov/person']);
-    expect(findActors('Presidents Zelensky and Duda held talks.')[0].certain).toBe(true);
+    expect(findActors('Presidents Zelensky and Duda held talks.').map((a) => a.certain)).toEqual([true, true]);
+    expect(findActors('Ministers Lavrov, Wang and Blinken met.').map((a) => a.certain)).toEqual([true, true, true]);
+    // A singular title confirms only its own name.
+    expect(findActors('President Zelensky and Duda held talks.').map((a) => a.certain)).toEqual([true, false]);
   });
 
   it('recognises lexicon organisations in any spelling and institution names', () => {
