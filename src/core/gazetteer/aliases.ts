@@ -75,6 +75,10 @@ export const ALIASES: Record<string, readonly string[]> = {
   'gn:1275004': ['Calcutta'],
   'gn:703448': ['Kiev'],
   'gn:706483': ['Kharkov'],
+  // Ukrainian cities under the romanisations English news has used since 2022 (GeoNames: "Odessa",
+  // "Zaporizhia").
+  'gn:698740': ['Odesa'],
+  'gn:687700': ['Zaporizhzhia', 'Zaporizhzhya', 'Zaporozhye'],
 };
 
 /**
