@@ -16,6 +16,7 @@
  *
  * Parameters this module does not know (e.g. `embed`) are kept untouched by `serializeUrlState`.
  */
+import { dayFromIso } from './calendar';
 import { URL_STATE_VERSION } from './formats';
 import { EVENT_TYPES, isEventType, type EventType } from './taxonomy';
 
@@ -101,15 +102,11 @@ function encodeQueryPart(text: string): string {
   return encodeURIComponent(text).replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%20/g, '+');
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EVENT_ID = /^[\w.:-]{1,200}$/;
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
+/** True for a real calendar date written `YYYY-MM-DD` (no time part: URLs carry days). */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return date.getUTCFullYear() === +m[1] && date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
+  return value.length === 10 && dayFromIso(value) !== null;
 }
 
 /**
