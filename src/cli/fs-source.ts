@@ -11,6 +11,7 @@ import type { Article, Issue } from '../core/types';
 /** File names the adapter reads as articles. README files describe a folder, they are not articles. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
 const NOT_ARTICLES = /^(readme|license|licence|changelog)(\.[a-z]+)?$/i;
+const isArticleName = (name: string) => ARTICLE_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !NOT_ARTICLES.test(name);
 
 export interface FolderInput {
   articles: Article[];
@@ -45,7 +46,7 @@ export function readArticleFolder(folder: string): FolderInput {
   }
   const articles: Article[] = [];
   for (const name of names) {
-    if (!ARTICLE_EXTENSIONS.includes(path.extname(name).toLowerCase()) || NOT_ARTICLES.test(name)) continue;
+    if (!isArticleName(name)) continue;
     const file = path.join(folder, name);
     try {
       if (!statSync(file).isFile()) continue;
@@ -61,7 +62,7 @@ export function readArticleFolder(folder: string): FolderInput {
   for (const [file, line] of listed) {
     if (!names.includes(file)) {
       issues.push({ file: 'sources.csv', line, message: `${file} is listed but not in the folder`, severity: 'warning' });
-    } else if (!ARTICLE_EXTENSIONS.includes(path.extname(file).toLowerCase()) || NOT_ARTICLES.test(file)) {
+    } else if (!isArticleName(file)) {
       issues.push({ file: 'sources.csv', line, message: `${file} is listed but is not an article (${ARTICLE_EXTENSIONS.join(' or ')})`, severity: 'warning' });
     }
   }
