@@ -10,7 +10,7 @@ describe('share', () => {
   });
 
   it('names the view and cites it with an access date', () => {
-    const title = viewTitle({ start: '2020-01-01', end: '2021-12-31', types: ['meeting', 'strike'], text: 'Tehran', count: 2 });
+    const title = viewTitle({ start: '2020-01-01', end: '2021-12-31', types: ['meeting', 'strike'], text: 'Tehran' });
     expect(title).toBe('Dateline: Meeting, Strike / attack events matching “Tehran”, 2020-01-01 to 2021-12-31');
     expect(citation(title, 'https://x.example/?v=1', new Date('2026-11-26T10:00:00Z'))).toBe(
       'Dateline: Meeting, Strike / attack events matching “Tehran”, 2020-01-01 to 2021-12-31. Dateline event map. https://x.example/?v=1 (accessed 26 November 2026).',

@@ -2,7 +2,9 @@
  * Words and links for sharing a view: the permalink, a citation, and the iframe snippet. Pure string
  * building (no DOM), unit-tested in tests/unit/io-share.test.ts.
  */
+import type { ShownCriteria } from '../../core/eventfilter';
 import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../../core/taxonomy';
+import { isoFromDay } from '../../core/timewindow';
 
 /** URL parameters that belong to an embed, not to the view itself. */
 export const EMBED_PARAMS = ['embed', 'host', 'controls'] as const;
@@ -19,12 +21,11 @@ export interface ViewDescription {
   end: string;
   types: readonly EventType[];
   text: string;
-  count: number;
 }
 
 /**
  * A title naming what the view shows.
- * @example viewTitle({ start: '2020-01-01', end: '2021-12-31', types: ['meeting'], text: '', count: 3 })
+ * @example viewTitle({ start: '2020-01-01', end: '2021-12-31', types: ['meeting'], text: '' })
  * // 'Dateline: Meeting events, 2020-01-01 to 2021-12-31'
  */
 export function viewTitle(view: ViewDescription): string {
@@ -32,6 +33,11 @@ export function viewTitle(view: ViewDescription): string {
   const kinds = all || view.types.length === 0 ? 'events' : `${view.types.map((t) => EVENT_TYPE_INFO[t].label).join(', ')} events`;
   const query = view.text.trim() ? ` matching “${view.text.trim()}”` : '';
   return `Dateline: ${kinds[0].toUpperCase()}${kinds.slice(1)}${query}, ${view.start} to ${view.end}`;
+}
+
+/** The title of the view that `criteria` (from `shownCriteria(filters, timeline)`) selects. */
+export function criteriaTitle(criteria: ShownCriteria): string {
+  return viewTitle({ start: isoFromDay(criteria.start), end: isoFromDay(criteria.end), types: criteria.types, text: criteria.text });
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
