@@ -99,13 +99,15 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
     const feature = toFeature(e as MergedEvent & { place: Place }, meta, gazetteer, ids, geometries);
     events.push(feature);
   }
+  const sourcesPerEvent: Record<number, number> = {};
+  let undated = 0;
   for (const e of events) {
     const p = e.properties;
-    if (!p.date_start) issues.push({ file: p.sources.map((s) => s.file).join(', '), message: `undated ${p.type} at ${p.place_name}: no source gives a date`, severity: 'warning' });
+    sourcesPerEvent[p.sources.length] = (sourcesPerEvent[p.sources.length] ?? 0) + 1;
+    if (p.date_start) continue;
+    undated++;
+    issues.push({ file: p.sources.map((s) => s.file).join(', '), message: `undated ${p.type} at ${p.place_name}: no source gives a date`, severity: 'warning' });
   }
-
-  const sourcesPerEvent: Record<number, number> = {};
-  for (const e of events) sourcesPerEvent[e.properties.sources.length] = (sourcesPerEvent[e.properties.sources.length] ?? 0) + 1;
   return {
     events,
     mentions: work.flatMap((w) => w.mentions),
@@ -114,7 +116,7 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
       articles: articles.length,
       events: events.length,
       sourcesPerEvent,
-      undated: events.filter((e) => !e.properties.date_start).length,
+      undated,
       unplaced,
     },
   };
