@@ -7,8 +7,7 @@
  * DATELINE_BENCH_PROFILE=<file> also writes a CPU profile of the page's main thread.
  */
 import { writeFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
+import { openBenchBrowser } from './browser';
 
 /** Port for the benchmark's own preview server (not the e2e tests' 4173); DATELINE_BENCH_PORT overrides. */
 const BENCH_PORT = Number(process.env.DATELINE_BENCH_PORT ?? 4179);
@@ -16,11 +15,7 @@ const BENCH_PORT = Number(process.env.DATELINE_BENCH_PORT ?? 4179);
 const BENCH_DIST = process.env.DATELINE_BENCH_DIST;
 
 export async function benchImportInBrowser(file: string): Promise<Record<string, string | number>> {
-  const server = await preview({ ...(BENCH_DIST ? { build: { outDir: BENCH_DIST } } : {}), preview: { port: BENCH_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  const { browser, origin, close } = await openBenchBrowser(BENCH_PORT, BENCH_DIST);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(() => {
@@ -30,7 +25,7 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
         for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`http://127.0.0.1:${BENCH_PORT}/`);
+    await page.goto(`${origin}/`);
     await page.waitForFunction(() => !!window.__map && window.__map.isStyleLoaded() && !!window.__map.getSource('events-points') && window.__map.isSourceLoaded('events-points'), null, { timeout: 120_000 });
     const before = await page.evaluate(() => window.__map!.querySourceFeatures('events-points').length);
 
@@ -111,7 +106,6 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
       'browser: long tasks (>50 ms), total (ms)': Math.round(tasks.reduce((sum, t) => sum + t.duration, 0)),
     };
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await close();
   }
 }

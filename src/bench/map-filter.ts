@@ -9,10 +9,9 @@
  * Run: `npm run build && DATELINE_BENCH_BROWSER=1 npx tsx src/bench/map-filter.ts` (or via run.ts).
  * DATELINE_BENCH_MAP_EVENTS sets N.
  */
-import { chromium } from '@playwright/test';
 import type { FilterSpecification } from 'maplibre-gl';
-import { preview } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { openBenchBrowser } from './browser';
 import { EVENT_TYPES } from '../core/taxonomy';
 import { dayFromCivil, isoFromDay } from '../core/calendar';
 
@@ -77,18 +76,14 @@ function median(values: number[]): number {
 
 export async function benchMapFilter(): Promise<Record<string, string | number>> {
   const body = syntheticEvents(EVENT_COUNT);
-  const server = await preview({ preview: { port: BENCH_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  const { browser, origin, close } = await openBenchBrowser(BENCH_PORT);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx keeps function names with a `__name` helper that does not exist inside the page.
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.route('**/assets/events-*.geojson', (route) => route.fulfill({ body, contentType: 'application/geo+json' }));
     const t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${BENCH_PORT}/`);
+    await page.goto(`${origin}/`);
     await page.waitForFunction(
       () => {
         const map = window.__map;
@@ -158,8 +153,7 @@ export async function benchMapFilter(): Promise<Record<string, string | number>>
       'map: setData / setFilter': +(dataMs / filterMs).toFixed(2),
     };
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await close();
   }
 }
 
