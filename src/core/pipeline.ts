@@ -11,9 +11,9 @@ import { findChrome, overlapsChrome } from './clean';
 import { lastDayCovered } from './calendar';
 import { findDates, publicationDate } from './dates';
 import { ANCHOR_NOUNS, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
-import type { Gazetteer } from './gazetteer/index';
+import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
 import { mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
-import { eventGeometry } from './geojson';
+import { eventGeometry, roundCoord } from './geojson';
 import { findPlaces } from './places';
 import { splitSentences } from './sentences';
 import { EVENT_TYPE_INFO } from './taxonomy';
@@ -421,17 +421,17 @@ function toFeature(
     place_name: place?.name ?? '',
     place_id: place?.id ?? '',
     place_precision: place?.precision ?? 'country',
-    geo_precision: place ? ({ site: 1, city: 1, region: 2, country: 3 } as const)[place.precision] : 3,
+    geo_precision: place ? GEO_PRECISION[place.precision] : GEO_PRECISION.country,
     country: place?.country ?? '',
-    lon: place ? round(place.lon) : 0,
-    lat: place ? round(place.lat) : 0,
+    lon: place ? roundCoord(place.lon) : 0,
+    lat: place ? roundCoord(place.lat) : 0,
     actors,
     sources,
     conflicts: e.conflicts,
     notes: notes.join('; '),
     layer: 'pipeline',
   };
-  if (e.origin && e.type === 'visit') properties.origin = { name: e.origin.name, place_id: e.origin.id, lon: round(e.origin.lon), lat: round(e.origin.lat) };
+  if (e.origin && e.type === 'visit') properties.origin = { name: e.origin.name, place_id: e.origin.id, lon: roundCoord(e.origin.lon), lat: roundCoord(e.origin.lat) };
   let geometry = geometries.get(place.id);
   if (!geometry) {
     const area = place.precision === 'region' || place.precision === 'country' ? gazetteer.geometry(place.id) : null;
@@ -468,7 +468,6 @@ function titleOf(e: MergedEvent): string {
   }
 }
 
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const clip = (s: string) => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
 
 function lineOf(text: string, offset: number): number {
