@@ -92,18 +92,6 @@ function searchText(props: EventProperties): string {
 }
 
 /**
- * Whether one event is shown under the criteria (type, text and time window).
- * @example isShown(feature.properties, { text: '', types: EVENT_TYPES, start, end, mode: 'window', showUndated: true })
- */
-export function isShown(props: EventProperties, criteria: ShownCriteria): boolean {
-  return (
-    criteria.types.includes(props.type) &&
-    isSpanVisible(spanOf(props), criteria) &&
-    matchesTerms(props, queryTerms(criteria.text))
-  );
-}
-
-/**
  * Order of events everywhere: by first day, then last day, then title, then id; undated events last.
  * Stable and total, so lists and exports are reproducible.
  * @example features.sort((a, b) => compareEvents(a.properties, b.properties))
