@@ -22,10 +22,9 @@
  */
 import { EMBED_API_VERSION } from '../../core/formats';
 import { isEventType, type EventType } from '../../core/taxonomy';
+import type { WindowMode } from '../../core/timewindow';
 
 export const EMBED_MESSAGE_TYPE = 'dateline';
-
-export type WindowMode = 'window' | 'cumulative';
 
 /** What the host can read back: the view the embedded map shows. */
 export interface EmbedState {
