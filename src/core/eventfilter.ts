@@ -273,8 +273,8 @@ export function shownFilterExpression(events: readonly HasEventProperties[], cri
     ['in', ['get', 'type'], ['literal', [...criteria.types]]],
     windowFilterExpression(criteria),
   ];
-  if (queryTerms(criteria.text).length > 0) {
-    const terms = queryTerms(criteria.text);
+  const terms = queryTerms(criteria.text);
+  if (terms.length > 0) {
     const ids = events.filter((e) => matchesTerms(e.properties, terms)).map((e) => e.properties.id);
     expression.push(['in', ['get', 'id'], ['literal', ids]]);
   }
