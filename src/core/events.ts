@@ -9,6 +9,7 @@
  * meeting in Tehran") never leaks into an event mentioned inside the quote.
  */
 import { demonymCountry, type ActorMention } from './actors';
+import { PRECISION_RANK } from './gazetteer';
 import type { RelativeDateMention } from './dates';
 import type { Sentence } from './sentences';
 import type { EventType } from './taxonomy';
@@ -323,7 +324,6 @@ function maskHoles(text: string, clause: Clause): string {
   return s;
 }
 
-const PRECISION_RANK = { site: 3, city: 2, region: 1, country: 0 } as const;
 
 function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger: { start: number; end: number }, type: EventType) {
   let best: { mention: PlaceMention; score: number } | null = null;

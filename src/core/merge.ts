@@ -13,8 +13,9 @@
  * apart, or places in one country that do not contain each other — are merged with a recorded conflict.
  */
 import { addDays, lastDayCovered } from './calendar';
+import { PRECISION_RANK } from './gazetteer';
 import type { EventType } from './taxonomy';
-import type { Place, PlacePrecision, TimePrecision } from './types';
+import type { Place, TimePrecision } from './types';
 
 /** One report of an event by one article, with canonical actor names — the unit of merging. */
 export interface Observation {
@@ -61,7 +62,6 @@ export interface MergedEvent {
   files: Set<string>;
 }
 
-const RANK: Record<PlacePrecision, number> = { site: 3, city: 2, region: 1, country: 0 };
 const TIME_RANK: Record<TimePrecision, number> = { day: 2, month: 1, year: 0 };
 
 /**
@@ -327,7 +327,7 @@ function finerPlace(a: Place | null, b: Place | null, geo: PlaceRelation): Place
   if (a.id === b.id) return a;
   if (geo.contains(a, b)) return b;
   if (geo.contains(b, a)) return a;
-  return RANK[b.precision] > RANK[a.precision] ? b : a;
+  return PRECISION_RANK[b.precision] > PRECISION_RANK[a.precision] ? b : a;
 }
 
 function finerDate(a: { precision: TimePrecision | null }, b: { precision: TimePrecision | null }): boolean {

@@ -24,6 +24,9 @@ export const PRECISION_CODE: Record<PlacePrecision, string> = { site: 's', city:
 /** ACLED geo_precision of a place precision: site/city 1, region 2, country 3. */
 export const GEO_PRECISION: Record<PlacePrecision, 1 | 2 | 3> = { site: 1, city: 1, region: 2, country: 3 };
 
+/** How exact a place precision is, higher = more exact; used to prefer the most precise place. */
+export const PRECISION_RANK: Record<PlacePrecision, number> = { site: 3, city: 2, region: 1, country: 0 };
+
 /**
  * The gazetteer as plain, JSON-serialisable data. Places are stored column by column (index i of every
  * array is one place), which keeps the file small and fast to parse.
