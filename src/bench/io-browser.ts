@@ -59,15 +59,18 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
     let allLoaded: number | string = 'not reached';
     let inSource: number | string = 'not counted';
     try {
-      // All loaded: the points source got its data after parsing ended (GeoJsonSource's mark), the map's
-      // worker has indexed it and the tiles are drawn (map.loaded()), then one more frame.
+      // All loaded: the source of the imported points got its data after parsing ended (the mark of
+      // GeoJsonSource or, for a large layer, of its clustered source, DenseLayer), the map's worker has
+      // indexed it and the tiles are drawn (map.loaded()), then one more frame.
       await page.waitForFunction(
         () => {
           const parsed = performance.getEntriesByName('dateline:import-parsed').at(-1)?.startTime ?? Infinity;
-          const marks = performance.getEntriesByName('dateline:source-data:events-points');
+          const dense = Object.keys(window.__map!.getStyle().sources).find((id) => id.startsWith('events-dense:'));
+          const source = dense ?? 'events-points';
+          const marks = performance.getEntriesByName(`dateline:source-data:${source}`);
           // (A build without the mark — an older one, for a before/after — uploads before the result shows.)
           const uploaded = marks.length === 0 || marks.at(-1)!.startTime > parsed;
-          return uploaded && window.__map!.loaded() && window.__map!.isSourceLoaded('events-points');
+          return uploaded && window.__map!.loaded() && window.__map!.isSourceLoaded(source);
         },
         null,
         { timeout: 900_000, polling: 100 },
@@ -75,9 +78,15 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
       const tAll = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
       allLoaded = Math.round(tAll - t0);
       // Sanity: the imported points really are in the map (a failed upload would also leave it "loaded").
-      inSource = await page.evaluate(() => {
+      inSource = await page.evaluate(async () => {
+        const map = window.__map!;
+        const dense = Object.keys(map.getStyle().sources).find((id) => id.startsWith('events-dense:'));
+        if (dense) {
+          const data = (await (map.getSource(dense) as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
+          return data.features.length;
+        }
         const ids = new Set<unknown>();
-        for (const f of window.__map!.querySourceFeatures('events-points')) if (String(f.properties.layer).startsWith('imported:')) ids.add(f.properties.id);
+        for (const f of map.querySourceFeatures('events-points')) if (String(f.properties.layer).startsWith('imported:')) ids.add(f.properties.id);
         return ids.size;
       });
       tasks = await readTasks();
@@ -99,7 +108,7 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
       'browser: store, list and slider take the layer, one task (ms)': Math.round(publishMs),
       'browser: all loaded, every point drawn (ms)': allLoaded,
       'browser: longest task (ms)': longest(tasks),
-      'browser: imported points in the map source (in view)': inSource,
+      'browser: imported points in the map (clustered source, or in view)': inSource,
       'browser: longest task while parsing (ms)': longest(during),
       'browser: longest task, app taking the layer (ms)': longest(after),
       'browser: tasks over 200 ms': tasks.filter((t) => t.duration > 200).length,

@@ -129,11 +129,19 @@ export function shownEvents<T extends HasEventProperties>(events: readonly T[], 
  * @example filterSorted(mergeSorted(layers.map(sortedByDate)), criteria)
  */
 export function filterSorted<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria): T[] {
+  const isShown = shownPredicate(criteria);
+  return sorted.filter((event) => isShown(event.properties));
+}
+
+/**
+ * The criteria as a test of one event's properties (the query is normalised once), for code that
+ * walks events itself, e.g. the map's clustered layers of large imports.
+ * @example events.filter((e) => shownPredicate(criteria)(e.properties))
+ */
+export function shownPredicate(criteria: ShownCriteria): (props: EventProperties) => boolean {
   const terms = queryTerms(criteria.text);
   const types = new Set(criteria.types);
-  return sorted.filter(
-    ({ properties: p }) => types.has(p.type) && isSpanVisible(spanOf(p), criteria) && matchesTerms(p, terms),
-  );
+  return (p) => types.has(p.type) && isSpanVisible(spanOf(p), criteria) && matchesTerms(p, terms);
 }
 
 const sortedCache = new WeakMap<readonly HasEventProperties[], { length: number; sorted: HasEventProperties[] }>();

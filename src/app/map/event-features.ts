@@ -40,6 +40,27 @@ export interface EventMapData {
    * re-lays out every layer of its source, and text is the costly part of that.
    */
   places: FeatureCollection<Point, PlaceLabelProperties>;
+  /**
+   * Point events of data layers with {@link DENSE_LAYER_EVENTS} or more events. They are not turned
+   * into features here: the map clusters them (DenseLayer.svelte), from the shown ones only.
+   */
+  dense: DensePoints[];
+}
+
+/**
+ * From this many events on, a data layer's points are drawn as clusters. Drawing each of 100,000
+ * points (and re-filtering them on every slider step) takes the page seconds per frame without a GPU;
+ * clusters keep the map responsive, and split into single events as one zooms in.
+ */
+export const DENSE_LAYER_EVENTS = 10_000;
+
+/** The clustered map source of a large data layer. */
+export const denseSourceId = (layer: string) => `events-dense:${layer}`;
+
+/** The point events of one large data layer. */
+export interface DensePoints {
+  layer: string;
+  events: DatelineEvent[];
 }
 
 export interface PlaceLabelProperties {
@@ -71,6 +92,7 @@ export function* eventMapDataInSlices(
   events: readonly DatelineEvent[],
   countryShapes: ReadonlyMap<string, Polygon | MultiPolygon>,
   step = 20_000,
+  dense = false,
 ): Generator<void, EventMapData> {
   const data: EventMapData = {
     points: collection(),
@@ -78,7 +100,9 @@ export function* eventMapDataInSlices(
     countries: collection(),
     arcs: collection(),
     places: { type: 'FeatureCollection', features: [] },
+    dense: [],
   };
+  const densePoints: DatelineEvent[] = [];
   const places = new Map<string, Feature<Point, PlaceLabelProperties>>();
   for (let i = 0; i < events.length; i++) {
     if (i > 0 && i % step === 0) yield;
@@ -107,6 +131,9 @@ export function* eventMapDataInSlices(
       else data.points.features.push(feature(point(p.lon, p.lat), properties));
     } else if (isArea) {
       data.areas.features.push(feature(geometry as Polygon | MultiPolygon, properties));
+    } else if (dense) {
+      // Clustered by the map; their clusters carry counts, so no place labels either.
+      densePoints.push(events[i]);
     } else {
       const marker = representativePoint(geometry, p.lon, p.lat);
       data.points.features.push(feature(marker, properties));
@@ -122,6 +149,7 @@ export function* eventMapDataInSlices(
     }
   }
   data.places.features = [...places.values()];
+  if (densePoints.length) data.dense.push({ layer: densePoints[0].properties.layer, events: densePoints });
   return data;
 }
 
@@ -146,7 +174,8 @@ export function* layersMapDataInSlices(
   for (const events of layers) {
     let cached = layerCache.get(events);
     if (!cached || cached.length !== events.length || cached.shapes !== countryShapes) {
-      cached = { length: events.length, shapes: countryShapes, data: yield* eventMapDataInSlices(events, countryShapes) };
+      const dense = events.length >= DENSE_LAYER_EVENTS;
+      cached = { length: events.length, shapes: countryShapes, data: yield* eventMapDataInSlices(events, countryShapes, 20_000, dense) };
       layerCache.set(events, cached);
     }
     parts.push(cached.data);
@@ -158,6 +187,7 @@ export function* layersMapDataInSlices(
     countries: combine(parts.map((d) => d.countries)),
     arcs: combine(parts.map((d) => d.arcs)),
     places: yield* combinePlaces(parts.map((d) => d.places)),
+    dense: parts.flatMap((d) => d.dense),
   };
 }
 

@@ -13,6 +13,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { EVENT_TYPES, EVENT_TYPE_INFO } from '../../core/taxonomy';
 import { LABEL_FONTS } from '../../core/basemap/style';
+import { DENSE_TILE_LAYER } from './dense-messages';
 
 type Layer = Exclude<LayerSpecification, { type: 'background' }>;
 
@@ -198,6 +199,72 @@ function placeLabels(id: string, source: string, shown: FilterSpecification | nu
     paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
   };
 }
+
+/** Layer ids of a clustered source (DenseLayer.svelte), from its source id. */
+export function denseLayerIds(sourceId: string) {
+  return { clusters: `${sourceId}/clusters`, counts: `${sourceId}/counts`, points: `${sourceId}/points`, selected: `${sourceId}/selected` };
+}
+
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+
+/**
+ * A large data layer, clustered (see DENSE_LAYER_EVENTS): grey discs sized by how many events they
+ * hold, labelled with the count; single events as small dots in their type's colour.
+ * @param sourceId the clustered GeoJSON source
+ * @param selectedId the selected event's id, or null
+ */
+export function denseLayers(sourceId: string, selectedId: string | null): Layer[] {
+  const ids = denseLayerIds(sourceId);
+  return [
+    {
+      id: ids.clusters,
+      type: 'circle',
+      source: sourceId,
+      'source-layer': DENSE_TILE_LAYER,
+      filter: isCluster,
+      paint: {
+        'circle-radius': ['step', ['get', 'point_count'], 11, 100, 14, 1000, 18, 10000, 23, 100000, 28],
+        'circle-color': CLUSTER_COLOR,
+        'circle-opacity': 0.85,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: ids.counts,
+      type: 'symbol',
+      source: sourceId,
+      'source-layer': DENSE_TILE_LAYER,
+      filter: isCluster,
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': LABEL_FONTS,
+        'text-size': 11,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: ids.points,
+      type: 'circle',
+      source: sourceId,
+      'source-layer': DENSE_TILE_LAYER,
+      filter: ['!', isCluster],
+      paint: { 'circle-radius': 5, 'circle-color': typeColor, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+    },
+    {
+      id: ids.selected,
+      type: 'circle',
+      source: sourceId,
+      'source-layer': DENSE_TILE_LAYER,
+      filter: ['all', ['!', isCluster], ['==', ['get', 'id'], selectedId ?? '']],
+      paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': SELECTED_COLOR, 'circle-stroke-width': 3 },
+    },
+  ];
+}
+
+/** Clusters are neutral: they mix event types (the dots they split into carry the type colours). */
+export const CLUSTER_COLOR = '#3d4852';
 
 /**
  * Outline of the selected event on top of everything (a black halo), in every geometry kind.
