@@ -145,6 +145,13 @@ function lexiconWord(t: string): string {
   return w.endsWith("'s") ? w.slice(0, -2) : w;
 }
 
+/** A name token found by `nameTokens`: offsets into the text and the token as written. */
+interface NameToken {
+  s: number;
+  e: number;
+  t: string;
+}
+
 // A name token: "Shamkhani", "al-Araji", "Al-Araji", "O'Brien", "Lt.", "ISIS", "Sha'abi", "Jean-Yves".
 const TOKEN = /(?<![\p{L}\p{M}'’-])(?:(?:al|el|ad|ash|as|at|az|ar|an)-(?=\p{Lu})|(?:bin|ibn|van|von|de|da|du|di|der|den)\s(?=\p{Lu}))?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*\.?|\p{Lu}\.(?:\p{Lu}\.)+/gu;
 const PARTICLES = /^(bin|ibn|de|da|di|du|van|von|der|den|le|la|al|el)$/;
@@ -157,7 +164,7 @@ const SPACE = /\s/;
  * look-behind) at every position: ASCII characters other than capitals and the first letters of the name
  * prefixes ("al-", "bin ") cannot start a token, so the sticky pattern is tried only at the others.
  */
-function nameTokens(slice: string, offset: number, out: Array<{ s: number; e: number; t: string }>): void {
+function nameTokens(slice: string, offset: number, out: NameToken[]): void {
   const n = slice.length;
   let p = 0;
   while (p < n) {
@@ -197,7 +204,7 @@ function nameTokens(slice: string, offset: number, out: Array<{ s: number; e: nu
 export function findActors(text: string, start = 0, end = text.length, placeSpans: ReadonlyArray<{ start: number; end: number }> = []): ActorMention[] {
   const out: ActorMention[] = [];
   const slice = text.slice(start, end);
-  const tokens: Array<{ s: number; e: number; t: string }> = [];
+  const tokens: NameToken[] = [];
   nameTokens(slice, start, tokens);
 
   // Group tokens into runs separated only by single spaces (or particles).
@@ -247,23 +254,30 @@ function confirmTitledPairs(text: string, mentions: ActorMention[]): void {
   }
 }
 
-function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]): number {
+/** The name being collected by `splitRun`: its tokens, whether a title introduced it, and its country. */
+interface PendingName {
+  tokens: NameToken[];
+  titled: boolean;
+  affiliation: string;
+}
+
+/** Emits the pending name (if any) and starts a new, untitled one. */
+function flushName(text: string, pending: PendingName, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]): void {
+  if (pending.tokens.length) emitSegment(text, pending.tokens, pending.titled, pending.affiliation, places, out);
+  pending.tokens = [];
+  pending.titled = false;
+}
+
+function splitRun(text: string, run: NameToken[], places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]): number {
   let consumed = 0;
   // Organisation lexicon matches first (longest alias at each position).
   let k = 0;
-  let segment: typeof run = [];
-  let titled = false;
-  let affiliation = '';
-  let demonym: { s: number; e: number; t: string } | null = null;
-  const flush = () => {
-    if (segment.length) emitSegment(text, segment, titled, affiliation, places, out);
-    segment = [];
-    titled = false;
-  };
+  const pending: PendingName = { tokens: [], titled: false, affiliation: '' };
+  let demonym: NameToken | null = null;
   while (k < run.length) {
-    const org = orgAt(text, run, k);
+    const org = orgAt(run, k);
     if (org) {
-      flush();
+      flushName(text, pending, places, out);
       out.push({ start: run[k].s, end: run[org.last].e, name: org.name, kind: 'org', certain: true, affiliation: '', titleOnly: false });
       k = org.last + 1;
       continue;
@@ -272,32 +286,33 @@ function splitRun(text: string, run: Array<{ s: number; e: number; t: string }>,
     const lower = bareWord(tok.t).toLowerCase();
     if (isTitle(lower)) {
       // A title ends any name before it and confirms the name after it.
-      const hadName = segment.some((t) => !isTitle(t.t.replace(/\.$/, '').toLowerCase()));
-      if (hadName) flush();
-      titled = true;
-      segment = [];
+      const hadName = pending.tokens.some((t) => !isTitle(t.t.replace(/\.$/, '').toLowerCase()));
+      if (hadName) flushName(text, pending, places, out);
+      pending.titled = true;
+      pending.tokens = [];
       k++;
       continue;
     }
     const demonymOf = DEMONYM_MAP.get(lower);
     if (demonymOf) {
-      flush();
-      affiliation = demonymOf;
+      flushName(text, pending, places, out);
+      pending.affiliation = demonymOf;
       demonym = tok;
       k++;
       continue;
     }
+    const segment = pending.tokens;
     segment.push(tok);
     if (ORG_HEADS.has(lower)) {
       // "Iraqi Armed Forces": the demonym right before is part of an organisation's name.
       if (demonym && demonym.e + 1 === segment[0].s) segment.unshift(demonym);
       consumed = Math.max(consumed, emitOrg(text, segment, out));
-      segment = [];
-      titled = false;
+      pending.tokens = [];
+      pending.titled = false;
     }
     k++;
   }
-  flush();
+  flushName(text, pending, places, out);
   return consumed;
 }
 
@@ -316,19 +331,17 @@ const ALIASES_BY_FIRST_WORD = (() => {
   return index;
 })();
 
-function orgAt(text: string, run: Array<{ s: number; e: number; t: string }>, k: number): { name: string; last: number } | null {
-  const word = (i: number) => lexiconWord(run[i].t);
-  const candidates = ALIASES_BY_FIRST_WORD.get(word(k));
+function orgAt(run: NameToken[], k: number): { name: string; last: number } | null {
+  const candidates = ALIASES_BY_FIRST_WORD.get(lexiconWord(run[k].t));
   if (!candidates) return null;
   for (const { name, words } of candidates) {
     const last = k + words.length - 1;
     if (last >= run.length) continue;
     let ok = true;
-    for (let i = 1; i < words.length && ok; i++) ok = word(k + i) === words[i] && (i === words.length - 1 || !/'s$/.test(run[k + i].t.replace(/’/g, "'")));
+    for (let i = 1; i < words.length && ok; i++) ok = lexiconWord(run[k + i].t) === words[i] && (i === words.length - 1 || !/'s$/.test(run[k + i].t.replace(/’/g, "'")));
     if (!ok) continue;
     // "IS" alone is too often the verb in headlines and all-caps text.
     if (words.length === 1 && words[0] === 'IS') return null;
-    void text;
     return { name, last };
   }
   return null;
@@ -339,7 +352,7 @@ const ORG_TAIL = /^ (?:of|for) (?:the )?(\p{Lu}[\p{L}-]*(?![\p{L}'’-])(?: (?:a
 // "Peace and Security Council": capitalised words joined by "and" before the name's first word.
 const ORG_HEAD_COORDINATION = /(?<![\p{L}'’-])((?:(?!The )\p{Lu}[\p{L}-]* )+(?:and|&) )$/u;
 
-function emitOrg(text: string, segment: Array<{ s: number; e: number; t: string }>, out: ActorMention[]): number {
+function emitOrg(text: string, segment: NameToken[], out: ActorMention[]): number {
   let from = 0;
   while (from < segment.length - 1 && NOT_NAME.has(segment[from].t.toLowerCase())) from++;
   const toks = segment.slice(from);
@@ -359,13 +372,17 @@ function emitOrg(text: string, segment: Array<{ s: number; e: number; t: string 
   return end;
 }
 
-function emitSegment(text: string, segment: Array<{ s: number; e: number; t: string }>, titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
+/** A name token in lower case without its possessive or final dot: how the word lists spell it. */
+function plainWord(token: NameToken): string {
+  return bareWord(token.t).toLowerCase();
+}
+
+function emitSegment(text: string, segment: NameToken[], titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
   // Drop leading function words ("The", "In") and anything resolved as a place.
   const toks = segment.filter((t) => !places.some((p) => p.start < t.e && p.end > t.s));
-  const plain = (t: { t: string }) => bareWord(t.t).toLowerCase();
-  while (toks.length && NOT_NAME.has(plain(toks[0]))) toks.shift();
+  while (toks.length && NOT_NAME.has(plainWord(toks[0]))) toks.shift();
   if (!toks.length) return;
-  if (toks.some((t) => NOT_NAME.has(plain(t)))) return;
+  if (toks.some((t) => NOT_NAME.has(plainWord(t)))) return;
   if (toks.some((t) => /^\p{Lu}{2,}$/u.test(t.t))) return; // acronyms are not people
   if (toks.some((t) => /\d/.test(t.t) || /^\p{Lu}\.$/u.test(t.t))) return;
   const first = toks[0];

@@ -146,15 +146,14 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   const merged: MergedEvent[] = [];
   const index = new EventIndex();
   for (const unit of units) {
-    const fits = (e: MergedEvent) => compatible(e, unit, geo) && !sharesFile(e, unit);
     let target: MergedEvent | undefined;
-    if (unit.date) target = best(index.candidates(unit).filter(fits), unit);
+    if (unit.date) target = best(index.candidates(unit).filter((e) => joinsAcross(e, unit, geo)), unit);
     else {
       // Strong matches: undated events or two shared people — or, for a definite reference, the only fit.
       const candidates = index.couldJoin(unit);
-      let strong = candidates.filter((e) => (!e.date || personOverlap(e, unit) >= 2) && fits(e));
+      let strong = candidates.filter((e) => (!e.date || personOverlap(e, unit) >= 2) && joinsAcross(e, unit, geo));
       if (isDefinite(unit)) {
-        const only = onlyFit(candidates, fits);
+        const only = onlyFit(candidates, (e) => joinsAcross(e, unit, geo));
         if (only) strong = [only];
       }
       // An undated report joins only an unambiguous best match.
@@ -250,29 +249,32 @@ class EventIndex {
    */
   couldJoin(unit: MergedEvent): MergedEvent[] {
     const found = new Set<MergedEvent>();
-    const collect = (facet: string) => {
-      const events = this.byFacet.get(`${unit.type}|${facet}`);
-      if (events) for (const e of events) found.add(e);
-    };
-    for (const p of unit.persons) collect(`p|${p}`);
-    for (const o of unit.orgs) collect(`o|${o}`);
-    if (unit.place) collect(`@|${unit.place.id}`);
-    if (!unit.persons.length && !unit.orgs.length) collect('-');
+    for (const p of unit.persons) this.collect(found, unit.type, `p|${p}`);
+    for (const o of unit.orgs) this.collect(found, unit.type, `o|${o}`);
+    if (unit.place) this.collect(found, unit.type, `@|${unit.place.id}`);
+    if (!unit.persons.length && !unit.orgs.length) this.collect(found, unit.type, '-');
     return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  /** Adds the events of one type filed under a facet to `found`. */
+  private collect(found: Set<MergedEvent>, type: EventType, facet: string): void {
+    const events = this.byFacet.get(`${type}|${facet}`);
+    if (events) for (const e of events) found.add(e);
   }
 
   /** Files an event under what it names now (merging only adds names; stale entries are harmless). */
   private addFacets(e: MergedEvent): void {
-    const facet = (name: string) => {
-      const key = `${e.type}|${name}`;
-      let events = this.byFacet.get(key);
-      if (!events) this.byFacet.set(key, (events = new Set()));
-      events.add(e);
-    };
-    for (const p of e.persons) facet(`p|${p}`);
-    for (const o of e.orgs) facet(`o|${o}`);
-    if (e.place) facet(`@|${e.place.id}`);
-    if (!e.persons.length && !e.orgs.length) facet('-');
+    for (const p of e.persons) this.fileUnder(e, `p|${p}`);
+    for (const o of e.orgs) this.fileUnder(e, `o|${o}`);
+    if (e.place) this.fileUnder(e, `@|${e.place.id}`);
+    if (!e.persons.length && !e.orgs.length) this.fileUnder(e, '-');
+  }
+
+  private fileUnder(e: MergedEvent, facet: string): void {
+    const key = `${e.type}|${facet}`;
+    let events = this.byFacet.get(key);
+    if (!events) this.byFacet.set(key, (events = new Set()));
+    events.add(e);
   }
 
   /** Events a near miss could involve: those the unit could fit, plus days up to two days away. */
@@ -284,6 +286,11 @@ class EventIndex {
     months.delete(unit.date.slice(0, 7));
     return [...own, ...[...months].flatMap((m) => this.byKey.get(`${unit.type}|${m}`) ?? [])];
   }
+}
+
+/** Whether a unit from another article can join an event: compatible, and no article reports both. */
+function joinsAcross(e: MergedEvent, unit: MergedEvent, geo: PlaceRelation): boolean {
+  return compatible(e, unit, geo) && !sharesFile(e, unit);
 }
 
 function start(o: Observation): MergedEvent {
@@ -436,15 +443,19 @@ function best<T extends MergedEvent>(list: T[], o: MergedEvent | Observation): T
 /** Strong actor evidence despite a small disagreement: a conflict to record, or null. */
 function nearMissConflict(a: MergedEvent, b: MergedEvent, geo: PlaceRelation): string | null {
   if (personOverlap(a, b) < 2 || !a.date || !b.date) return null;
-  const files = (e: MergedEvent) => [...new Set(e.reports.map((r) => r.file))].join(', ');
   if (a.precision === 'day' && b.precision === 'day' && a.date !== b.date && placesFit(a.place, b.place, geo)) {
     const gap = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86400000;
-    if (gap <= 2) return `Sources disagree on the date: ${a.date} (${files(a)}) vs ${b.date} (${files(b)})`;
+    if (gap <= 2) return `Sources disagree on the date: ${a.date} (${sourceFiles(a)}) vs ${b.date} (${sourceFiles(b)})`;
   }
   if (datesFit(a, b) && a.place && b.place && !placesFit(a.place, b.place, geo) && a.place.country === b.place.country) {
-    return `Sources disagree on the place: ${a.place.name} (${files(a)}) vs ${b.place.name} (${files(b)})`;
+    return `Sources disagree on the place: ${a.place.name} (${sourceFiles(a)}) vs ${b.place.name} (${sourceFiles(b)})`;
   }
   return null;
+}
+
+/** The files reporting an event, for conflict messages. */
+function sourceFiles(e: MergedEvent): string {
+  return [...new Set(e.reports.map((r) => r.file))].join(', ');
 }
 
 function eventOrder(a: MergedEvent, b: MergedEvent): number {

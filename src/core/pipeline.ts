@@ -377,8 +377,7 @@ function toFeature(
   const perFile = new Map<string, Observation>();
   for (const r of e.reports) {
     const have = perFile.get(r.file);
-    const info = (o: Observation) => (o.date ? 2 : 0) + (o.place ? 1 : 0);
-    if (!have || info(r) > info(have)) perFile.set(r.file, r);
+    if (!have || informativeness(r) > informativeness(have)) perFile.set(r.file, r);
   }
   const sources: EventSource[] = [...perFile.values()].map((r) => {
     const m = meta.get(r.file)!;
@@ -439,6 +438,11 @@ function toFeature(
     geometries.set(place.id, geometry);
   }
   return { type: 'Feature', id, geometry, properties };
+}
+
+/** How much a report says: a date counts more than a place. */
+function informativeness(o: Observation): number {
+  return (o.date ? 2 : 0) + (o.place ? 1 : 0);
 }
 
 function relativeText(r: Observation): string {
