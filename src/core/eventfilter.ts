@@ -134,6 +134,21 @@ export function filterSorted<T extends HasEventProperties>(sorted: readonly T[],
 }
 
 /**
+ * {@link filterSorted} as a generator that yields every `step` events (for `runInSlices`), so a slider
+ * step or a new layer over a million events never filters them in one long task.
+ * @example runInSlices(filterSortedInSlices(store.sorted, criteria), (shown) => (list = shown))
+ */
+export function* filterSortedInSlices<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step = 50_000): Generator<void, T[]> {
+  const isShown = shownPredicate(criteria);
+  const shown: T[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (isShown(sorted[i].properties)) shown.push(sorted[i]);
+    if ((i + 1) % step === 0) yield;
+  }
+  return shown;
+}
+
+/**
  * The criteria as a test of one event's properties (the query is normalised once), for code that
  * walks events itself, e.g. the map's clustered layers of large imports.
  * @example events.filter((e) => shownPredicate(criteria)(e.properties))

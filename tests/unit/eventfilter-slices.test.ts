@@ -3,7 +3,8 @@
  * sort, merging per-layer sorted arrays, and the year totals found by binary search.
  */
 import { describe, expect, it } from 'vitest';
-import { groupByYear, groupTotals, mergeSorted, shownEvents, sortInSlices, sortedByDate, type HasEventProperties } from '../../src/core/eventfilter';
+import { filterSorted, filterSortedInSlices, groupByYear, groupTotals, mergeSorted, shownEvents, sortInSlices, sortedByDate, type HasEventProperties } from '../../src/core/eventfilter';
+import { dayFromIso } from '../../src/core/timewindow';
 import { EVENT_TYPES } from '../../src/core/taxonomy';
 import type { EventProperties, TimePrecision } from '../../src/core/types';
 
@@ -79,5 +80,22 @@ describe('groupTotals', () => {
       const totals = groupTotals(shown, groups);
       for (const g of groups) expect(totals.get(g.key)).toBe(full.get(g.key));
     }
+  });
+});
+
+describe('filterSortedInSlices', () => {
+  it('shows the same events as filterSorted, in steps', () => {
+    const sorted = sortedByDate(events(3000, 11, 'f'));
+    const criteria = {
+      text: 'event 3', types: EVENT_TYPES.filter((_, i) => i % 2 === 0), mode: 'window' as const, showUndated: true,
+      start: dayFromIso('2016-01-01')!, end: dayFromIso('2019-06-30')!,
+    };
+    const work = filterSortedInSlices(sorted, criteria, 500);
+    let yields = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) yields++;
+    expect(yields).toBe(6);
+    expect(ids(step.value)).toEqual(ids(filterSorted(sorted, criteria)));
+    expect(step.value.length).toBeGreaterThan(0);
   });
 });
