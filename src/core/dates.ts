@@ -74,6 +74,8 @@ const NUMBER_WORDS: Record<string, number> = {
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7 };
 // "two days after the assassination", "a week before the vote", "the day after the strike"
 const RELATIVE = /\b(?:(the)\s+day|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})\s+(day|week)s?)\s+(after|before|following|prior to)\s+(?:the|his|her|their|its|this|that)\s+(?:[a-z-]+\s+){0,2}?([a-z][a-z-]{3,})\b/gi;
+// What every RELATIVE match contains: "day(s) after", "week before", "day prior to"…
+const RELATIVE_CUE = /\b(?:day|week)s?\s+(?:after|before|following|prior to)\b/i;
 // "in 2014", "since 2003", "during 1991": years chrono-node leaves alone.
 const YEAR = /\b(in|since|during|by|until|from|throughout|of|early|late|mid-?)\s+((?:1[6-9]|20)\d{2})\b(?!\s*[-–/]\s*\d)/gi;
 const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
@@ -94,7 +96,9 @@ export function findDates(text: string, published: string | null, skip: Readonly
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !skip.some((k) => k.start < e && k.end > s) && !taken.some(([a, b]) => a < e && b > s);
 
-  for (const m of text.matchAll(RELATIVE)) {
+  // The full pattern is slow to scan for; most articles have no "days after" at all.
+  const relatives = RELATIVE_CUE.test(text) ? text.matchAll(RELATIVE) : [];
+  for (const m of relatives) {
     const start = m.index!;
     const end = start + m[0].length;
     if (!free(start, end)) continue;
@@ -145,7 +149,8 @@ export function resolveRelative(rel: RelativeDateMention, anchorDate: string, an
 // "N days ago", "last month"); it only runs on windows around them — much faster than the whole text.
 // Bare years are the YEAR rule's; day numbers sit next to a month name. Month and weekday cues are the
 // words chrono-node knows, not every word that starts like one ("thus", "decision", "martyr").
-const CUE = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?)?\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:yesterday|today|tonight|tomorrow|ago)\b|\b(?:this|last|next) (?:morning|afternoon|evening|night|week|month|year)\b/gi;
+// One `\b` shared by the alternatives: the boundary is tested once per position, not once per alternative.
+const CUE = /\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?)?\b|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|(?:yesterday|today|tonight|tomorrow|ago)\b|(?:this|last|next) (?:morning|afternoon|evening|night|week|month|year)\b)/gi;
 const WINDOW = 20;
 
 /** A chrono-node result with its index into the whole text (chrono's own index is into the window). */

@@ -19,15 +19,16 @@ import type { DateMention, PlaceMention } from './types';
  * The trigger lexicon, in priority order: when a clause has triggers of several types, the first type
  * listed wins (a strike reported in a meeting sentence is the strike; the meeting has its own clause).
  * `needsPlace`: the trigger alone is too vague — the clause must place it. `needsSubject`: a named
- * person must come before the trigger (the traveller of a visit).
+ * person must come before the trigger (the traveller of a visit). Each pattern opens with one `\b`
+ * shared by its alternatives: the engine then tests the boundary once per position, not once per alternative.
  */
 export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean }> = [
-  { type: 'strike', pattern: /\b(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|\bassassinat(?:ion|ions|ed|e)\b|\bkill(?:ed|ing|s)\b|\bbomb(?:ing|ings|ed)\b|\battack(?:s|ed)?\b|\bshell(?:ing|ed)\b|\bexplosion\b|\bblast\b|\bambush(?:ed)?\b|\bairstrikes?\b|\b(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b/i },
-  { type: 'vote', pattern: /\b(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected)\b|\b(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|\bvot(?:e|ed|ing)\s+(?:to|on|for|against)\b|\bparliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|\b(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b/i },
+  { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b)/i },
+  { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected)\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
-  { type: 'armed-group', pattern: /\bcampaign of terror\b|\b(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|\b(?:seized|captured|overran|launched)\b/i, needsArmedGroup: true },
-  { type: 'meeting', pattern: /\bmeetings?\b|\bmet\b|\bmeets\b|\b(?:held\s+)?talks\b|\bsummit\b|\bconsultations\b|\bconferred\b|\bsat down with\b/i },
-  { type: 'visit', pattern: /\btrav(?:el|ell)(?:ed|s)?\s+to\b|\barriv(?:ed|es|al)\s+in\b|\bvisit(?:ed|s|ing)?\b|\btrip\s+to\b|\bflew\s+to\b|\blanded\s+in\b/i, needsSubject: true },
+  { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
+  { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b)/i },
+  { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|arriv(?:ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
 ];
 
 /** Nouns that name a past event of a type, for "two days after the assassination". */
@@ -96,6 +97,19 @@ export interface TypingInput {
   dates: DateMention[];
   relative: RelativeDateMention[];
   actors: ActorMention[];
+  /** Each sentence's clauses (`clausesOf`), when the caller already split them for another stage. */
+  clauses?: Clause[][];
+}
+
+/**
+ * The clauses of every sentence, computed once for both typing (`detectEvents`) and remarks (`findRemarks`).
+ * @param text the original text
+ * @param sentences the sentences
+ * @returns `splitClauses` of each sentence, in order
+ * @example clausesOf(text, sentences)[0][0].quoted // false: the first clause is the narrative
+ */
+export function clausesOf(text: string, sentences: Sentence[]): Clause[][] {
+  return sentences.map((sentence) => splitClauses(text, sentence));
 }
 
 /** Someone quoted in an article: evidence that they spoke where the article was filed. */
@@ -156,9 +170,11 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
   const out: EventCandidate[] = [];
   type Previous = { sentence: Sentence; events: EventCandidate[]; subject: ActorMention | null };
   let previous = null as Previous | null;
-  for (const sentence of sentences) {
+  const armedGroups = input.actors.filter((a) => a.kind === 'org' && ARMED_GROUPS.test(a.name));
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s];
     const events: EventCandidate[] = [];
-    const clauses = splitClauses(text, sentence);
+    const clauses = input.clauses?.[s] ?? splitClauses(text, sentence);
     const sentenceActors = input.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     for (const clause of clauses) {
       const clauseText = maskHoles(text, clause);
@@ -167,7 +183,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
       for (const r of input.relative) {
         if (r.start >= clause.start && r.end <= clause.end) masked = masked.slice(0, r.start - clause.start) + ' '.repeat(r.end - r.start) + masked.slice(r.end - clause.start);
       }
-      const found = firstTrigger(masked, clause, input);
+      const found = firstTrigger(masked, clause, armedGroups);
       if (!found) continue;
       // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
       const also = found.type === 'meeting' ? findVisit(masked) : null;
@@ -275,10 +291,11 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
  * @returns one remark per sentence with a named speaker
  * @example findRemarks(input).map((r) => r.speaker.name) // ['Ali Shamkhani', 'al-Araji']
  */
-export function findRemarks(input: Pick<TypingInput, 'file' | 'text' | 'sentences' | 'actors'>): Remark[] {
+export function findRemarks(input: Pick<TypingInput, 'file' | 'text' | 'sentences' | 'actors' | 'clauses'>): Remark[] {
   const remarks: Remark[] = [];
-  for (const sentence of input.sentences) {
-    const clause = splitClauses(input.text, sentence)[0];
+  for (let s = 0; s < input.sentences.length; s++) {
+    const sentence = input.sentences[s];
+    const clause = input.clauses?.[s][0] ?? splitClauses(input.text, sentence)[0];
     const actors = input.actors.filter((a) => a.kind === 'person' && inClause(clause, a.start, a.end));
     const speaker = speakerOf(input.text, sentence, clause, actors);
     if (speaker) remarks.push({ file: input.file, speaker, sentence });
@@ -304,14 +321,15 @@ function findVisit(clauseText: string) {
   return match ? { type: rule.type, match, rule } : null;
 }
 
-function firstTrigger(clauseText: string, clause: Clause, input: TypingInput) {
+/**
+ * The first rule whose pattern matches the clause.
+ * @param armedGroups the article's armed-group mentions (checked before the pattern: cheaper, and usually none)
+ */
+function firstTrigger(clauseText: string, clause: Clause, armedGroups: ActorMention[]) {
   for (const rule of TRIGGERS) {
+    if (rule.needsArmedGroup && !armedGroups.some((a) => inClause(clause, a.start, a.end))) continue;
     const match = rule.pattern.exec(clauseText);
     if (!match) continue;
-    if (rule.needsArmedGroup) {
-      const groups = input.actors.filter((a) => a.kind === 'org' && ARMED_GROUPS.test(a.name) && inClause(clause, a.start, a.end));
-      if (!groups.length) continue;
-    }
     return { type: rule.type, match, rule };
   }
   return null;

@@ -194,10 +194,12 @@ class EventIndex {
   private byKey = new Map<string, MergedEvent[]>();
   private keyOf = new Map<MergedEvent, string>();
   private byType = new Map<EventType, MergedEvent[]>();
-  /** Insertion order of each event: candidate lists keep it, so ties resolve as in a full scan. */
+  /** Events in insertion order: candidate lists keep it, so ties resolve as in a full scan. */
+  private events: MergedEvent[] = [];
+  /** Each event's position in `events`. */
   private order = new Map<MergedEvent, number>();
-  /** Events by type and by a person, an organisation or a place they name, or naming nobody. */
-  private byFacet = new Map<string, Set<MergedEvent>>();
+  /** Events (positions in `events`) by type and by a person, an organisation or a place they name, or naming nobody. */
+  private byFacet = new Map<string, Set<number>>();
 
   private static key(e: { type: EventType; date: string | null; precision: TimePrecision | null }): string {
     if (!e.date) return `${e.type}|-`;
@@ -211,7 +213,8 @@ class EventIndex {
   }
 
   add(e: MergedEvent): void {
-    this.order.set(e, this.order.size);
+    this.order.set(e, this.events.length);
+    this.events.push(e);
     this.addFacets(e);
     const key = EventIndex.key(e);
     this.list(key).push(e);
@@ -248,18 +251,19 @@ class EventIndex {
    * order of `byType`; the caller applies the full test.
    */
   couldJoin(unit: MergedEvent): MergedEvent[] {
-    const found = new Set<MergedEvent>();
+    const found = new Set<number>();
     for (const p of unit.persons) this.collect(found, unit.type, `p|${p}`);
     for (const o of unit.orgs) this.collect(found, unit.type, `o|${o}`);
     if (unit.place) this.collect(found, unit.type, `@|${unit.place.id}`);
     if (!unit.persons.length && !unit.orgs.length) this.collect(found, unit.type, '-');
-    return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    // Sorting positions (numbers) rather than events by looked-up position: the lists are long.
+    return [...found].sort((a, b) => a - b).map((i) => this.events[i]);
   }
 
-  /** Adds the events of one type filed under a facet to `found`. */
-  private collect(found: Set<MergedEvent>, type: EventType, facet: string): void {
+  /** Adds the events of one type filed under a facet to `found` (as positions in `events`). */
+  private collect(found: Set<number>, type: EventType, facet: string): void {
     const events = this.byFacet.get(`${type}|${facet}`);
-    if (events) for (const e of events) found.add(e);
+    if (events) for (const i of events) found.add(i);
   }
 
   /** Files an event under what it names now (merging only adds names; stale entries are harmless). */
@@ -274,7 +278,7 @@ class EventIndex {
     const key = `${e.type}|${facet}`;
     let events = this.byFacet.get(key);
     if (!events) this.byFacet.set(key, (events = new Set()));
-    events.add(e);
+    events.add(this.order.get(e)!);
   }
 
   /** Events a near miss could involve: those the unit could fit, plus days up to two days away. */
@@ -379,6 +383,12 @@ function personOverlap(a: { persons: string[] }, b: { persons: string[] }): numb
   return shared;
 }
 
+function orgOverlap(a: { orgs: string[] }, b: { orgs: string[] }): number {
+  let shared = 0;
+  for (const o of a.orgs) if (b.orgs.includes(o)) shared++;
+  return shared;
+}
+
 /** The single element passing the test, or undefined when none or several do (stops at the second). */
 function onlyFit<T>(list: T[], test: (item: T) => boolean): T | undefined {
   let found: T | undefined;
@@ -424,7 +434,7 @@ function isDefinite(e: MergedEvent): boolean {
 }
 
 function score(e: MergedEvent, o: MergedEvent | Observation): number {
-  const shared = personOverlap(e, o) * 100 + e.orgs.filter((x) => o.orgs.includes(x)).length * 10;
+  const shared = personOverlap(e, o) * 100 + orgOverlap(e, o) * 10;
   const samePlace = e.place && o.place && e.place.id === o.place.id ? 5 : 0;
   const sameDate = e.date && o.date && e.date === o.date ? 3 : 0;
   return shared + samePlace + sameDate;
@@ -435,7 +445,10 @@ function best<T extends MergedEvent>(list: T[], o: MergedEvent | Observation): T
   let topScore = -Infinity;
   for (const e of list) {
     const s = score(e, o);
-    if (!top || s > topScore) [top, topScore] = [e, s];
+    if (!top || s > topScore) {
+      top = e;
+      topScore = s;
+    }
   }
   return top;
 }

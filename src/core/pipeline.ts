@@ -10,7 +10,7 @@ import { ActorIndex, type ActorMention, findActors } from './actors';
 import { findChrome, overlapsChrome } from './clean';
 import { lastDayCovered } from './calendar';
 import { findDates, publicationDate } from './dates';
-import { ANCHOR_NOUNS, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
+import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
 import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
 import { mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
 import { eventGeometry, roundCoord } from './geojson';
@@ -151,7 +151,8 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const dates = findDates(text, published, chrome.ignored);
   for (const u of dates.unresolved) issues.push({ file, line: lineOf(text, u.start), message: `cannot date "${u.text}": ${u.reason}`, severity: 'warning' });
   const actors = sentences.flatMap((s) => findActors(text, s.start, s.end, storyMentions));
-  const input = { file, text, sentences, places: storyMentions, dates: dates.dates, relative: dates.relative, actors };
+  const clauses = clausesOf(text, sentences);
+  const input = { file, text, sentences, places: storyMentions, dates: dates.dates, relative: dates.relative, actors, clauses };
   const candidates = detectEvents(input, dateline);
   const remarks = findRemarks(input);
   if (text.trim() && sentences.length === 0) issues.push({ file, message: 'no story text left after removing page chrome', severity: 'warning' });
