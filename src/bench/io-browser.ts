@@ -4,7 +4,8 @@
  * file chooser. Figures: time to the first rendered frame with imported points, parsing done, import
  * done (layer in list and slider), all loaded (every point in the map's source and drawn), the longest
  * main-thread task and the number over 200 ms (Long Tasks API), split at the end of parsing.
- * DATELINE_BENCH_PROFILE=<file> also writes a CPU profile of the page's main thread.
+ * DATELINE_BENCH_PROFILE=<file> also writes a CPU profile of the page's main thread, and
+ * DATELINE_BENCH_TASKS=<file> the list of long tasks.
  */
 import { writeFileSync } from 'node:fs';
 import { openBenchBrowser } from './browser';
@@ -94,6 +95,11 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
     if (cdp && profileFile) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(profileFile, JSON.stringify(profile));
+    }
+    // DATELINE_BENCH_TASKS=<file>: every long task (ms after the file was chosen, duration), to line up with marks.
+    if (process.env.DATELINE_BENCH_TASKS) {
+      const list = tasks.map((task) => ({ at: Math.round(task.start - t0), ms: Math.round(task.duration) }));
+      writeFileSync(process.env.DATELINE_BENCH_TASKS, JSON.stringify({ parsedAt: Math.round(parsedAt - t0), tasks: list }, null, 1));
     }
     const longest = (list: typeof tasks) => Math.round(list.reduce((max, t) => Math.max(max, t.duration), 0));
     const during = tasks.filter((t) => t.start + t.duration <= parsedAt);

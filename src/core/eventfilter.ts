@@ -161,24 +161,28 @@ export function shownPredicate(criteria: ShownCriteria): (props: EventProperties
 
 const sortedCache = new WeakMap<readonly HasEventProperties[], { length: number; sorted: HasEventProperties[] }>();
 
+/** What the order compares, copied next to each other: comparisons then stay in one small object. */
 interface SortKey<T> {
   event: T;
   start: number;
   end: number;
+  title: string;
+  id: string;
 }
 
 function compareKeys<T extends HasEventProperties>(a: SortKey<T>, b: SortKey<T>): number {
   return (
     (a.start === b.start ? 0 : a.start - b.start) ||
     (a.end === b.end ? 0 : a.end - b.end) ||
-    compareText(a.event.properties.title, b.event.properties.title) ||
-    compareText(a.event.properties.id, b.event.properties.id)
+    compareText(a.title, b.title) ||
+    compareText(a.id, b.id)
   );
 }
 
 function sortKey<T extends HasEventProperties>(event: T): SortKey<T> {
-  const span = spanOf(event.properties);
-  return { event, start: span ? span.start : Infinity, end: span ? span.end : Infinity };
+  const p = event.properties;
+  const span = spanOf(p);
+  return { event, start: span ? span.start : Infinity, end: span ? span.end : Infinity, title: p.title, id: p.id };
 }
 
 /**

@@ -241,38 +241,47 @@ export function histogram(
   spans: readonly (DaySpan | null)[],
   options: Partial<typeof HISTOGRAM_DEFAULTS> = {},
 ): Histogram | null {
+  const work = histogramInSlices(spans, options, Infinity);
+  for (let step = work.next(); ; step = work.next()) if (step.done) return step.value;
+}
+
+/**
+ * {@link histogram} as a generator that yields every `step` spans (for a page's `runInSlices`), so a
+ * million imported events are binned in short tasks.
+ */
+export function* histogramInSlices(
+  spans: readonly (DaySpan | null)[],
+  options: Partial<typeof HISTOGRAM_DEFAULTS> = {},
+  step = 100_000,
+): Generator<void, Histogram | null> {
   const { maxBins, minDays } = { ...HISTOGRAM_DEFAULTS, ...options };
   const extent = spansExtent(spans);
   if (!extent) return null;
+  yield;
   if (extent.end - extent.start + 1 < minDays) {
     const middle = Math.floor((extent.start + extent.end) / 2);
     extent.start = middle - Math.floor(minDays / 2);
     extent.end = extent.start + minDays - 1;
   }
-  const step = BIN_STEPS.find((s) => countPeriods(extent, s, maxBins) <= maxBins) ?? BIN_STEPS.at(-1)!;
+  const binStep = BIN_STEPS.find((s) => countPeriods(extent, s, maxBins) <= maxBins) ?? BIN_STEPS.at(-1)!;
   const starts: number[] = [];
-  for (let day = floorCalendar(extent.start, step); day <= extent.end; day = addCalendar(day, step.unit, step.n)) {
+  for (let day = floorCalendar(extent.start, binStep); day <= extent.end; day = addCalendar(day, binStep.unit, binStep.n)) {
     starts.push(day);
   }
   const bins: HistogramBin[] = starts.map((start, i) => ({
     start,
-    end: (i + 1 < starts.length ? starts[i + 1] : addCalendar(start, step.unit, step.n)) - 1,
+    end: (i + 1 < starts.length ? starts[i + 1] : addCalendar(start, binStep.unit, binStep.n)) - 1,
     count: 0,
     precise: 0,
   }));
-  countInto(bins, spans);
+  for (let i = 0; i < spans.length; i += step) {
+    countInto(bins, spans.length <= step ? spans : spans.slice(i, i + step));
+    if (i + step < spans.length) yield;
+  }
   const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
-  return { step, domain: { start: bins[0].start, end: bins[bins.length - 1].end }, bins, max };
+  return { step: binStep, domain: { start: bins[0].start, end: bins[bins.length - 1].end }, bins, max };
 }
 
-/**
- * Counts spans into the bins of an existing histogram — e.g. only the events currently shown, drawn
- * over the full histogram. Spans outside the histogram's domain are clipped to its first/last bin.
- * @param hist a histogram from {@link histogram}
- * @param spans spans to count; `null` (undated) are ignored
- * @returns one `{ count, precise }` per bin, in bin order
- * @example binCounts(histogram(allSpans)!, shownSpans).map((b) => b.count)
- */
 export function binCounts(hist: Histogram, spans: Iterable<DaySpan | null>): { count: number; precise: number }[] {
   const bins = hist.bins.map((b) => ({ start: b.start, end: b.end, count: 0, precise: 0 }));
   countInto(bins, spans);

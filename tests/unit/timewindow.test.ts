@@ -19,6 +19,7 @@ import {
   formatEventDate,
   formatWindow,
   histogram,
+  histogramInSlices,
   isSpanVisible,
   keyboardSteps,
   windowFilterExpression,
@@ -172,4 +173,16 @@ describe('map filter expression', () => {
       });
     }
   }
+});
+
+describe('histogramInSlices', () => {
+  it('bins the same as histogram, in steps', () => {
+    const spans = Array.from({ length: 1000 }, (_, i) => (i % 10 === 0 ? null : { start: 16000 + i * 3, end: 16000 + i * 3 + (i % 40) }));
+    const work = histogramInSlices(spans, {}, 100);
+    let yields = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(10);
+    expect(step.value).toEqual(histogram(spans));
+  });
 });

@@ -6,12 +6,13 @@
 import { createContext, tick } from 'svelte';
 import type { ColumnMapping, TableKind } from '../../core/io/columns';
 import type { DateOrder } from '../../core/io/dates';
-import { disambiguateIds, joinSources } from '../../core/io/import';
+import { disambiguateIds, disambiguateIdsInSlices, joinSources } from '../../core/io/import';
 import { importedLayer, type SourceRow } from '../../core/io/rows';
 import type { DatelineEvent, Issue } from '../../core/types';
 import { idsInSlices, type EventStore } from '../state/events.svelte';
 import { sortInSlices } from '../../core/eventfilter';
 import { inSlices } from '../state/slices';
+import { countTypesInSlices } from '../map/event-features';
 import type { ImportProgress, ImportReply, ImportRequest } from './worker-protocol';
 
 /** Problems kept per file for the list; the rest are counted. */
@@ -47,8 +48,6 @@ export interface ImportActivity {
   name: string;
   progress: ImportProgress;
 }
-
-const decoder = new TextDecoder();
 
 function createWorker(): Worker {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'dateline-import' });
@@ -125,11 +124,8 @@ export class ImportedLayers {
           { kind: 'import', file, mapping, dateOrder },
           (reply) => {
             if (reply.kind === 'batch') {
-              if (reply.events) {
-                const batch = JSON.parse(decoder.decode(reply.events)) as DatelineEvent[];
-                for (const event of batch) entry.events.push(event);
-              }
-              if (reply.sources) sources.push(...(JSON.parse(decoder.decode(reply.sources)) as SourceRow[]));
+              for (const event of reply.events) entry.events.push(event);
+              for (const row of reply.sources) sources.push(row);
               this.addIssues(entry, reply.issues);
               this.activity = { name: file.name, progress: reply.progress };
               if (!shownFirst && entry.events.length > 0) {
@@ -166,7 +162,7 @@ export class ImportedLayers {
       if (entry.tableKind === 'dateline-sources') sourceRows.push({ name: file.name, rows: sources });
       else loaded.push(entry);
     }
-    const allEvents = [...loaded.flatMap((l) => l.events), ...this.layers.flatMap((l) => l.events)];
+    const allEvents = sourceRows.length ? [...loaded.flatMap((l) => l.events), ...this.layers.flatMap((l) => l.events)] : [];
     for (const { name, rows } of sourceRows) {
       const warnings = joinSources(allEvents, rows, name);
       const target = loaded[0] ?? this.layers[0];
@@ -178,7 +174,7 @@ export class ImportedLayers {
     performance.mark('dateline:import-parsed');
     const taken = this.idsOutside(...loaded.map((l) => l.layer));
     for (const entry of loaded) {
-      const warning = disambiguateIds(entry.events, taken, entry.name);
+      const warning = await inSlices(disambiguateIdsInSlices(entry.events, taken, entry.name));
       if (warning) this.addIssues(entry, [warning]);
       // Sort and index the layer in short tasks (memoised per array), so the store, list and slider
       // take in even a million events without one long task.
@@ -251,9 +247,11 @@ export class ImportedLayers {
   }
 }
 
+/** Sorts, indexes and counts a layer in short tasks (each memoised per array), before it is published. */
 function* prepareLayer(events: readonly DatelineEvent[]): Generator<void, void> {
   yield* sortInSlices(events);
   yield* idsInSlices(events);
+  yield* countTypesInSlices(events);
 }
 
 export const [getImportedLayers, setImportedLayers] = createContext<ImportedLayers>();

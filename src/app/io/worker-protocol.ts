@@ -1,5 +1,6 @@
 /** Messages between the import dialog and the import worker (import.worker.ts). */
-import type { Issue } from '../../core/types';
+import type { DatelineEvent, Issue } from '../../core/types';
+import type { SourceRow } from '../../core/io/rows';
 import type { ColumnMapping, TableKind } from '../../core/io/columns';
 import type { DateOrder } from '../../core/io/dates';
 
@@ -27,7 +28,10 @@ export type ImportReply =
       mapping: ColumnMapping;
       delimiter: string;
     }
-  /** Events as UTF-8 JSON (`DatelineEvent[]`) in a transferred buffer; detailed sources likewise. */
-  | { kind: 'batch'; events: ArrayBuffer | null; sources: ArrayBuffer | null; issues: Issue[]; progress: ImportProgress }
+  /**
+   * Events and detailed sources, structured-cloned: the lists events share (an outlet, an actor pair,
+   * see `listCache` in src/core/io/rows.ts) are copied once per message, not once per event.
+   */
+  | { kind: 'batch'; events: DatelineEvent[]; sources: SourceRow[]; issues: Issue[]; progress: ImportProgress }
   | { kind: 'done'; tableKind: TableKind | 'geojson'; mapping: ColumnMapping; issues: Issue[]; progress: ImportProgress; elapsedMs: number }
   | { kind: 'failed'; message: string };

@@ -226,16 +226,29 @@ function* combinePlaces(
 export function typeCounts(layers: readonly (readonly DatelineEvent[])[]): Record<EventType, number> {
   const total = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
   for (const events of layers) {
-    let counts = countCache.get(events);
-    if (!counts || counts.length !== events.length) {
-      const byType = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
-      for (const e of events) if (e.properties.type in byType) byType[e.properties.type]++;
-      counts = { length: events.length, byType };
-      countCache.set(events, counts);
-    }
-    for (const t of EVENT_TYPES) total[t] += counts.byType[t];
+    const work = countTypesInSlices(events, Infinity);
+    let step = work.next();
+    while (!step.done) step = work.next();
+    for (const t of EVENT_TYPES) total[t] += step.value[t];
   }
   return total;
+}
+
+/**
+ * One layer's events per type, memoised per array, as a generator yielding every `step` events: an
+ * import counts a million events in short tasks before it publishes them, so `typeCounts` is then free.
+ */
+export function* countTypesInSlices(events: readonly DatelineEvent[], step = 100_000): Generator<void, Record<EventType, number>> {
+  const cached = countCache.get(events);
+  if (cached && cached.length === events.length) return cached.byType;
+  const byType = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i].properties.type;
+    if (type in byType) byType[type]++;
+    if ((i + 1) % step === 0) yield;
+  }
+  countCache.set(events, { length: events.length, byType });
+  return byType;
 }
 
 const countCache = new WeakMap<readonly DatelineEvent[], { length: number; byType: Record<EventType, number> }>();

@@ -11,10 +11,11 @@
  */
 import { createContext, untrack } from 'svelte';
 import { spanOf, type HasEventProperties } from '../../core/eventfilter';
+import { runInSlices } from './slices';
 import {
   addCalendar,
   dayFromIso,
-  histogram,
+  histogramInSlices,
   isoFromDay,
   keyboardSteps,
   type CalendarUnit,
@@ -97,22 +98,40 @@ export class TimelineState {
    * narrowed is kept, clamped; a window covering everything grows with the data (e.g. after an import).
    */
   setEvents(events: readonly HasEventProperties[]): void {
-    // Reads of the window here must not make a caller's $effect depend on it (it would re-run forever).
-    untrack(() => this.#setEvents(events));
+    const work = this.#eventsInSlices(events, Infinity);
+    while (!work.next().done);
   }
 
-  #setEvents(events: readonly HasEventProperties[]): void {
-    const old = this.domain;
-    const wasFull = !this.#windowSet || (old !== null && this.start <= old.start && this.end >= old.end);
+  /**
+   * {@link setEvents} in short tasks (at once for small data), so a million imported events never
+   * block the page; the slider keeps its old domain until they are counted.
+   * @returns a function that abandons the work (when newer events arrive first)
+   */
+  setEventsInSlices(events: readonly HasEventProperties[]): () => void {
+    return runInSlices(this.#eventsInSlices(events), () => {});
+  }
+
+  *#eventsInSlices(events: readonly HasEventProperties[], step = 100_000): Generator<void, void> {
     // spanOf: parsed once per event and shared with the list's filter (a million events re-import fast).
-    const spans = events.map((e) => spanOf(e.properties));
-    this.spans = spans;
-    this.histogram = histogram(spans);
-    this.undatedCount = spans.filter((s) => s === null).length;
-    const domain = this.histogram?.domain;
-    if (!domain) return;
-    if (wasFull) this.resetWindow();
-    else this.setWindow(this.start, this.end);
+    const spans: (DaySpan | null)[] = new Array(events.length);
+    let undated = 0;
+    for (let i = 0; i < events.length; i++) {
+      const span = (spans[i] = spanOf(events[i].properties));
+      if (!span) undated++;
+      if ((i + 1) % step === 0) yield;
+    }
+    const hist = yield* histogramInSlices(spans, {}, step);
+    // Reads of the window here must not make a caller's $effect depend on it (it would re-run forever).
+    untrack(() => {
+      const old = this.domain;
+      const wasFull = !this.#windowSet || (old !== null && this.start <= old.start && this.end >= old.end);
+      this.spans = spans;
+      this.histogram = hist;
+      this.undatedCount = undated;
+      if (!hist) return;
+      if (wasFull) this.resetWindow();
+      else this.setWindow(this.start, this.end);
+    });
   }
 
   /**

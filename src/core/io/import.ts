@@ -101,8 +101,24 @@ export function importFiles(files: readonly { name: string; text: string }[], op
  * @example disambiguateIds(events, new Set(['ev-1']), 'mine.csv') // 'ev-1' → 'ev-1@mine.csv'
  */
 export function disambiguateIds(events: readonly DatelineEvent[], taken: Set<string>, fileName: string): Issue | null {
+  const work = disambiguateIdsInSlices(events, taken, fileName, Infinity);
+  for (let step = work.next(); ; step = work.next()) if (step.done) return step.value;
+}
+
+/**
+ * {@link disambiguateIds} as a generator that yields every `step` events (for a page's `runInSlices`):
+ * a million imported ids are checked in short tasks.
+ */
+export function* disambiguateIdsInSlices(
+  events: readonly DatelineEvent[],
+  taken: Set<string>,
+  fileName: string,
+  step = 50_000,
+): Generator<void, Issue | null> {
   const renamed: string[] = [];
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    if ((i + 1) % step === 0) yield;
+    const event = events[i];
     const id = event.properties.id;
     if (!taken.has(id)) {
       taken.add(id);

@@ -41,6 +41,23 @@ export interface RowContext {
   unknownTypes: Map<string, number[]>;
   /** `type \0 sub-type` → mapped type: a file repeats a handful of pairs a million times. */
   typeCache?: Map<string, EventType | null>;
+  /**
+   * Cell text → the list made from it (actors, sources). A file repeats a few hundred outlets and actor
+   * pairs a million times; events share one frozen list per text, which also makes them cheaper to
+   * hand from the import worker to the page (a structured clone copies a shared object once).
+   */
+  listCache?: Map<string, readonly unknown[]>;
+}
+
+/** The list every imported event shares (frozen, so a change in place would throw rather than spread). */
+const NO_CONFLICTS = Object.freeze([]) as unknown as string[];
+
+/** One frozen list per cell text, made once per file. */
+function sharedList<T>(ctx: RowContext, key: string, make: () => T[]): T[] {
+  const cache = (ctx.listCache ??= new Map());
+  let list = cache.get(key) as T[] | undefined;
+  if (!list) cache.set(key, (list = Object.freeze(make()) as T[]));
+  return list;
 }
 
 /** A decimal number; a decimal comma (`35,6892`, as European spreadsheets write it) is accepted too. */
@@ -182,9 +199,14 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
 
   const location = cell('location');
   const actorsText = cell('actors');
-  const actors = (actorsText ? actorsText.split(LIST_SPLIT) : [cell('actor1'), cell('actor2')]).filter(Boolean);
+  const actorsKey = actorsText ? `a\u0000${actorsText}` : `p\u0000${cell('actor1')}\u0000${cell('actor2')}`;
+  const actors = sharedList(ctx, actorsKey, () =>
+    (actorsText ? actorsText.split(LIST_SPLIT) : [cell('actor1'), cell('actor2')]).filter(Boolean),
+  );
   const sourcesText = cell('sources');
-  const sources = sourcesText ? sourcesText.split(LIST_SPLIT).filter(Boolean).map(sourceFromCell) : [];
+  const sources = sharedList(ctx, `s\u0000${sourcesText}`, () =>
+    sourcesText ? sourcesText.split(LIST_SPLIT).filter(Boolean).map((text) => Object.freeze(sourceFromCell(text))) : [],
+  );
   const notes = cell('notes');
   const label = subText || typeText || EVENT_TYPE_INFO[type].label;
   const title = cell('title') || (notes ? firstSentence(notes) : location ? `${label} — ${location}` : label);
@@ -208,7 +230,7 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
       lat,
       actors,
       sources,
-      conflicts: [],
+      conflicts: NO_CONFLICTS,
       notes,
       layer: importedLayer(ctx.fileName),
     },
