@@ -21,11 +21,11 @@ import type { DatelineEvent } from '../core/types';
 import { exportEventSourcesCsv, exportEventsCsv, exportGeoJson } from '../core/io/export';
 import { CsvTableReader } from '../core/io/rows';
 import { streamCsv } from '../core/io/stream';
+import { EVENTS_PER_BATCH, IMPORT_CHUNK_CHARS } from '../app/io/worker-protocol';
 import { dayFromIso } from '../core/timewindow';
 
 const IMPORT_ROWS = Number(process.env.DATELINE_BENCH_IO_ROWS ?? 1_000_000);
 const EXPORT_EVENTS = 100_000;
-const EVENTS_PER_BATCH = 2000; // as in src/app/io/import.worker.ts
 
 /** mulberry32: a small seeded PRNG, so the generated files are the same on every run. */
 function random(seed: number) {
@@ -117,7 +117,7 @@ export async function benchIo(): Promise<Record<string, string | number>> {
     // Baseline on this machine now: papaparse alone over the same stream (no validation, no events).
     t = performance.now();
     let records = 0;
-    await streamCsv(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), (results) => (records += results.data.length), { chunkChars: 2 << 20 });
+    await streamCsv(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), (results) => (records += results.data.length), { chunkChars: IMPORT_CHUNK_CHARS });
     figures['import: papaparse alone, baseline (ms)'] = ms(performance.now() - t);
     if (records !== IMPORT_ROWS + 1) throw new Error(`baseline read ${records} records`);
 
@@ -145,7 +145,7 @@ export async function benchIo(): Promise<Record<string, string | number>> {
         longestDecode = Math.max(longestDecode, e2 - e1);
         events += batch.length;
       }
-    }, { chunkChars: 2 << 20 });
+    }, { chunkChars: IMPORT_CHUNK_CHARS });
     events += reader.finish().events.length;
     const total = performance.now() - t;
     figures['import: events loaded'] = events;

@@ -12,12 +12,7 @@ import { CsvTableReader, type SourceRow } from '../../core/io/rows';
 import type { DatelineEvent, Issue } from '../../core/types';
 import type { ImportProgress, ImportReply, ImportRequest } from './worker-protocol';
 
-/** Characters parsed per chunk: large enough to amortise messages, small enough for smooth progress. */
-const CHUNK_CHARS = 2 * 1024 * 1024;
-/** The first chunk is small, so the first events reach the map after a few hundred rows. */
-const FIRST_CHUNK_CHARS = 128 * 1024;
-/** Events per message: one message must be cloned onto the page in well under 200 ms (a few ms here). */
-const EVENTS_PER_BATCH = 2000;
+import { EVENTS_PER_BATCH, FIRST_CHUNK_CHARS, IMPORT_CHUNK_CHARS } from './worker-protocol';
 
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
 let abort: AbortController | null = null;
@@ -75,7 +70,7 @@ async function importFile(request: Extract<ImportRequest, { kind: 'import' }>) {
       const out = reader.take();
       sendBatches(out.events, out.sources, out.issues, { ...progress });
     },
-    { chunkChars: CHUNK_CHARS, firstChunkChars: FIRST_CHUNK_CHARS, signal },
+    { chunkChars: IMPORT_CHUNK_CHARS, firstChunkChars: FIRST_CHUNK_CHARS, signal },
   );
   const rest = reader.finish();
   if (!signal.aborted) progress.bytes = file.size;

@@ -47,6 +47,31 @@ export interface RowContext {
    * hand from the import worker to the page (a structured clone copies a shared object once).
    */
   listCache?: Map<string, readonly unknown[]>;
+  /** Date cell (and declared precision) → what it says; a file repeats a few thousand dates. */
+  dateCache?: Map<string, EventDates | string>;
+}
+
+/** The dates of an event as a date cell gives them. */
+interface EventDates {
+  date_start: string;
+  date_end: string;
+  time_precision: TimePrecision;
+}
+
+/** Distinct date cells remembered per file: enough for every day of decades, bounded for odd files. */
+const DATE_CACHE_LIMIT = 50_000;
+
+/**
+ * The dates a cell gives, at the declared precision when that is coarser (ACLED writes a day for "some
+ * day in April"), never finer: "2021" stays a year even if the file claims day precision.
+ */
+function eventDates(dateText: string, declared: TimePrecision | undefined, order: DateOrder): EventDates | string {
+  const parsed = parseDate(dateText, order);
+  if (typeof parsed === 'string') return `date: ${parsed}`;
+  const rank = (p: TimePrecision) => TIME_PRECISIONS.indexOf(p);
+  const time_precision = declared && rank(declared) > rank(parsed.precision) ? declared : parsed.precision;
+  const date_start = firstDayCovered(parsed.date, time_precision);
+  return { date_start, date_end: lastDayCovered(date_start, time_precision), time_precision };
 }
 
 /** The list every imported event shares (frozen, so a change in place would throw rather than spread). */
@@ -148,20 +173,21 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
   }
   const dateText = cell('date');
   if (dateText) {
-    const parsed = parseDate(dateText, ctx.dateOrder);
-    if (typeof parsed === 'string') return `date: ${parsed}`;
-    // A declared precision may widen what the text says (ACLED writes a day for "some day in April"),
-    // never narrow it: "2021" stays a year even if the file claims day precision.
-    const rank = (p: TimePrecision) => TIME_PRECISIONS.indexOf(p);
-    time_precision = declared && rank(declared) > rank(parsed.precision) ? declared : parsed.precision;
-    date_start = firstDayCovered(parsed.date, time_precision);
-    date_end = lastDayCovered(date_start, time_precision);
+    const cache = (ctx.dateCache ??= new Map());
+    const key = `${dateText}\u0000${declared ?? ''}`;
+    let dates = cache.get(key);
+    if (dates === undefined) {
+      dates = eventDates(dateText, declared, ctx.dateOrder);
+      if (cache.size < DATE_CACHE_LIMIT) cache.set(key, dates);
+    }
+    if (typeof dates === 'string') return dates;
+    ({ date_start, date_end, time_precision } = dates);
     const endText = cell('end_date');
     if (endText) {
       const end = parseDate(endText, ctx.dateOrder);
       if (typeof end === 'string') return `end_date: ${end}`;
       const endLast = lastDayCovered(end.date, end.precision);
-      if (endLast < date_start) return `end_date ${endText} is before the date ${dateText}`;
+      if (endLast < dates.date_start) return `end_date ${endText} is before the date ${dateText}`;
       date_end = endLast;
     }
   }
