@@ -494,63 +494,88 @@ interface PersonCluster {
 /**
  * The corpus-wide index of actor names: merges spelling variants and short forms of one person into a
  * canonical name (the most frequent full form), and confirms lone surnames seen with a full name elsewhere.
+ * A plain object built by `actorIndex` and used through `addActor` and `canonicalName`: one is made per
+ * extraction run, and V8 keeps optimised code for plain objects across garbage collections where it
+ * discards code tied to the layout of a class whose instances are all gone.
  * @example
- * const index = new ActorIndex();
- * index.add({ name: 'Ali Shamkhani', kind: 'person', certain: true });
- * index.add({ name: 'Ali Sjamkhani', kind: 'person', certain: true });
- * index.canonical({ name: 'Shamkhani', kind: 'person', certain: false }) // 'Ali Shamkhani'
+ * const index = actorIndex();
+ * addActor(index, { name: 'Ali Shamkhani', kind: 'person', certain: true });
+ * addActor(index, { name: 'Ali Sjamkhani', kind: 'person', certain: true });
+ * canonicalName(index, { name: 'Shamkhani', kind: 'person', certain: false }) // 'Ali Shamkhani'
  */
-export class ActorIndex {
-  private clusters: PersonCluster[] = [];
-  private orgs = new Map<string, string>();
-  /** Memoised answers of `canonical` (cleared when a name is added). */
-  private answers = new Map<string, string | null>();
+export interface ActorIndex {
+  clusters: PersonCluster[];
+  orgs: Map<string, string>;
+  /** Memoised answers of `canonicalName` (cleared when a name is added). */
+  answers: Map<string, string | null>;
+  /** Memoised `foldName` of name words (a corpus repeats a few names many times). */
+  folded: Map<string, string>;
+}
 
-  /**
-   * Records a mention (call for every certain mention of the corpus before asking for canonical names).
-   * @param mention a mention's name, kind and certainty
-   */
-  add(mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): void {
-    this.answers.clear();
-    if (mention.kind === 'org') {
-      const key = foldName(mention.name.replace(/^the\s+/i, ''));
-      if (!this.orgs.has(key)) this.orgs.set(key, mention.name.replace(/^the\s+/i, ''));
-      return;
-    }
-    if (!mention.certain) return;
-    const words = mention.name.split(' ');
-    const surname = foldName(words[words.length - 1]);
-    const given = words.length > 1 ? foldName(words[0]) : '';
-    let cluster = this.clusters.find((c) => sameWord(c.surname, surname) && (!given || !c.given || sameWord(c.given, given)));
-    if (!cluster) {
-      cluster = { surname, given, forms: new Map() };
-      this.clusters.push(cluster);
-    }
-    if (!cluster.given && given) cluster.given = given;
-    cluster.forms.set(mention.name, (cluster.forms.get(mention.name) ?? 0) + 1);
-  }
+/**
+ * An empty actor index.
+ * @returns the index
+ * @example canonicalName(actorIndex(), { name: 'Shamkhani', kind: 'person', certain: false }) // null
+ */
+export function actorIndex(): ActorIndex {
+  return { clusters: [], orgs: new Map(), answers: new Map(), folded: new Map() };
+}
 
-  /**
-   * The canonical name of a mention, or null when it is a lone word the corpus does not confirm as a name.
-   * @param mention a mention's name, kind and certainty
-   * @returns the canonical name or null
-   */
-  canonical(mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
-    const key = `${mention.kind}|${mention.certain ? 1 : 0}|${mention.name}`;
-    if (!this.answers.has(key)) this.answers.set(key, this.resolve(mention));
-    return this.answers.get(key)!;
-  }
+function foldWord(index: ActorIndex, word: string): string {
+  let folded = index.folded.get(word);
+  if (folded === undefined) index.folded.set(word, (folded = foldName(word)));
+  return folded;
+}
 
-  private resolve(mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
-    if (mention.kind === 'org') return this.orgs.get(foldName(mention.name.replace(/^the\s+/i, ''))) ?? mention.name;
-    const words = mention.name.split(' ');
-    const surname = foldName(words[words.length - 1]);
-    const given = words.length > 1 ? foldName(words[0]) : '';
-    const matches = this.clusters.filter((c) => sameWord(c.surname, surname) && (!given || !c.given || sameWord(c.given, given)));
-    // A lone surname shared by two different people stays as written (ambiguous).
-    if (matches.length !== 1) return mention.certain ? mention.name : null;
-    return bestForm(matches[0]);
+/**
+ * Records a mention (call for every certain mention of the corpus before asking for canonical names).
+ * @param index the index
+ * @param mention a mention's name, kind and certainty
+ * @example addActor(index, { name: 'Ali Shamkhani', kind: 'person', certain: true });
+ */
+export function addActor(index: ActorIndex, mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): void {
+  index.answers.clear();
+  if (mention.kind === 'org') {
+    const key = foldName(mention.name.replace(/^the\s+/i, ''));
+    if (!index.orgs.has(key)) index.orgs.set(key, mention.name.replace(/^the\s+/i, ''));
+    return;
   }
+  if (!mention.certain) return;
+  const words = mention.name.split(' ');
+  const surname = foldWord(index, words[words.length - 1]);
+  const given = words.length > 1 ? foldWord(index, words[0]) : '';
+  let cluster = index.clusters.find((c) => sameWord(c.surname, surname) && (!given || !c.given || sameWord(c.given, given)));
+  if (!cluster) {
+    cluster = { surname, given, forms: new Map() };
+    index.clusters.push(cluster);
+  }
+  if (!cluster.given && given) cluster.given = given;
+  cluster.forms.set(mention.name, (cluster.forms.get(mention.name) ?? 0) + 1);
+}
+
+/**
+ * The canonical name of a mention, or null when it is a lone word the corpus does not confirm as a name.
+ * @param index the index, with every certain mention of the corpus added
+ * @param mention a mention's name, kind and certainty
+ * @returns the canonical name or null
+ * @example canonicalName(index, { name: 'Sjamkhani', kind: 'person', certain: false }) // 'Ali Shamkhani'
+ */
+export function canonicalName(index: ActorIndex, mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
+  const key = `${mention.kind}|${mention.certain ? 1 : 0}|${mention.name}`;
+  let answer = index.answers.get(key);
+  if (answer === undefined) index.answers.set(key, (answer = resolveName(index, mention)));
+  return answer;
+}
+
+function resolveName(index: ActorIndex, mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
+  if (mention.kind === 'org') return index.orgs.get(foldName(mention.name.replace(/^the\s+/i, ''))) ?? mention.name;
+  const words = mention.name.split(' ');
+  const surname = foldWord(index, words[words.length - 1]);
+  const given = words.length > 1 ? foldWord(index, words[0]) : '';
+  const matches = index.clusters.filter((c) => sameWord(c.surname, surname) && (!given || !c.given || sameWord(c.given, given)));
+  // A lone surname shared by two different people stays as written (ambiguous).
+  if (matches.length !== 1) return mention.certain ? mention.name : null;
+  return bestForm(matches[0]);
 }
 
 function bestForm(cluster: PersonCluster): string {

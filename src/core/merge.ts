@@ -11,6 +11,10 @@
  * across articles, only with two shared people, or as a definite back-reference ("the assassination")
  * to the only event of that type they fit. Near misses with strong actor evidence — dates a day or two
  * apart, or places in one country that do not contain each other — are merged with a recorded conflict.
+ *
+ * The indexes built for one run are plain objects handled by module functions, not class instances: V8
+ * throws away optimised code that relies on a class's instance layout once every instance has been
+ * collected, so after each full garbage collection the next run would recompile the merge.
  */
 import { addDays, lastDayCovered } from './calendar';
 import { PRECISION_RANK } from './gazetteer';
@@ -77,33 +81,27 @@ export function mergeObservations(observations: Observation[], geo: PlaceRelatio
   // Pass 1: merge, then resolve "N days after the <event>" against the merged anchor; pass 2 with those dates.
   const first = mergePass(sorted, geo);
   if (!sorted.some((o) => o.relative && !o.date)) return first;
-  const anchors = new AnchorLookup(first, sorted);
+  const anchors = anchorLookup(first, sorted);
   const resolved = sorted.map((o) => resolveRelativeObservation(o, anchors));
   return resolved.some((o, i) => o !== sorted[i]) ? mergePass(resolved, geo) : first;
 }
 
 /** The reports and merged events of each file, for resolving relative dates without scanning everything. */
-class AnchorLookup {
-  private observationsOf = new Map<string, Observation[]>();
-  private eventsOf = new Map<string, MergedEvent[]>();
-
-  constructor(events: MergedEvent[], observations: Observation[]) {
-    for (const o of observations) push(this.observationsOf, o.file, o);
-    for (const e of events) {
-      const files = new Set(e.reports.map((r) => r.file));
-      for (const file of files) push(this.eventsOf, file, e);
-    }
-  }
-
+interface AnchorLookup {
   /** The file's reports, in the order given (file, then reading order). */
-  observations(file: string): Observation[] {
-    return this.observationsOf.get(file) ?? [];
-  }
-
+  observationsOf: Map<string, Observation[]>;
   /** Merged events with a report from the file, in merge order. */
-  events(file: string): MergedEvent[] {
-    return this.eventsOf.get(file) ?? [];
+  eventsOf: Map<string, MergedEvent[]>;
+}
+
+function anchorLookup(events: MergedEvent[], observations: Observation[]): AnchorLookup {
+  const lookup: AnchorLookup = { observationsOf: new Map(), eventsOf: new Map() };
+  for (const o of observations) push(lookup.observationsOf, o.file, o);
+  for (const e of events) {
+    const files = new Set(e.reports.map((r) => r.file));
+    for (const file of files) push(lookup.eventsOf, file, e);
   }
+  return lookup;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -117,8 +115,8 @@ function resolveRelativeObservation(o: Observation, anchors: AnchorLookup): Obse
   const anchorType = o.relative.anchor;
   // Prefer the anchor event the same article reports (the nearest before it), else any event of that type
   // the article is a source of.
-  const ownAnchors = anchors.observations(o.file).filter((x) => x.type === anchorType && x.order <= o.order);
-  const candidates = anchors.events(o.file).filter((e) => e.type === anchorType && e.precision === 'day' && e.date);
+  const ownAnchors = (anchors.observationsOf.get(o.file) ?? []).filter((x) => x.type === anchorType && x.order <= o.order);
+  const candidates = (anchors.eventsOf.get(o.file) ?? []).filter((e) => e.type === anchorType && e.precision === 'day' && e.date);
   let anchor = candidates.find((e) => e.reports.some((r) => ownAnchors.includes(r))) ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!anchor || !anchor.date) return o;
   return { ...o, date: addDays(anchor.date, o.relative.days), precision: 'day' };
@@ -144,13 +142,13 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   // Across articles: dated article-events first, so undated ones can join them.
   const units = [...perArticle.filter((e) => e.date), ...perArticle.filter((e) => !e.date)];
   const merged: MergedEvent[] = [];
-  const index = new EventIndex();
+  const index = eventIndex();
   for (const unit of units) {
     let target: MergedEvent | undefined;
-    if (unit.date) target = best(index.candidates(unit).filter((e) => joinsAcross(e, unit, geo)), unit);
+    if (unit.date) target = best(candidatesFor(index, unit).filter((e) => joinsAcross(e, unit, geo)), unit);
     else {
       // Strong matches: undated events or two shared people — or, for a definite reference, the only fit.
-      const candidates = index.couldJoin(unit);
+      const candidates = couldJoin(index, unit);
       let strong = candidates.filter((e) => (!e.date || personOverlap(e, unit) >= 2) && joinsAcross(e, unit, geo));
       if (isDefinite(unit)) {
         const only = onlyFit(candidates, (e) => joinsAcross(e, unit, geo));
@@ -165,19 +163,19 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
     }
     if (target) {
       mergeInto(target, unit, geo);
-      index.update(target);
+      reindexEvent(index, target);
       continue;
     }
-    const nearMiss = index.near(unit).find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
+    const nearMiss = nearMissCandidates(index, unit).find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
     if (nearMiss) {
       const conflict = nearMissConflict(nearMiss, unit, geo)!;
       mergeInto(nearMiss, unit, geo);
-      index.update(nearMiss);
+      reindexEvent(index, nearMiss);
       nearMiss.conflicts.push(conflict);
       continue;
     }
     merged.push(unit);
-    index.add(unit);
+    indexEvent(index, unit);
   }
   for (const e of merged) {
     e.reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
@@ -189,107 +187,113 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
 /**
  * Events by type and calendar period, so a dated report is compared only with the events it could fit:
  * those of its month (day and month precision), of its year (year precision), and the undated ones.
+ * A plain object handled by the functions below (see the module comment for why not a class).
  */
-class EventIndex {
-  private byKey = new Map<string, MergedEvent[]>();
-  private keyOf = new Map<MergedEvent, string>();
-  private byType = new Map<EventType, MergedEvent[]>();
+interface EventIndex {
+  byKey: Map<string, MergedEvent[]>;
+  keyOf: Map<MergedEvent, string>;
+  byType: Map<EventType, MergedEvent[]>;
   /** Events in insertion order: candidate lists keep it, so ties resolve as in a full scan. */
-  private events: MergedEvent[] = [];
+  events: MergedEvent[];
   /** Each event's position in `events`. */
-  private order = new Map<MergedEvent, number>();
+  order: Map<MergedEvent, number>;
   /** Events (positions in `events`) by type and by a person, an organisation or a place they name, or naming nobody. */
-  private byFacet = new Map<string, Set<number>>();
+  byFacet: Map<string, Set<number>>;
+}
 
-  private static key(e: { type: EventType; date: string | null; precision: TimePrecision | null }): string {
-    if (!e.date) return `${e.type}|-`;
-    return e.precision === 'year' ? `${e.type}|${e.date.slice(0, 4)}` : `${e.type}|${e.date.slice(0, 7)}`;
-  }
+function eventIndex(): EventIndex {
+  return { byKey: new Map(), keyOf: new Map(), byType: new Map(), events: [], order: new Map(), byFacet: new Map() };
+}
 
-  private list(key: string): MergedEvent[] {
-    let list = this.byKey.get(key);
-    if (!list) this.byKey.set(key, (list = []));
-    return list;
-  }
+function periodKey(e: { type: EventType; date: string | null; precision: TimePrecision | null }): string {
+  if (!e.date) return `${e.type}|-`;
+  return e.precision === 'year' ? `${e.type}|${e.date.slice(0, 4)}` : `${e.type}|${e.date.slice(0, 7)}`;
+}
 
-  add(e: MergedEvent): void {
-    this.order.set(e, this.events.length);
-    this.events.push(e);
-    this.addFacets(e);
-    const key = EventIndex.key(e);
-    this.list(key).push(e);
-    this.keyOf.set(e, key);
-    const all = this.byType.get(e.type) ?? [];
-    all.push(e);
-    this.byType.set(e.type, all);
-  }
+function periodList(index: EventIndex, key: string): MergedEvent[] {
+  let list = index.byKey.get(key);
+  if (!list) index.byKey.set(key, (list = []));
+  return list;
+}
 
-  /** Re-files an event whose date or precision changed after a merge. */
-  update(e: MergedEvent): void {
-    this.addFacets(e);
-    const before = this.keyOf.get(e)!;
-    const after = EventIndex.key(e);
-    if (before === after) return;
-    const list = this.list(before);
-    list.splice(list.indexOf(e), 1);
-    this.list(after).push(e);
-    this.keyOf.set(e, after);
-  }
+function indexEvent(index: EventIndex, e: MergedEvent): void {
+  index.order.set(e, index.events.length);
+  index.events.push(e);
+  addFacets(index, e);
+  const key = periodKey(e);
+  periodList(index, key).push(e);
+  index.keyOf.set(e, key);
+  const all = index.byType.get(e.type) ?? [];
+  all.push(e);
+  index.byType.set(e.type, all);
+}
 
-  candidates(unit: MergedEvent): MergedEvent[] {
-    if (!unit.date) return this.byType.get(unit.type) ?? [];
-    const year = unit.date.slice(0, 4);
-    const keys = [`${unit.type}|-`, `${unit.type}|${year}`];
-    if (unit.precision === 'year') for (let m = 1; m <= 12; m++) keys.push(`${unit.type}|${year}-${String(m).padStart(2, '0')}`);
-    else keys.push(`${unit.type}|${unit.date.slice(0, 7)}`);
-    return keys.flatMap((k) => this.byKey.get(k) ?? []);
-  }
+/** Re-files an event whose date, precision or names changed after a merge. */
+function reindexEvent(index: EventIndex, e: MergedEvent): void {
+  addFacets(index, e);
+  const before = index.keyOf.get(e)!;
+  const after = periodKey(e);
+  if (before === after) return;
+  const list = periodList(index, before);
+  list.splice(list.indexOf(e), 1);
+  periodList(index, after).push(e);
+  index.keyOf.set(e, after);
+}
 
-  /**
-   * Events an undated unit could be compatible with (see `actorsFit`): those sharing a person or an
-   * organisation with it, at its place, or — when it names nobody — naming nobody. A superset, in the
-   * order of `byType`; the caller applies the full test.
-   */
-  couldJoin(unit: MergedEvent): MergedEvent[] {
-    const found = new Set<number>();
-    for (const p of unit.persons) this.collect(found, unit.type, `p|${p}`);
-    for (const o of unit.orgs) this.collect(found, unit.type, `o|${o}`);
-    if (unit.place) this.collect(found, unit.type, `@|${unit.place.id}`);
-    if (!unit.persons.length && !unit.orgs.length) this.collect(found, unit.type, '-');
-    // Sorting positions (numbers) rather than events by looked-up position: the lists are long.
-    return [...found].sort((a, b) => a - b).map((i) => this.events[i]);
-  }
+/** Events a dated unit could fit: undated ones and those of its period. */
+function candidatesFor(index: EventIndex, unit: MergedEvent): MergedEvent[] {
+  if (!unit.date) return index.byType.get(unit.type) ?? [];
+  const year = unit.date.slice(0, 4);
+  const keys = [`${unit.type}|-`, `${unit.type}|${year}`];
+  if (unit.precision === 'year') for (let m = 1; m <= 12; m++) keys.push(`${unit.type}|${year}-${String(m).padStart(2, '0')}`);
+  else keys.push(`${unit.type}|${unit.date.slice(0, 7)}`);
+  return keys.flatMap((k) => index.byKey.get(k) ?? []);
+}
 
-  /** Adds the events of one type filed under a facet to `found` (as positions in `events`). */
-  private collect(found: Set<number>, type: EventType, facet: string): void {
-    const events = this.byFacet.get(`${type}|${facet}`);
-    if (events) for (const i of events) found.add(i);
-  }
+/**
+ * Events an undated unit could be compatible with (see `actorsFit`): those sharing a person or an
+ * organisation with it, at its place, or — when it names nobody — naming nobody. A superset, in the
+ * order of `byType`; the caller applies the full test.
+ */
+function couldJoin(index: EventIndex, unit: MergedEvent): MergedEvent[] {
+  const found = new Set<number>();
+  for (const p of unit.persons) collectFacet(index, found, unit.type, `p|${p}`);
+  for (const o of unit.orgs) collectFacet(index, found, unit.type, `o|${o}`);
+  if (unit.place) collectFacet(index, found, unit.type, `@|${unit.place.id}`);
+  if (!unit.persons.length && !unit.orgs.length) collectFacet(index, found, unit.type, '-');
+  // Sorting positions (numbers) rather than events by looked-up position: the lists are long.
+  return [...found].sort((a, b) => a - b).map((i) => index.events[i]);
+}
 
-  /** Files an event under what it names now (merging only adds names; stale entries are harmless). */
-  private addFacets(e: MergedEvent): void {
-    for (const p of e.persons) this.fileUnder(e, `p|${p}`);
-    for (const o of e.orgs) this.fileUnder(e, `o|${o}`);
-    if (e.place) this.fileUnder(e, `@|${e.place.id}`);
-    if (!e.persons.length && !e.orgs.length) this.fileUnder(e, '-');
-  }
+/** Adds the events of one type filed under a facet to `found` (as positions in `events`). */
+function collectFacet(index: EventIndex, found: Set<number>, type: EventType, facet: string): void {
+  const events = index.byFacet.get(`${type}|${facet}`);
+  if (events) for (const i of events) found.add(i);
+}
 
-  private fileUnder(e: MergedEvent, facet: string): void {
-    const key = `${e.type}|${facet}`;
-    let events = this.byFacet.get(key);
-    if (!events) this.byFacet.set(key, (events = new Set()));
-    events.add(this.order.get(e)!);
-  }
+/** Files an event under what it names now (merging only adds names; stale entries are harmless). */
+function addFacets(index: EventIndex, e: MergedEvent): void {
+  for (const p of e.persons) fileUnder(index, e, `p|${p}`);
+  for (const o of e.orgs) fileUnder(index, e, `o|${o}`);
+  if (e.place) fileUnder(index, e, `@|${e.place.id}`);
+  if (!e.persons.length && !e.orgs.length) fileUnder(index, e, '-');
+}
 
-  /** Events a near miss could involve: those the unit could fit, plus days up to two days away. */
-  near(unit: MergedEvent): MergedEvent[] {
-    if (!unit.date) return [];
-    const own = this.candidates(unit);
-    if (unit.precision !== 'day') return own;
-    const months = new Set([-2, 2].map((d) => addDays(unit.date!, d).slice(0, 7)));
-    months.delete(unit.date.slice(0, 7));
-    return [...own, ...[...months].flatMap((m) => this.byKey.get(`${unit.type}|${m}`) ?? [])];
-  }
+function fileUnder(index: EventIndex, e: MergedEvent, facet: string): void {
+  const key = `${e.type}|${facet}`;
+  let events = index.byFacet.get(key);
+  if (!events) index.byFacet.set(key, (events = new Set()));
+  events.add(index.order.get(e)!);
+}
+
+/** Events a near miss could involve: those the unit could fit, plus days up to two days away. */
+function nearMissCandidates(index: EventIndex, unit: MergedEvent): MergedEvent[] {
+  if (!unit.date) return [];
+  const own = candidatesFor(index, unit);
+  if (unit.precision !== 'day') return own;
+  const months = new Set([-2, 2].map((d) => addDays(unit.date!, d).slice(0, 7)));
+  months.delete(unit.date.slice(0, 7));
+  return [...own, ...[...months].flatMap((m) => index.byKey.get(`${unit.type}|${m}`) ?? [])];
 }
 
 /** Whether a unit from another article can join an event: compatible, and no article reports both. */

@@ -6,7 +6,7 @@
  * events (typing) → merge → output properties (this module) → geojson/csv writers.
  */
 import { booleanPointInPolygon, distance } from '@turf/turf';
-import { ActorIndex, type ActorMention, findActors } from './actors';
+import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName, findActors } from './actors';
 import { findChrome, overlapsChrome } from './clean';
 import { lastDayCovered } from './calendar';
 import { findDates, publicationDate } from './dates';
@@ -14,7 +14,7 @@ import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks
 import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
 import { mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
 import { eventGeometry, roundCoord } from './geojson';
-import { findPlaces } from './places';
+import { findPlaces, nameLookups } from './places';
 import { splitSentences } from './sentences';
 import { EVENT_TYPE_INFO } from './taxonomy';
 import type { Geometry } from 'geojson';
@@ -68,11 +68,12 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
   const issues: Issue[] = [];
   const work: ArticleWork[] = [];
   const sorted = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const article of sorted) work.push(analyseArticle(article, gazetteer, issues));
+  const names = nameLookups();
+  for (const article of sorted) work.push(analyseArticle(article, gazetteer, issues, names));
 
   // Actor names across the corpus: variants and lone surnames resolve to one canonical name.
-  const index = new ActorIndex();
-  for (const w of work) for (const a of w.actors) index.add(a);
+  const index = actorIndex();
+  for (const w of work) for (const a of w.actors) addActor(index, a);
 
   const geo = placeRelation(gazetteer);
   const observations: Observation[] = [];
@@ -127,10 +128,11 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
  * @param article the article
  * @param gazetteer a loaded gazetteer
  * @param issues where problems of this article are appended
+ * @param names gazetteer name lookups shared by the articles of one run
  * @returns the article's findings
  * @example analyseArticle(article, gazetteer, []).candidates.map((c) => c.type) // ['meeting', 'strike']
  */
-export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: Issue[] = []): ArticleWork {
+export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: Issue[] = [], names = nameLookups()): ArticleWork {
   const { file, text, meta } = article;
   const chrome = findChrome(text, meta);
   let published = publicationDate(meta.published);
@@ -142,7 +144,7 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const ignore: Array<[number, number]> = chrome.ignored
     .filter((s) => !(datelineSpan && s.start === datelineSpan.start))
     .map((s) => [s.start, s.end]);
-  const found = findPlaces(text, file, gazetteer, { ignore });
+  const found = findPlaces(text, file, gazetteer, { ignore, names });
   const dateline = datelineSpan ? found.find((m) => m.start >= datelineSpan.start && m.end <= datelineSpan.end) ?? null : null;
   const mentions = found.filter((m) => !overlapsChrome(chrome.ignored, m.start, m.end) || m === dateline);
   const storyMentions = mentions.filter((m) => m !== dateline);
@@ -164,7 +166,7 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   const orgs: string[] = [];
   for (const a of c.actors) {
     // The bare subject of a travel or meeting verb is a person even as an unconfirmed lone surname.
-    const name = index.canonical(a) ?? (a === c.subject ? a.name : null);
+    const name = canonicalName(index, a) ?? (a === c.subject ? a.name : null);
     if (!name) continue;
     const list = a.kind === 'person' ? persons : orgs;
     if (!list.includes(name)) list.push(name);
@@ -217,8 +219,8 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
 }
 
 function affiliationOf(person: ActorMention, w: ArticleWork, index: ActorIndex): string {
-  const name = index.canonical(person);
-  for (const a of w.actors) if (a.kind === 'person' && a.affiliation && index.canonical(a) === name) return a.affiliation;
+  const name = canonicalName(index, person);
+  for (const a of w.actors) if (a.kind === 'person' && a.affiliation && canonicalName(index, a) === name) return a.affiliation;
   return '';
 }
 
@@ -260,25 +262,29 @@ export function placeRelation(gazetteer: Gazetteer): PlaceRelation {
 }
 
 /** Dated meetings, indexed by participant: a report is compared only with meetings naming one of its speakers. */
-class MeetingsByPerson {
-  private byPerson = new Map<string, number[]>();
+interface MeetingsByPerson {
+  meetings: MergedEvent[];
+  /** Person → positions in `meetings`. */
+  byPerson: Map<string, number[]>;
+}
 
-  constructor(private readonly meetings: MergedEvent[]) {
-    meetings.forEach((e, i) => {
-      for (const p of e.persons) {
-        const list = this.byPerson.get(p);
-        if (list) list.push(i);
-        else this.byPerson.set(p, [i]);
-      }
-    });
-  }
+function meetingsByPerson(meetings: MergedEvent[]): MeetingsByPerson {
+  const byPerson = new Map<string, number[]>();
+  meetings.forEach((e, i) => {
+    for (const p of e.persons) {
+      const list = byPerson.get(p);
+      if (list) list.push(i);
+      else byPerson.set(p, [i]);
+    }
+  });
+  return { meetings, byPerson };
+}
 
-  /** Meetings naming at least one of these people, in their original order. */
-  sharingOneOf(people: Set<string>): MergedEvent[] {
-    const found = new Set<number>();
-    for (const p of people) for (const i of this.byPerson.get(p) ?? []) found.add(i);
-    return [...found].sort((a, b) => a - b).map((i) => this.meetings[i]);
-  }
+/** Meetings naming at least one of these people, in their original order. */
+function meetingsSharingOneOf(index: MeetingsByPerson, people: Set<string>): MergedEvent[] {
+  const found = new Set<number>();
+  for (const p of people) for (const i of index.byPerson.get(p) ?? []) found.add(i);
+  return [...found].sort((a, b) => a - b).map((i) => index.meetings[i]);
 }
 
 /**
@@ -298,7 +304,7 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
       orphansOf.set(file, [...(orphansOf.get(file) ?? []), e]);
     }
   }
-  const dated = () => new MeetingsByPerson(meetings.filter((e) => e.date));
+  const dated = () => meetingsByPerson(meetings.filter((e) => e.date));
   let datedMeetings = dated();
   for (const w of work) {
     const file = w.article.file;
@@ -306,12 +312,12 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
     if (w.remarks.length + orphans.length === 0) continue;
     const speakers = new Set<string>();
     for (const r of w.remarks) {
-      const name = index.canonical(r.speaker);
+      const name = canonicalName(index, r.speaker);
       if (name) speakers.add(name);
     }
     for (const o of orphans) for (const p of o.persons) speakers.add(p);
     if (speakers.size < 2) continue;
-    const fits = datedMeetings.sharingOneOf(speakers).filter((e) => {
+    const fits = meetingsSharingOneOf(datedMeetings, speakers).filter((e) => {
       if (e.files.has(file)) return false;
       if (e.persons.filter((p) => speakers.has(p)).length < 2) return false;
       if (w.dateline && e.place && !(geo.contains(w.dateline.place, e.place) || geo.contains(e.place, w.dateline.place))) return false;
@@ -338,7 +344,7 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
       // Quote the remark that names most participants; prefer one that is not evidence of another event.
       const eventSentences = new Set(w.candidates.map((c) => c.sentence.start));
       const scored = w.remarks.map((r, i) => {
-        const inSentence = w.actors.filter((a) => a.start >= r.sentence.start && a.end <= r.sentence.end).map((a) => index.canonical(a));
+        const inSentence = w.actors.filter((a) => a.start >= r.sentence.start && a.end <= r.sentence.end).map((a) => canonicalName(index, a));
         return { r, i, n: target.persons.filter((p) => inSentence.includes(p)).length, other: eventSentences.has(r.sentence.start) ? 1 : 0 };
       });
       scored.sort((a, b) => b.n - a.n || a.other - b.other || a.i - b.i);
@@ -354,7 +360,7 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
         date: null,
         precision: null,
         relative: null,
-        persons: [index.canonical(r.speaker) ?? r.speaker.name],
+        persons: [canonicalName(index, r.speaker) ?? r.speaker.name],
         orgs: [],
         definite: false,
         origin: null,

@@ -1,6 +1,6 @@
 /** Actors (src/core/actors.ts): names with titles, organisations, corpus-wide variants. */
 import { describe, expect, it } from 'vitest';
-import { ActorIndex, editDistance, findActors, foldName } from '../../src/core/actors';
+import { actorIndex, addActor, canonicalName, editDistance, findActors, foldName } from '../../src/core/actors';
 
 const names = (text: string) => findActors(text).filter((a) => !a.titleOnly).map((a) => `${a.name}/${a.kind}`);
 
@@ -50,21 +50,21 @@ describe('findActors', () => {
 
 describe('ActorIndex', () => {
   it('merges spelling variants and confirms lone surnames', () => {
-    const index = new ActorIndex();
-    for (const name of ['Ali Shamkhani', 'Ali Sjamkhani', 'Ali Shamkhani', 'Qasim Mohammad Jalal al-Araji', 'Qasim al-Araji']) index.add({ name, kind: 'person', certain: true });
-    expect(index.canonical({ name: 'Ali Sjamkhani', kind: 'person', certain: true })).toBe('Ali Shamkhani');
-    expect(index.canonical({ name: 'Shamkhani', kind: 'person', certain: false })).toBe('Ali Shamkhani');
-    expect(index.canonical({ name: 'Araji', kind: 'person', certain: false })).toBe('Qasim Mohammad Jalal al-Araji');
-    expect(index.canonical({ name: 'al-Araji', kind: 'person', certain: false })).toBe('Qasim Mohammad Jalal al-Araji');
-    expect(index.canonical({ name: 'Baghdad', kind: 'person', certain: false })).toBeNull();
+    const index = actorIndex();
+    for (const name of ['Ali Shamkhani', 'Ali Sjamkhani', 'Ali Shamkhani', 'Qasim Mohammad Jalal al-Araji', 'Qasim al-Araji']) addActor(index, { name, kind: 'person', certain: true });
+    expect(canonicalName(index, { name: 'Ali Sjamkhani', kind: 'person', certain: true })).toBe('Ali Shamkhani');
+    expect(canonicalName(index, { name: 'Shamkhani', kind: 'person', certain: false })).toBe('Ali Shamkhani');
+    expect(canonicalName(index, { name: 'Araji', kind: 'person', certain: false })).toBe('Qasim Mohammad Jalal al-Araji');
+    expect(canonicalName(index, { name: 'al-Araji', kind: 'person', certain: false })).toBe('Qasim Mohammad Jalal al-Araji');
+    expect(canonicalName(index, { name: 'Baghdad', kind: 'person', certain: false })).toBeNull();
   });
 
   it('keeps two people with one surname apart and a lone surname ambiguous', () => {
-    const index = new ActorIndex();
-    index.add({ name: 'Ali Khamenei', kind: 'person', certain: true });
-    index.add({ name: 'Mojtaba Khamenei', kind: 'person', certain: true });
-    expect(index.canonical({ name: 'Mojtaba Khamenei', kind: 'person', certain: true })).toBe('Mojtaba Khamenei');
-    expect(index.canonical({ name: 'Khamenei', kind: 'person', certain: false })).toBeNull();
+    const index = actorIndex();
+    addActor(index, { name: 'Ali Khamenei', kind: 'person', certain: true });
+    addActor(index, { name: 'Mojtaba Khamenei', kind: 'person', certain: true });
+    expect(canonicalName(index, { name: 'Mojtaba Khamenei', kind: 'person', certain: true })).toBe('Mojtaba Khamenei');
+    expect(canonicalName(index, { name: 'Khamenei', kind: 'person', certain: false })).toBeNull();
   });
 
   it('folds and measures names', () => {
