@@ -212,39 +212,87 @@ const SLICE_RUN = 8192;
 export function* sortInSlices<T extends HasEventProperties>(events: readonly T[], step = 50_000): Generator<void, T[]> {
   const cached = sortedCache.get(events);
   if (cached && cached.length === events.length) return cached.sorted as T[];
-  let keyed: SortKey<T>[] = new Array(events.length);
+  const keyed: SortKey<T>[] = new Array(events.length);
   let work = 0;
   for (let i = 0; i < events.length; i++) {
     keyed[i] = sortKey(events[i]);
     if (++work % step === 0) yield;
   }
+  const bounds: number[] = [];
   for (let i = 0; i < keyed.length; i += SLICE_RUN) {
     const run = keyed.slice(i, i + SLICE_RUN).sort(compareKeys);
     for (let j = 0; j < run.length; j++) keyed[i + j] = run[j];
+    bounds.push(i);
     work += run.length * 4;
     if (work >= step) {
       work = 0;
       yield;
     }
   }
-  // Bottom-up merges of neighbouring runs; stable, so equal keys keep their order (like Array.sort).
-  let buffer: SortKey<T>[] = new Array(keyed.length);
-  for (let width = SLICE_RUN; width < keyed.length; width *= 2) {
-    for (let lo = 0; lo < keyed.length; lo += 2 * width) {
-      const mid = Math.min(lo + width, keyed.length);
-      const hi = Math.min(lo + 2 * width, keyed.length);
+  const sorted = (yield* mergeRunsInSlices(keyed, bounds, step)).map((k) => k.event);
+  sortedCache.set(events, { length: events.length, sorted });
+  return sorted;
+}
+
+/**
+ * Bottom-up merges of neighbouring sorted runs (`bounds`: where each starts); stable, so equal keys keep
+ * their order (like Array.sort). Yields every `step` elements moved.
+ */
+function* mergeRunsInSlices<T extends HasEventProperties>(keyed: SortKey<T>[], bounds: number[], step: number): Generator<void, SortKey<T>[]> {
+  let from = keyed;
+  let to: SortKey<T>[] = new Array(keyed.length);
+  let starts = bounds.length ? bounds : [0];
+  let work = 0;
+  while (starts.length > 1) {
+    const merged: number[] = [];
+    for (let r = 0; r < starts.length; r += 2) {
+      const lo = starts[r];
+      const mid = r + 1 < starts.length ? starts[r + 1] : from.length;
+      const hi = r + 2 < starts.length ? starts[r + 2] : from.length;
+      merged.push(lo);
       let i = lo;
       let j = mid;
       for (let k = lo; k < hi; k++) {
-        buffer[k] = i < mid && (j >= hi || compareKeys(keyed[i], keyed[j]) <= 0) ? keyed[i++] : keyed[j++];
+        to[k] = i < mid && (j >= hi || compareKeys(from[i], from[j]) <= 0) ? from[i++] : from[j++];
         if (++work % step === 0) yield;
       }
     }
-    [keyed, buffer] = [buffer, keyed];
+    [from, to] = [to, from];
+    starts = merged;
   }
-  const sorted = keyed.map((k) => k.event);
-  sortedCache.set(events, { length: events.length, sorted });
-  return sorted;
+  return from;
+}
+
+/**
+ * Sorts events while they arrive in batches (an import): each batch is keyed and sorted when added,
+ * so once the last one is in only merges remain. The result is {@link sortedByDate}'s order and fills
+ * its cache for the array holding the same events.
+ * @example const sort = new IncrementalSort(); sort.add(batch); … yield* sort.finish(allEvents);
+ */
+export class IncrementalSort<T extends HasEventProperties> {
+  #keyed: SortKey<T>[] = [];
+  #bounds: number[] = [];
+
+  /** Keys and sorts one batch (events must not change their dates, title or id afterwards). */
+  add(batch: readonly T[]): void {
+    if (!batch.length) return;
+    const run = batch.map(sortKey).sort(compareKeys);
+    this.#bounds.push(this.#keyed.length);
+    for (const key of run) this.#keyed.push(key);
+  }
+
+  /**
+   * Merges the batches in slices.
+   * @param events the array holding exactly the added events (its sorted order is cached)
+   */
+  *finish(events: readonly T[], step = 50_000): Generator<void, T[]> {
+    if (events.length !== this.#keyed.length) throw new Error(`sorted ${this.#keyed.length} events, given ${events.length}`);
+    const sorted = (yield* mergeRunsInSlices(this.#keyed, this.#bounds, step)).map((k) => k.event);
+    this.#keyed = [];
+    this.#bounds = [];
+    sortedCache.set(events, { length: events.length, sorted });
+    return sorted;
+  }
 }
 
 /**

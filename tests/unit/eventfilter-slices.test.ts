@@ -3,7 +3,7 @@
  * sort, merging per-layer sorted arrays, and the year totals found by binary search.
  */
 import { describe, expect, it } from 'vitest';
-import { filterSorted, filterSortedInSlices, groupByYear, groupTotals, mergeSorted, shownEvents, sortInSlices, sortedByDate, type HasEventProperties } from '../../src/core/eventfilter';
+import { IncrementalSort, filterSorted, filterSortedInSlices, groupByYear, groupTotals, mergeSorted, shownEvents, sortInSlices, sortedByDate, type HasEventProperties } from '../../src/core/eventfilter';
 import { dayFromIso } from '../../src/core/timewindow';
 import { EVENT_TYPES } from '../../src/core/taxonomy';
 import type { EventProperties, TimePrecision } from '../../src/core/types';
@@ -97,5 +97,26 @@ describe('filterSortedInSlices', () => {
     expect(yields).toBe(6);
     expect(ids(step.value)).toEqual(ids(filterSorted(sorted, criteria)));
     expect(step.value.length).toBeGreaterThan(0);
+  });
+});
+
+describe('IncrementalSort', () => {
+  it('sorts batches as they come like sortedByDate of them all, and caches the order', () => {
+    const input = events(25_000, 5, 'i');
+    const expected = ids(shownEvents([...input], all));
+    const sort = new IncrementalSort<HasEventProperties>();
+    // Uneven batches, as an import delivers them; the last one short.
+    for (let i = 0; i < input.length; i += 2000 + (i % 3) * 500) sort.add(input.slice(i, i + 2000 + (i % 3) * 500));
+    const work = sort.finish(input, 1000);
+    let step = work.next();
+    while (!step.done) step = work.next();
+    expect(ids(step.value)).toEqual(expected);
+    expect(sortedByDate(input)).toBe(step.value);
+  });
+
+  it('refuses an array that does not hold the added events', () => {
+    const sort = new IncrementalSort<HasEventProperties>();
+    sort.add(events(10, 2, 'x'));
+    expect(() => sort.finish(events(11, 2, 'x')).next()).toThrow(/sorted 10 events, given 11/);
   });
 });

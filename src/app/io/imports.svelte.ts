@@ -10,7 +10,7 @@ import { disambiguateIds, disambiguateIdsInSlices, joinSources } from '../../cor
 import { importedLayer, type SourceRow } from '../../core/io/rows';
 import type { DatelineEvent, Issue } from '../../core/types';
 import { idsInSlices, type EventStore } from '../state/events.svelte';
-import { sortInSlices } from '../../core/eventfilter';
+import { IncrementalSort, sortInSlices } from '../../core/eventfilter';
 import { inSlices } from '../state/slices';
 import { countTypesInSlices } from '../map/event-features';
 import type { ImportProgress, ImportReply, ImportRequest } from './worker-protocol';
@@ -108,6 +108,7 @@ export class ImportedLayers {
     const started = performance.now();
     this.timings = { firstEventsMs: null, doneMs: null };
     const loaded: ImportedLayer[] = [];
+    const sorters = new Map<ImportedLayer, IncrementalSort<DatelineEvent>>();
     const sourceRows: { name: string; rows: SourceRow[] }[] = [];
     for (const { file, mapping, dateOrder = 'auto' } of files) {
       this.files.set(file.name, file);
@@ -117,6 +118,7 @@ export class ImportedLayers {
         rows: 0, badRows: 0, issues: [], moreIssues: 0, elapsedMs: 0,
       };
       const sources: SourceRow[] = [];
+      sorters.set(entry, new IncrementalSort<DatelineEvent>());
       let shownFirst = false;
       this.activity = { name: file.name, progress: { bytes: 0, total: file.size, rows: 0, events: 0, badRows: 0 } };
       try {
@@ -125,6 +127,8 @@ export class ImportedLayers {
           (reply) => {
             if (reply.kind === 'batch') {
               for (const event of reply.events) entry.events.push(event);
+              // Sorted batch by batch while the worker parses on: afterwards only merges remain.
+              sorters.get(entry)!.add(reply.events);
               for (const row of reply.sources) sources.push(row);
               this.addIssues(entry, reply.issues);
               this.activity = { name: file.name, progress: reply.progress };
@@ -176,6 +180,8 @@ export class ImportedLayers {
     for (const entry of loaded) {
       const warning = await inSlices(disambiguateIdsInSlices(entry.events, taken, entry.name));
       if (warning) this.addIssues(entry, [warning]);
+      // Renamed ids may order ties differently from the batches' keys: then sort anew (prepareLayer).
+      else await inSlices(sorters.get(entry)!.finish(entry.events));
       // Sort and index the layer in short tasks (memoised per array), so the store, list and slider
       // take in even a million events without one long task.
       await inSlices(prepareLayer(entry.events));

@@ -39,8 +39,8 @@ export interface RowContext {
   dateOrder: DateOrder;
   /** Unknown type wording → rows that used it, for one summary warning per wording. */
   unknownTypes: Map<string, number[]>;
-  /** `type \0 sub-type` → mapped type: a file repeats a handful of pairs a million times. */
-  typeCache?: Map<string, EventType | null>;
+  /** `type \0 sub-type` → mapped type and the file's wording: a file repeats a handful of pairs a million times. */
+  typeCache?: Map<string, { mapped: EventType | null; wording: string }>;
   /**
    * Cell text → the list made from it (actors, sources). A file repeats a few hundred outlets and actor
    * pairs a million times; events share one frozen list per text, which also makes them cheaper to
@@ -209,17 +209,21 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
   const typeText = cell('type');
   const subText = cell('sub_event_type');
   let type: EventType = FALLBACK_EVENT_TYPE;
+  let wording = '';
   if (typeText || subText) {
     const pair = `${typeText}\u0000${subText}`;
     const cache = (ctx.typeCache ??= new Map());
-    let mapped = cache.get(pair);
-    if (mapped === undefined) cache.set(pair, (mapped = mapEventType(typeText, subText)));
-    if (mapped) type = mapped;
+    let known = cache.get(pair);
+    if (!known) {
+      known = { mapped: mapEventType(typeText, subText), wording: [typeText, subText].filter(Boolean).join(' / ') };
+      cache.set(pair, known);
+    }
+    wording = known.wording;
+    if (known.mapped) type = known.mapped;
     else {
-      const unknown = [typeText, subText].filter(Boolean).join(' / ');
-      const rows = ctx.unknownTypes.get(unknown) ?? [];
+      const rows = ctx.unknownTypes.get(wording) ?? [];
       rows.push(row);
-      ctx.unknownTypes.set(unknown, rows);
+      ctx.unknownTypes.set(wording, rows);
     }
   }
 
@@ -261,7 +265,6 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
       layer: importedLayer(ctx.fileName),
     },
   };
-  const wording = [typeText, subText].filter(Boolean).join(' / ');
   if (wording && wording !== type) event.properties.source_type = wording;
   return event;
 }
