@@ -382,9 +382,16 @@ function datesFit(a: { date: string | null; precision: TimePrecision | null }, b
 }
 
 function personOverlap(a: { persons: string[] }, b: { persons: string[] }): number {
+  if (!a.persons.length || !b.persons.length) return 0;
   let shared = 0;
   for (const p of a.persons) if (b.persons.includes(p)) shared++;
   return shared;
+}
+
+/** Whether every name of `a` is in `b` (loops, not `every`/`includes` closures: called for every candidate pair). */
+function allIncluded(a: string[], b: string[]): boolean {
+  for (const name of a) if (!b.includes(name)) return false;
+  return true;
 }
 
 function orgOverlap(a: { orgs: string[] }, b: { orgs: string[] }): number {
@@ -414,7 +421,7 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
     if (sameArticle && shared >= 1 && a.type !== 'meeting') return true;
     // Within one article, a strike or vote at the same place on the same day is one event whoever is named.
     if (sameArticle && a.type !== 'meeting' && a.place && b.place && a.place.id === b.place.id && a.date && a.date === b.date) return true;
-    return shared >= 1 && (ap.every((p) => bp.includes(p)) || bp.every((p) => ap.includes(p)));
+    return shared >= 1 && (allIncluded(ap, bp) || allIncluded(bp, ap));
   }
   const ao = a.orgs, bo = b.orgs;
   const noneA = !ap.length && !ao.length, noneB = !bp.length && !bo.length;
@@ -425,12 +432,11 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
     if (sameArticle && (!a.place || !b.place)) return true;
     return !!a.place && !!b.place && a.place.id === b.place.id;
   }
-  if (sameArticle) return ao.some((o) => bo.includes(o)) || !ap.length || !bp.length;
+  if (sameArticle) return orgOverlap(a, b) > 0 || !ap.length || !bp.length;
   // Only organisations in common ("Boko Haram"): the same group may be active in many places, so the
   // reports must name the same place (or one of them none).
   const samePlace = !a.place || !b.place || a.place.id === b.place.id;
-  if (!ap.length && !bp.length) return ao.some((o) => bo.includes(o)) && samePlace;
-  return ao.some((o) => bo.includes(o)) && samePlace;
+  return orgOverlap(a, b) > 0 && samePlace;
 }
 
 function isDefinite(e: MergedEvent): boolean {

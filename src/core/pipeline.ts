@@ -280,11 +280,24 @@ function meetingsByPerson(meetings: MergedEvent[]): MeetingsByPerson {
   return { meetings, byPerson };
 }
 
-/** Meetings naming at least one of these people, in their original order. */
-function meetingsSharingOneOf(index: MeetingsByPerson, people: Set<string>): MergedEvent[] {
-  const found = new Set<number>();
-  for (const p of people) for (const i of index.byPerson.get(p) ?? []) found.add(i);
-  return [...found].sort((a, b) => a - b).map((i) => index.meetings[i]);
+/** Meetings naming at least two of these people, in their original order. */
+function meetingsSharingTwoOf(index: MeetingsByPerson, people: Set<string>): MergedEvent[] {
+  // A meeting named by two of the people is in two of their lists: find positions listed twice or more.
+  const positions: number[] = [];
+  for (const p of people) for (const i of index.byPerson.get(p) ?? []) positions.push(i);
+  positions.sort((a, b) => a - b);
+  const found: MergedEvent[] = [];
+  for (let k = 1; k < positions.length; k++) {
+    if (positions[k] === positions[k - 1] && (k < 2 || positions[k] !== positions[k - 2])) found.push(index.meetings[positions[k]]);
+  }
+  return found;
+}
+
+/** How many of the people a list of names includes. */
+function namedAmong(names: string[], people: Set<string>): number {
+  let n = 0;
+  for (const name of names) if (people.has(name)) n++;
+  return n;
 }
 
 /**
@@ -317,19 +330,20 @@ function attachRemarks(events: MergedEvent[], work: ArticleWork[], index: ActorI
     }
     for (const o of orphans) for (const p of o.persons) speakers.add(p);
     if (speakers.size < 2) continue;
-    const fits = meetingsSharingOneOf(datedMeetings, speakers).filter((e) => {
+    const published = w.published ? Date.parse(w.published) : NaN;
+    const fits = meetingsSharingTwoOf(datedMeetings, speakers).filter((e) => {
       if (e.files.has(file)) return false;
-      if (e.persons.filter((p) => speakers.has(p)).length < 2) return false;
-      if (w.dateline && e.place && !(geo.contains(w.dateline.place, e.place) || geo.contains(e.place, w.dateline.place))) return false;
       if (w.published) {
-        const gap = (Date.parse(w.published) - Date.parse(e.date!)) / 86400000;
+        const gap = (published - Date.parse(e.date!)) / 86400000;
         if (gap < 0 || gap > REPORT_WINDOW_DAYS) return false;
       }
+      if (w.dateline && e.place && !(geo.contains(w.dateline.place, e.place) || geo.contains(e.place, w.dateline.place))) return false;
       return true;
     });
-    const overlap = (e: MergedEvent) => e.persons.filter((p) => speakers.has(p)).length;
+    if (!fits.length) continue;
+    const overlap = (e: MergedEvent) => namedAmong(e.persons, speakers);
     fits.sort((a, b) => overlap(b) - overlap(a));
-    if (!fits.length || (fits.length > 1 && overlap(fits[0]) === overlap(fits[1]))) continue;
+    if (fits.length > 1 && overlap(fits[0]) === overlap(fits[1])) continue;
     const target = fits[0];
     if (orphans.length) {
       for (const o of orphans) {
