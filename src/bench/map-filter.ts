@@ -1,10 +1,11 @@
 /**
  * The map's time-filter benchmark in the browser: the production build (`npm run build`) in Debian's
- * Chromium, with a synthetic events file of N point events (seeded, default 100,000) served in place of
- * data/events.geojson. Measures how long the app takes to show them, then one time-slider step done two
- * ways on the same map: `setFilter` on the event layers (what the app does) and `setData` with the
- * filtered features (the alternative), each until the map is idle again. A plain repaint is timed as
- * the baseline: with software WebGL (no GPU, as in CI) drawing 100k circles can dominate every step.
+ * Chromium, with a synthetic events file served in place of data/events.geojson. Two paths:
+ * - points (just under DENSE_LAYER_EVENTS): one time-slider step done two ways on the same map,
+ *   `setFilter` on the event layers (what the app does) and `setData` with the filtered features, each
+ *   until the map is idle, with a plain repaint as the baseline (software WebGL draws every point);
+ * - clustered (N events, seeded, default 100,000): the app's own step on the real slider, until the
+ *   cluster worker's new clusters are drawn, and the longest main-thread task meanwhile.
  *
  * Run: `npm run build && DATELINE_BENCH_BROWSER=1 npx tsx src/bench/map-filter.ts` (or via run.ts).
  * DATELINE_BENCH_MAP_EVENTS sets N.
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { openBenchBrowser } from './browser';
 import { EVENT_TYPES } from '../core/taxonomy';
 import { dayFromCivil, isoFromDay } from '../core/calendar';
+import { DENSE_LAYER_EVENTS } from '../app/map/event-features';
 
 /** Port of this benchmark's own preview server (e2e tests use 4173, the import bench 4179; override with DATELINE_BENCH_MAP_PORT). */
 const BENCH_PORT = Number(process.env.DATELINE_BENCH_MAP_PORT ?? 4177);
@@ -75,8 +77,17 @@ function median(values: number[]): number {
 }
 
 export async function benchMapFilter(): Promise<Record<string, string | number>> {
-  const body = syntheticEvents(EVENT_COUNT);
-  const { browser, origin, close } = await openBenchBrowser(BENCH_PORT);
+  return { ...(await benchPointsPath()), ...(await benchClusteredPath()) };
+}
+
+/**
+ * Below DENSE_LAYER_EVENTS every event is a drawn point: one slider step as `setFilter` on the event
+ * layers (what the app does) and as `setData` with the filtered features, on the same map.
+ */
+async function benchPointsPath(): Promise<Record<string, string | number>> {
+  const count = DENSE_LAYER_EVENTS - 1;
+  const body = syntheticEvents(count);
+  const { browser, origin, close } = await openBenchBrowser(BENCH_PORT, process.env.DATELINE_BENCH_DIST);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx keeps function names with a `__name` helper that does not exist inside the page.
@@ -145,12 +156,66 @@ export async function benchMapFilter(): Promise<Record<string, string | number>>
     const filterMs = median(timings.filterTimes);
     const dataMs = median(timings.dataTimes);
     return {
-      'map: events': EVENT_COUNT,
-      'map: app ready with the events drawn (ms)': ready,
-      'map: one repaint, nothing changed, median (ms)': Math.round(median(timings.repaintTimes)),
-      'map: slider step with setFilter, median (ms)': Math.round(filterMs),
-      'map: slider step with setData, median (ms)': Math.round(dataMs),
-      'map: setData / setFilter': +(dataMs / filterMs).toFixed(2),
+      'map, points: events': count,
+      'map, points: app ready with the events drawn (ms)': ready,
+      'map, points: one repaint, nothing changed, median (ms)': Math.round(median(timings.repaintTimes)),
+      'map, points: slider step with setFilter, median (ms)': Math.round(filterMs),
+      'map, points: slider step with setData, median (ms)': Math.round(dataMs),
+      'map, points: setData / setFilter': +(dataMs / filterMs).toFixed(2),
+    };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * From DENSE_LAYER_EVENTS on, a layer is clustered (DenseLayer.svelte): a slider step, pressed on the
+ * real slider, runs until the legend shows the new count and the map has drawn the new clusters.
+ */
+async function benchClusteredPath(): Promise<Record<string, string | number>> {
+  const body = syntheticEvents(EVENT_COUNT);
+  const { browser, origin, close } = await openBenchBrowser(BENCH_PORT, process.env.DATELINE_BENCH_DIST);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.addInitScript(() => {
+      const tasks: number[] = [];
+      (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.route('**/assets/events-*.geojson', (route) => route.fulfill({ body, contentType: 'application/geo+json' }));
+    const shownCount = () => page.evaluate(() => document.querySelector('.legend .clustered li')?.textContent?.match(/([\d,]+) shown/)?.[1] ?? null);
+    const t0 = Date.now();
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => /[\d,]+ shown/.test(document.querySelector('.legend .clustered li')?.textContent ?? '') && window.__map!.loaded(), null, { timeout: 600_000, polling: 100 });
+    const ready = Date.now() - t0;
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+
+    const end = page.getByRole('slider', { name: 'Window end' });
+    await end.focus();
+    const stepTimes: number[] = [];
+    for (let i = 0; i < STEPS; i++) {
+      const before = await shownCount();
+      const t = Date.now();
+      await page.keyboard.press('ArrowLeft'); // the window's end a week earlier
+      await page.waitForFunction(
+        (previous) => {
+          const now = document.querySelector('.legend .clustered li')?.textContent?.match(/([\d,]+) shown/)?.[1] ?? null;
+          return now !== previous && window.__map!.loaded();
+        },
+        before,
+        { timeout: 120_000, polling: 20 },
+      );
+      stepTimes.push(Date.now() - t);
+    }
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    return {
+      'map, clustered: events': EVENT_COUNT,
+      'map, clustered: app ready with the clusters drawn (ms)': ready,
+      'map, clustered: slider step until the new clusters are drawn, median (ms)': Math.round(median(stepTimes)),
+      'map, clustered: longest task during the steps (ms)': Math.round(Math.max(0, ...tasks)),
     };
   } finally {
     await close();
