@@ -179,6 +179,13 @@ function nameTokens(slice: string, offset: number, out: NameToken[]): void {
       candidate = !inWord && (slice[p + 2] === '-' || slice[p + 3] === '-' || SPACE.test(slice[p + 2] ?? '') || SPACE.test(slice[p + 3] ?? ''));
     } else candidate = false;
     if (candidate) {
+      // Most tokens are plain ASCII words: their end is found without the pattern.
+      const end = c >= 65 && c <= 90 ? asciiNameEnd(slice, p) : -1;
+      if (end > 0) {
+        out.push({ s: offset + p, e: offset + end, t: slice.slice(p, end) });
+        p = end;
+        continue;
+      }
       TOKEN_AT.lastIndex = p;
       const m = TOKEN_AT.exec(slice);
       if (m) {
@@ -190,6 +197,43 @@ function nameTokens(slice: string, offset: number, out: NameToken[]): void {
     // A failed attempt moves on by one code point, as the global pattern does in Unicode mode.
     p += c >= 0xd800 && c <= 0xdbff && p + 1 < n ? 2 : 1;
   }
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Where `TOKEN` ends when it starts at the ASCII capital at `p` ("Shamkhani", "O'Brien", "Jean-Yves",
+ * "Gen."), found without the pattern; -1 when only the pattern knows: a non-ASCII character other than
+ * ’ in or next to the word (a letter or mark?), or a letter, apostrophe or hyphen right before it.
+ */
+function asciiNameEnd(s: string, p: number): number {
+  const n = s.length;
+  if (p > 0) {
+    const b = s.charCodeAt(p - 1);
+    if (b >= 128 || isAsciiLetter(b) || b === 39 || b === 45) return -1;
+  }
+  let q = p + 1;
+  for (;;) {
+    // [\p{L}\p{M}'’]*
+    while (q < n) {
+      const c = s.charCodeAt(q);
+      if (isAsciiLetter(c) || c === 39 || c === 0x2019) q++;
+      else if (c >= 128) return -1;
+      else break;
+    }
+    // (?:-\p{L}[\p{L}\p{M}'’]*)*
+    if (q + 1 < n && s.charCodeAt(q) === 45) {
+      const next = s.charCodeAt(q + 1);
+      if (next >= 128) return -1;
+      if (isAsciiLetter(next)) {
+        q += 2;
+        continue;
+      }
+    }
+    break;
+  }
+  // \.?
+  return q < n && s.charCodeAt(q) === 46 ? q + 1 : q;
 }
 
 /**
