@@ -5,7 +5,7 @@
  * the CSV/GeoJSON export writes {@link shownEvents}.
  */
 import type { EventProperties } from './types';
-import type { EventType } from './taxonomy';
+import { EVENT_TYPES, type EventType } from './taxonomy';
 import {
   eventSpan,
   isSpanVisible,
@@ -135,17 +135,40 @@ export function filterSorted<T extends HasEventProperties>(sorted: readonly T[],
 
 /**
  * {@link filterSorted} as a generator that yields every `step` events (for `runInSlices`), so a slider
- * step or a new layer over a million events never filters them in one long task.
+ * step or a new layer over a million events never filters them in one long task. The events matching
+ * the text and types are remembered per array, so while a search is active a slider step only tests
+ * the dates of those.
  * @example runInSlices(filterSortedInSlices(store.sorted, criteria), (shown) => (list = shown))
  */
 export function* filterSortedInSlices<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step = 50_000): Generator<void, T[]> {
-  const isShown = shownPredicate(criteria);
+  const matching = yield* textAndTypeMatches(sorted, criteria, step);
   const shown: T[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (isShown(sorted[i].properties)) shown.push(sorted[i]);
+  for (let i = 0; i < matching.length; i++) {
+    const event = matching[i];
+    if (isSpanVisible(spanOf(event.properties), criteria)) shown.push(event);
     if ((i + 1) % step === 0) yield;
   }
   return shown;
+}
+
+/** Per array: the events matching a text and types key (the last one asked). */
+const matchCache = new WeakMap<readonly HasEventProperties[], { key: string; matches: readonly HasEventProperties[] }>();
+
+function* textAndTypeMatches<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step: number): Generator<void, readonly T[]> {
+  const terms = queryTerms(criteria.text);
+  const types = new Set(criteria.types);
+  if (terms.length === 0 && EVENT_TYPES.every((type) => types.has(type))) return sorted;
+  const key = `${[...types].sort().join(',')}\u0000${terms.join(' ')}`;
+  const cached = matchCache.get(sorted);
+  if (cached?.key === key) return cached.matches as readonly T[];
+  const matches: T[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const p = sorted[i].properties;
+    if (types.has(p.type) && matchesTerms(p, terms)) matches.push(sorted[i]);
+    if ((i + 1) % step === 0) yield;
+  }
+  matchCache.set(sorted, { key, matches });
+  return matches;
 }
 
 /**
@@ -349,11 +372,20 @@ export function shownFilterExpression(events: readonly HasEventProperties[], cri
     windowFilterExpression(criteria),
   ];
   const terms = queryTerms(criteria.text);
-  if (terms.length > 0) {
-    const ids = events.filter((e) => matchesTerms(e.properties, terms)).map((e) => e.properties.id);
-    expression.push(['in', ['get', 'id'], ['literal', ids]]);
-  }
+  if (terms.length > 0) expression.push(['in', ['get', 'id'], ['literal', idsMatching(events, terms)]]);
   return expression;
+}
+
+/** Per array: the ids matching the last query asked (a slider step with a search active reuses them). */
+const idsCache = new WeakMap<readonly HasEventProperties[], { query: string; ids: string[] }>();
+
+function idsMatching(events: readonly HasEventProperties[], terms: readonly string[]): string[] {
+  const query = terms.join(' ');
+  const cached = idsCache.get(events);
+  if (cached?.query === query) return cached.ids;
+  const ids = events.filter((e) => matchesTerms(e.properties, terms)).map((e) => e.properties.id);
+  idsCache.set(events, { query, ids });
+  return ids;
 }
 
 /** A run of shown events under one heading: a year, or "Date unknown". */

@@ -100,6 +100,25 @@ describe('filterSortedInSlices', () => {
   });
 });
 
+describe('filterSortedInSlices with a search active', () => {
+  it('tests the text once per query: a new window only re-checks the dates of the matches', () => {
+    const sorted = sortedByDate(events(3000, 12, 'q'));
+    const base = { text: 'event 3', types: [...EVENT_TYPES], mode: 'window' as const, showUndated: false };
+    const run = (start: string, end: string) => {
+      const criteria = { ...base, start: dayFromIso(start)!, end: dayFromIso(end)! };
+      const work = filterSortedInSlices(sorted, criteria, 500);
+      let yields = 0;
+      let step = work.next();
+      for (; !step.done; step = work.next()) yields++;
+      expect(ids(step.value)).toEqual(ids(filterSorted(sorted, criteria)));
+      return yields;
+    };
+    expect(run('2014-01-01', '2021-12-31')).toBeGreaterThanOrEqual(6);
+    // About a fifth of the events match "event 3": the next step walks only those.
+    expect(run('2016-01-01', '2017-12-31')).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('IncrementalSort', () => {
   it('sorts batches as they come like sortedByDate of them all, and caches the order', () => {
     const input = events(25_000, 5, 'i');
