@@ -139,6 +139,12 @@ function bareWord(t: string): string {
   return w.endsWith('.') ? w.slice(0, -1) : w;
 }
 
+/** Whether a token ends in a possessive "'s" or "’s" (as `/['’]s$/` tests). */
+function isPossessive(t: string): boolean {
+  const n = t.length;
+  return n >= 2 && t.charCodeAt(n - 1) === 115 /* s */ && (t[n - 2] === "'" || t[n - 2] === '’');
+}
+
 /** A token with typographic apostrophes made straight and without its possessive: the lexicon's form. */
 function lexiconWord(t: string): string {
   const w = t.includes('’') ? t.replace(/’/g, "'") : t;
@@ -261,9 +267,10 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
     }
     const run = [tokens[i]];
     while (i + 1 < tokens.length) {
-      const gap = text.slice(tokens[i].e, tokens[i + 1].s);
-      const prevPossessive = /['’]s$/.test(tokens[i].t);
-      if (prevPossessive || !/^[ \u00a0]$/.test(gap)) break;
+      // Joined by exactly one space or no-break space, and not after a possessive ("Iraq's Prime …").
+      const gapEnd = tokens[i + 1].s;
+      const single = gapEnd - tokens[i].e === 1 && (text[gapEnd - 1] === ' ' || text[gapEnd - 1] === '\u00a0');
+      if (isPossessive(tokens[i].t) || !single) break;
       run.push(tokens[++i]);
     }
     i++;
@@ -307,8 +314,10 @@ interface PendingName {
 
 /** Emits the pending name (if any) and starts a new, untitled one. */
 function flushName(text: string, pending: PendingName, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]): void {
-  if (pending.tokens.length) emitSegment(text, pending.tokens, pending.titled, pending.affiliation, places, out);
-  pending.tokens = [];
+  if (pending.tokens.length) {
+    emitSegment(text, pending.tokens, pending.titled, pending.affiliation, places, out);
+    pending.tokens = [];
+  }
   pending.titled = false;
 }
 
@@ -416,6 +425,12 @@ function emitOrg(text: string, segment: NameToken[], out: ActorMention[]): numbe
   return end;
 }
 
+/** Whether any of the spans overlaps [start, end). */
+function overlapsAny(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
+  for (const span of spans) if (span.start < end && span.end > start) return true;
+  return false;
+}
+
 /** A name token in lower case without its possessive or final dot: how the word lists spell it. */
 function plainWord(token: NameToken): string {
   return bareWord(token.t).toLowerCase();
@@ -423,7 +438,7 @@ function plainWord(token: NameToken): string {
 
 function emitSegment(text: string, segment: NameToken[], titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
   // Drop leading function words ("The", "In") and anything resolved as a place.
-  const toks = segment.filter((t) => !places.some((p) => p.start < t.e && p.end > t.s));
+  const toks = segment.filter((t) => !overlapsAny(places, t.s, t.e));
   while (toks.length && NOT_NAME.has(plainWord(toks[0]))) toks.shift();
   if (!toks.length) return;
   if (toks.some((t) => NOT_NAME.has(plainWord(t)))) return;

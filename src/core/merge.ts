@@ -334,7 +334,13 @@ function mergeInto(target: MergedEvent, other: MergedEvent, geo: PlaceRelation) 
   target.conflicts.push(...other.conflicts);
 }
 
-const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+/** The names of both lists, each once, in order of first appearance (as `[...new Set([...a, ...b])]`, without the copies). */
+function union(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  for (const name of a) if (!out.includes(name)) out.push(name);
+  for (const name of b) if (!out.includes(name)) out.push(name);
+  return out;
+}
 
 function finerPlace(a: Place | null, b: Place | null, geo: PlaceRelation): Place | null {
   if (!a) return b;
