@@ -293,29 +293,59 @@ function* mergeRunsInSlices<T extends HasEventProperties>(keyed: SortKey<T>[], b
  * @example const sort = new IncrementalSort(); sort.add(batch); … yield* sort.finish(allEvents);
  */
 export class IncrementalSort<T extends HasEventProperties> {
-  #keyed: SortKey<T>[] = [];
-  #bounds: number[] = [];
+  /** Sorted runs in arrival order; neighbours of similar size are merged as they come. */
+  #runs: SortKey<T>[][] = [];
+  #count = 0;
 
   /** Keys and sorts one batch (events must not change their dates, title or id afterwards). */
   add(batch: readonly T[]): void {
     if (!batch.length) return;
-    const run = batch.map(sortKey).sort(compareKeys);
-    this.#bounds.push(this.#keyed.length);
-    for (const key of run) this.#keyed.push(key);
+    this.#runs.push(batch.map(sortKey).sort(compareKeys));
+    this.#count += batch.length;
+    // Like a binary counter: merge the last two runs while they are of similar size and small enough
+    // to merge within a batch's handling, so most merging is done before the last batch arrives.
+    const runs = this.#runs;
+    while (runs.length >= 2) {
+      const [before, last] = [runs[runs.length - 2], runs[runs.length - 1]];
+      if (before.length > 2 * last.length || before.length + last.length > EAGER_MERGE_LIMIT) break;
+      runs.splice(runs.length - 2, 2, mergeTwoRuns(before, last));
+    }
   }
 
   /**
-   * Merges the batches in slices.
+   * Merges the remaining runs in slices.
    * @param events the array holding exactly the added events (its sorted order is cached)
    */
   *finish(events: readonly T[], step = 50_000): Generator<void, T[]> {
-    if (events.length !== this.#keyed.length) throw new Error(`sorted ${this.#keyed.length} events, given ${events.length}`);
-    const sorted = (yield* mergeRunsInSlices(this.#keyed, this.#bounds, step)).map((k) => k.event);
-    this.#keyed = [];
-    this.#bounds = [];
+    if (events.length !== this.#count) throw new Error(`sorted ${this.#count} events, given ${events.length}`);
+    const keyed: SortKey<T>[] = new Array(this.#count);
+    const bounds: number[] = [];
+    let at = 0;
+    for (const run of this.#runs) {
+      bounds.push(at);
+      for (let i = 0; i < run.length; i++) keyed[at + i] = run[i];
+      at += run.length;
+      yield;
+    }
+    this.#runs = [];
+    this.#count = 0;
+    const sorted = (yield* mergeRunsInSlices(keyed, bounds, step)).map((k) => k.event);
     sortedCache.set(events, { length: events.length, sorted });
     return sorted;
   }
+}
+
+/** Largest merge {@link IncrementalSort} does while batches arrive (~10 ms of work). */
+const EAGER_MERGE_LIMIT = 65_536;
+
+function mergeTwoRuns<T extends HasEventProperties>(first: SortKey<T>[], second: SortKey<T>[]): SortKey<T>[] {
+  const out: SortKey<T>[] = new Array(first.length + second.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    out[k] = i < first.length && (j >= second.length || compareKeys(first[i], second[j]) <= 0) ? first[i++] : second[j++];
+  }
+  return out;
 }
 
 /**
