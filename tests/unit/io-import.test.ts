@@ -185,3 +185,24 @@ describe('disambiguateIds', () => {
     expect(disambiguateIds(importText('d.csv', 'id,lat,lon\nz,1,1\n').events, taken, 'd.csv')).toBeNull();
   });
 });
+
+describe('rows that repeat a cell share one list', () => {
+  it('events of the same outlet and actors share frozen lists; dates are read the same from the cache', () => {
+    const text = [
+      'event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,actor2,location,latitude,longitude,geo_precision,country,source,notes',
+      'IRQ1,03 January 2020,1,Battles,Armed clash,Group A,,Baghdad,33.34,44.40,1,Iraq,Outlet 1,First.',
+      'IRQ2,03 January 2020,2,Battles,Armed clash,Group A,,Baghdad,33.34,44.40,1,Iraq,Outlet 1,Second.',
+      'IRQ3,03 January 2020,1,Battles,Armed clash,Group B,,Erbil,36.19,44.01,1,Iraq,Outlet 2,Third.',
+    ].join('\n');
+    const { events } = importText('acled.csv', text);
+    const [a, b, c] = events.map((e) => e.properties);
+    expect(a.sources).toBe(b.sources);
+    expect(a.actors).toBe(b.actors);
+    expect(a.sources).not.toBe(c.sources);
+    expect(c.sources[0].outlet).toBe('Outlet 2');
+    expect(Object.isFrozen(a.sources) && Object.isFrozen(a.sources[0]) && Object.isFrozen(a.conflicts)).toBe(true);
+    expect(() => (a.actors as string[]).push('x')).toThrow();
+    // The same date cell at another declared precision is read again, not taken from the cache.
+    expect([a.date_start, a.time_precision, b.date_start, b.date_end, b.time_precision]).toEqual(['2020-01-03', 'day', '2020-01-01', '2020-01-31', 'month']);
+  });
+});
