@@ -10,8 +10,8 @@ import { Gazetteer, type GazetteerData } from '../core/gazetteer/index';
 import { findPlaces } from '../core/places';
 import { buildNodeGazetteerData, cachedGazetteerFile, PROJECT_ROOT } from '../cli/gazetteer-node';
 import { BROWSER_MIN_POPULATION } from '../cli/build-gazetteer';
+import { median } from './stats';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(2));
 
 /**

@@ -16,6 +16,7 @@ import { openBenchBrowser } from './browser';
 import { EVENT_TYPES } from '../core/taxonomy';
 import { dayFromCivil, isoFromDay } from '../core/calendar';
 import { DENSE_LAYER_EVENTS } from '../app/map/event-features';
+import { median } from './stats';
 
 /** Port of this benchmark's own preview server (e2e tests use 4173, the import bench 4179; override with DATELINE_BENCH_MAP_PORT). */
 const BENCH_PORT = Number(process.env.DATELINE_BENCH_MAP_PORT ?? 4177);
@@ -69,11 +70,6 @@ export function syntheticEvents(count: number): string {
     });
   }
   return JSON.stringify({ type: 'FeatureCollection', format: 'dateline-events/1', features });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function benchMapFilter(): Promise<Record<string, string | number>> {
