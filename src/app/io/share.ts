@@ -7,7 +7,7 @@ import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../../core/taxonom
 import { isoFromDay } from '../../core/timewindow';
 
 /** URL parameters that belong to an embed, not to the view itself. */
-export const EMBED_PARAMS = ['embed', 'host', 'controls'] as const;
+const EMBED_PARAMS = ['embed', 'host', 'controls'] as const;
 
 /** The link to the full app for the view in `href` (embed parameters removed). */
 export function permalink(href: string): string {
@@ -43,7 +43,7 @@ export function criteriaTitle(criteria: ShownCriteria): string {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "26 November 2026" (UTC), the way citation styles write an access date. */
-export function accessDate(date: Date): string {
+function accessDate(date: Date): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 

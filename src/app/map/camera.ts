@@ -7,7 +7,7 @@ import type { Map as MaplibreMap, LngLatBoundsLike, PaddingOptions } from 'mapli
 import type { DatelineEvent, PlacePrecision } from '../../core/types';
 
 /** Zoom to show a point event at, by precision: close for a site, wide for a country. */
-export const ZOOM_FOR_PRECISION: Record<PlacePrecision, number> = { site: 9, city: 7, region: 5.5, country: 4.5 };
+const ZOOM_FOR_PRECISION: Record<PlacePrecision, number> = { site: 9, city: 7, region: 5.5, country: 4.5 };
 
 function prefersReducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;

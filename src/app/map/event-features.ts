@@ -88,7 +88,7 @@ export function eventMapData(
  * {@link eventMapData} as a generator that yields every `step` events (for `runInSlices`), so a
  * million imported events become features in short tasks.
  */
-export function* eventMapDataInSlices(
+function* eventMapDataInSlices(
   events: readonly DatelineEvent[],
   countryShapes: ReadonlyMap<string, Polygon | MultiPolygon>,
   step = 20_000,

@@ -36,10 +36,10 @@ export const CLICKABLE_LAYERS = [
   'events-arcs',
 ] as const;
 
-export const SELECTED_COLOR = '#111111';
+const SELECTED_COLOR = '#111111';
 
 /** Colour of an event type, as a MapLibre expression over the `type` property. */
-export const typeColor: ExpressionSpecification = [
+const typeColor: ExpressionSpecification = [
   'match',
   ['get', 'type'],
   ...EVENT_TYPES.flatMap((type) => [type, EVENT_TYPE_INFO[type].color]),
@@ -47,7 +47,7 @@ export const typeColor: ExpressionSpecification = [
 ] as unknown as ExpressionSpecification;
 
 /** Marker radius grows with the number of sources: one report → 6 px, four → 10 px, ten → 14 px. */
-export const sourceRadius: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'n'], 1, 6, 4, 10, 10, 14];
+const sourceRadius: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'n'], 1, 6, 4, 10, 10, 14];
 
 /**
  * Draw order of markers at the same place: the most-reported on top, then the latest. The click

@@ -5,7 +5,7 @@
  */
 
 /** Time per slice: well under the 50 ms of a "long task", leaving room for the browser's own work. */
-export const SLICE_BUDGET_MS = 30;
+const SLICE_BUDGET_MS = 30;
 
 /** Lets the browser run other tasks (input, paint) before continuing. */
 export function nextTask(): Promise<void> {
