@@ -85,7 +85,7 @@ describe('validateEventCollection', () => {
       'events.geojson: feature 3: id "c": lon/lat missing or out of range; skipped',
       'events.geojson: feature 4: missing or unsupported geometry; skipped',
       `events.geojson: feature 5: duplicate id "${good.properties.id}"; skipped`,
-      'events.geojson: feature 6: id "d": unknown place precision "street"; skipped',
+      'events.geojson: feature 6: id "d": place_precision "street" is not site, city, region or country; skipped',
       'events.geojson: feature 7: not a GeoJSON Feature; skipped',
     ]);
   });

@@ -4,10 +4,9 @@
  */
 import type { Geometry } from 'geojson';
 import type { DatelineEvent, EventProperties } from '../../core/types';
-import { isEventType } from '../../core/taxonomy';
+import { eventPropertiesProblem } from '../../core/eventcheck';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
-const PLACE_PRECISIONS = new Set(['site', 'city', 'region', 'country']);
 
 /**
  * Validates a parsed events file.
@@ -56,16 +55,8 @@ function featureProblem(feature: unknown): string | null {
   if (!isObject(geometry) || !GEOMETRY_TYPES.has(geometry.type)) return 'missing or unsupported geometry';
   const p = feature.properties;
   if (!isObject(p)) return 'no properties';
-  if (typeof p.id !== 'string' || p.id === '') return 'no id';
-  if (typeof p.type !== 'string' || !isEventType(p.type)) return `id "${p.id}": unknown event type "${String(p.type)}"`;
-  if (typeof p.title !== 'string') return `id "${p.id}": no title`;
-  if (!isLongitude(p.lon) || !isLatitude(p.lat)) return `id "${p.id}": lon/lat missing or out of range`;
-  if (typeof p.place_precision !== 'string' || !PLACE_PRECISIONS.has(p.place_precision))
-    return `id "${p.id}": unknown place precision "${String(p.place_precision)}"`;
-  if (isObject(p.origin) && (!isLongitude(p.origin.lon) || !isLatitude(p.origin.lat)))
-    return `id "${p.id}": origin lon/lat out of range`;
-  if (p.sources !== undefined && !Array.isArray(p.sources)) return `id "${p.id}": sources is not a list`;
-  return null;
+  const problem = eventPropertiesProblem(p);
+  return problem && problem !== 'no id' ? `id "${String(p.id)}": ${problem}` : problem;
 }
 
 /** Fills optional list fields so components never meet `undefined`. */
@@ -82,12 +73,4 @@ function withDefaults(p: EventProperties): EventProperties {
 
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isLongitude(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= -180 && value <= 180;
-}
-
-function isLatitude(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= -90 && value <= 90;
 }

@@ -6,12 +6,10 @@
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, Geometry, Position } from 'geojson';
 import type { DatelineEvent, EventProperties, EventSource, Issue } from '../types';
-import { isEventType } from '../taxonomy';
+import { eventPropertiesProblem } from '../eventcheck';
 import { detectColumns } from './columns';
 import { importedLayer, rowToEvent, type RowContext } from './rows';
 import type { DateOrder } from './dates';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function positions(geometry: Geometry): Position[] {
   switch (geometry.type) {
@@ -73,19 +71,10 @@ function normalizeSource(value: unknown): EventSource | null {
 /** Checks a Dateline-shaped feature; returns the event with its layer set, or the reason it is unusable. */
 function datelineFeature(feature: Feature<Geometry, Record<string, unknown>>, layer: string): DatelineEvent | string {
   const p = feature.properties;
-  if (!isEventType(String(p.type))) return `type "${String(p.type)}" is not a Dateline event type`;
-  for (const key of ['date_start', 'date_end'] as const) {
-    const value = p[key];
-    if (value !== null && !(typeof value === 'string' && ISO_DATE.test(value))) return `${key} "${String(value)}" is not YYYY-MM-DD`;
-  }
-  if (p.time_precision !== null && !['day', 'month', 'year'].includes(String(p.time_precision))) {
-    return `time_precision "${String(p.time_precision)}" is not day, month or year`;
-  }
-  if (!['site', 'city', 'region', 'country'].includes(String(p.place_precision))) {
-    return `place_precision "${String(p.place_precision)}" is not site, city, region or country`;
-  }
+  // Without lon/lat the point comes from the geometry (below).
+  const problem = eventPropertiesProblem(p, { lonLat: 'optional' });
+  if (problem) return problem;
   const sources = (p.sources as unknown[]).map(normalizeSource);
-  if (sources.some((s) => s === null)) return 'a source is not an object';
   let { lon, lat } = p as { lon: unknown; lat: unknown };
   if (typeof lon !== 'number' || typeof lat !== 'number') {
     const point = pointOnFeature(feature).geometry.coordinates;
