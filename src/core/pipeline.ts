@@ -14,7 +14,7 @@ import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks
 import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
 import { mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
 import { eventGeometry, roundCoord } from './geojson';
-import { findPlaces, nameLookups } from './places';
+import { findPlaces, type NameLookups, nameLookups } from './places';
 import { splitSentences } from './sentences';
 import { EVENT_TYPE_INFO } from './taxonomy';
 import type { Geometry } from 'geojson';
@@ -128,11 +128,11 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
  * @param article the article
  * @param gazetteer a loaded gazetteer
  * @param issues where problems of this article are appended
- * @param names gazetteer name lookups shared by the articles of one run
+ * @param names gazetteer name lookups shared by the articles of one run (optional)
  * @returns the article's findings
  * @example analyseArticle(article, gazetteer, []).candidates.map((c) => c.type) // ['meeting', 'strike']
  */
-export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: Issue[] = [], names = nameLookups()): ArticleWork {
+export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: Issue[] = [], names?: NameLookups): ArticleWork {
   const { file, text, meta } = article;
   const chrome = findChrome(text, meta);
   let published = publicationDate(meta.published);

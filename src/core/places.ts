@@ -20,7 +20,7 @@ import type { PlaceMention } from './types';
 export interface FindPlacesOptions {
   /** Spans of the text to skip (page chrome found by the cleaning stage), [start, end) UTF-16 offsets. */
   ignore?: Array<[number, number]>;
-  /** Name lookups shared by the articles of one run (see `NameLookups`); a fresh one per call otherwise. */
+  /** Name lookups shared by the articles of one run (see `NameLookups`); without it the gazetteer is asked directly. */
   names?: NameLookups;
 }
 
@@ -49,13 +49,15 @@ export function nameLookups(): NameLookups {
   return { found: new Map(), prefixes: new Map() };
 }
 
-function candidatesOf(gazetteer: Gazetteer, names: NameLookups, key: string): readonly number[] {
+function candidatesOf(gazetteer: Gazetteer, names: NameLookups | undefined, key: string): readonly number[] {
+  if (!names) return gazetteer.candidates(key);
   let found = names.found.get(key);
   if (found === undefined) names.found.set(key, (found = gazetteer.candidates(key)));
   return found;
 }
 
-function isNamePrefix(gazetteer: Gazetteer, names: NameLookups, key: string): boolean {
+function isNamePrefix(gazetteer: Gazetteer, names: NameLookups | undefined, key: string): boolean {
+  if (!names) return gazetteer.isPrefix(key);
   let known = names.prefixes.get(key);
   if (known === undefined) names.prefixes.set(key, (known = gazetteer.isPrefix(key)));
   return known;
@@ -307,7 +309,7 @@ export function findPlaces(
   options: FindPlacesOptions = {},
 ): PlaceMention[] {
   const ignore = options.ignore ?? [];
-  const names = options.names ?? nameLookups();
+  const names = options.names;
   const ignored = (start: number, end: number) => ignore.some(([a, b]) => start < b && end > a);
   const tokens = tokenize(text);
   const titleLines = titleCaseLines(text, tokens);
@@ -593,7 +595,7 @@ export function findPlaces(
 }
 
 /** Longest-match lookup of capitalised word sequences, plus the phrases the index cannot hold. */
-function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: NameLookups): Span[] {
+function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: NameLookups | undefined): Span[] {
   const spans: Span[] = [];
   const maxWords = Math.min(gazetteer.maxNameWords, 8);
   let i = 0;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../../src/core/gazetteer/index';
-import { findPlaces, type FindPlacesOptions } from '../../src/core/places';
+import { findPlaces, type FindPlacesOptions, nameLookups } from '../../src/core/places';
 import { loadGazetteer } from '../../src/cli/gazetteer-node';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/places');
@@ -52,4 +52,17 @@ describe('findPlaces fixtures', () => {
       expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
     });
   }
+});
+
+describe('name lookups shared by a run', () => {
+  it('give every fixture the same places as asking the gazetteer directly, whatever was looked up before', () => {
+    const names = nameLookups();
+    for (const name of cases) {
+      const text = readFileSync(path.join(root, 'in', name), 'utf8');
+      const optionsFile = path.join(root, 'in', `${name.replace(/\.txt$/, '')}.options.json`);
+      const options: FindPlacesOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
+      expect(findPlaces(text, name, gazetteer, { ...options, names })).toEqual(findPlaces(text, name, gazetteer, options));
+    }
+    expect(names.found.size).toBeGreaterThan(0);
+  });
 });
