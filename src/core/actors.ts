@@ -290,13 +290,32 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
 // every name of the list it opens.
 const NAME_LIST_GAP = /^(?:,\s*|,?\s+and\s+)$/;
 
+/** ASCII whitespace as `\s` matches it: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * The word right before `at` with only whitespace between: `/(\p{L}+)\s+$/u` on the 30 characters
+ * before `at`, or '' without a match. Plain ASCII is scanned backwards; other characters (letters or
+ * spaces the scan cannot classify) are left to the pattern.
+ */
+function wordBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 30);
+  let k = at;
+  while (k > from && isAsciiSpace(text.charCodeAt(k - 1))) k--;
+  let j = k;
+  while (j > from && isAsciiLetter(text.charCodeAt(j - 1))) j--;
+  if ((k > from && text.charCodeAt(k - 1) >= 128) || (j > from && text.charCodeAt(j - 1) >= 128)) {
+    return /(\p{L}+)\s+$/u.exec(text.slice(from, at))?.[1] ?? '';
+  }
+  return k < at && j < k ? text.slice(j, k) : '';
+}
+
 function confirmTitledPairs(text: string, mentions: ActorMention[]): void {
   for (let i = 0; i < mentions.length; i++) {
     const head = mentions[i];
     if (head.kind !== 'person' || !head.certain) continue;
-    const title = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, head.start - 30), head.start));
-    const word = title?.[1].toLowerCase() ?? '';
-    if (!title || TITLES.has(word) || !isTitle(word)) continue; // only a plural title opens a list
+    const word = wordBefore(text, head.start).toLowerCase();
+    if (!word || TITLES.has(word) || !isTitle(word)) continue; // only a plural title opens a list
     for (let k = i + 1; k < mentions.length; k++) {
       const next = mentions[k];
       if (next.kind !== 'person' || !NAME_LIST_GAP.test(text.slice(mentions[k - 1].end, next.start))) break;
