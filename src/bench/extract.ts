@@ -16,6 +16,7 @@ import { splitSentences } from '../core/sentences';
 import type { Article } from '../core/types';
 import { readArticleFolder } from '../cli/fs-source';
 import { loadGazetteer, PROJECT_ROOT } from '../cli/gazetteer-node';
+import { median } from './stats';
 
 /** Number of generated articles. */
 export const BENCH_ARTICLES = 1000;
@@ -103,7 +104,6 @@ export async function benchExtract(): Promise<Record<string, string | number>> {
     const ms = performance.now() - start;
     runs.push({ ms, cpuMs: cpuMsSince(cpuBefore), heap: process.memoryUsage().heapUsed - heapBefore });
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const ms = median(runs.map((r) => r.ms));
   const cpuMs = median(runs.map((r) => r.cpuMs));
   globalThis.gc?.();
