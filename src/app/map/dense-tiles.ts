@@ -35,6 +35,12 @@ function clusterWorker(): Worker {
       answers.delete(reply.request);
     }
   };
+  worker.onerror = (event) => {
+    // A worker that cannot run answers nothing: fail what waits instead of leaving tiles pending.
+    const error = new Error(`cluster worker: ${event.message || 'failed to start'}`);
+    for (const waiting of answers.values()) waiting.reject(error);
+    answers.clear();
+  };
   addProtocol(PROTOCOL, loadTile);
   return worker;
 }
