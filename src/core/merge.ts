@@ -155,11 +155,7 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
         if (only) strong = [only];
       }
       // An undated report joins only an unambiguous best match.
-      const top = best(strong, unit);
-      if (top) {
-        const topScore = score(top, unit);
-        if (strong.filter((e) => score(e, unit) === topScore).length === 1) target = top;
-      }
+      target = uniqueBest(strong, unit);
     }
     if (target) {
       mergeInto(target, unit, geo);
@@ -199,10 +195,13 @@ interface EventIndex {
   order: Map<MergedEvent, number>;
   /** Events (positions in `events`) by type and by a person, an organisation or a place they name, or naming nobody. */
   byFacet: Map<string, Set<number>>;
+  /** Per position, the last `couldJoin` call that collected the event (numbered by `calls`): a reusable seen-set. */
+  seenIn: number[];
+  calls: number;
 }
 
 function eventIndex(): EventIndex {
-  return { byKey: new Map(), keyOf: new Map(), byType: new Map(), events: [], order: new Map(), byFacet: new Map() };
+  return { byKey: new Map(), keyOf: new Map(), byType: new Map(), events: [], order: new Map(), byFacet: new Map(), seenIn: [], calls: 0 };
 }
 
 function periodKey(e: { type: EventType; date: string | null; precision: TimePrecision | null }): string {
@@ -218,6 +217,7 @@ function periodList(index: EventIndex, key: string): MergedEvent[] {
 
 function indexEvent(index: EventIndex, e: MergedEvent): void {
   index.order.set(e, index.events.length);
+  index.seenIn.push(0);
   index.events.push(e);
   addFacets(index, e);
   const key = periodKey(e);
@@ -256,19 +256,29 @@ function candidatesFor(index: EventIndex, unit: MergedEvent): MergedEvent[] {
  * order of `byType`; the caller applies the full test.
  */
 function couldJoin(index: EventIndex, unit: MergedEvent): MergedEvent[] {
-  const found = new Set<number>();
-  for (const p of unit.persons) collectFacet(index, found, unit.type, `p|${p}`);
-  for (const o of unit.orgs) collectFacet(index, found, unit.type, `o|${o}`);
-  if (unit.place) collectFacet(index, found, unit.type, `@|${unit.place.id}`);
-  if (!unit.persons.length && !unit.orgs.length) collectFacet(index, found, unit.type, '-');
-  // Sorting positions (numbers) rather than events by looked-up position: the lists are long.
-  return [...found].sort((a, b) => a - b).map((i) => index.events[i]);
+  const found: number[] = [];
+  const call = ++index.calls;
+  for (const p of unit.persons) collectFacet(index, found, call, unit.type, `p|${p}`);
+  for (const o of unit.orgs) collectFacet(index, found, call, unit.type, `o|${o}`);
+  if (unit.place) collectFacet(index, found, call, unit.type, `@|${unit.place.id}`);
+  if (!unit.persons.length && !unit.orgs.length) collectFacet(index, found, call, unit.type, '-');
+  // Positions in a typed array sort numerically without a comparator; the lists are long.
+  const positions = Int32Array.from(found).sort();
+  const events: MergedEvent[] = new Array(positions.length);
+  for (let k = 0; k < positions.length; k++) events[k] = index.events[positions[k]];
+  return events;
 }
 
-/** Adds the events of one type filed under a facet to `found` (as positions in `events`). */
-function collectFacet(index: EventIndex, found: Set<number>, type: EventType, facet: string): void {
+/** Adds the events of one type filed under a facet to `found` (as positions in `events`), each once per call. */
+function collectFacet(index: EventIndex, found: number[], call: number, type: EventType, facet: string): void {
   const events = index.byFacet.get(`${type}|${facet}`);
-  if (events) for (const i of events) found.add(i);
+  if (!events) return;
+  const seenIn = index.seenIn;
+  for (const i of events) {
+    if (seenIn[i] === call) continue;
+    seenIn[i] = call;
+    found.push(i);
+  }
 }
 
 /** Files an event under what it names now (merging only adds names; stale entries are harmless). */
@@ -356,6 +366,9 @@ function finerDate(a: { precision: TimePrecision | null }, b: { precision: TimeP
 }
 
 function sharesFile(a: MergedEvent, b: MergedEvent): boolean {
+  // Most units come from one article: then one lookup of its reports' file, without iterating a Set
+  // (called for every candidate pair; `files` always holds the files of `reports`).
+  if (b.files.size === 1) return a.files.has(b.reports[0].file);
   for (const f of b.files) if (a.files.has(f)) return true;
   return false;
 }
@@ -467,6 +480,22 @@ function best<T extends MergedEvent>(list: T[], o: MergedEvent | Observation): T
     }
   }
   return top;
+}
+
+/** The best-scoring event when no other scores as high, else undefined (one pass, each score computed once). */
+function uniqueBest(list: MergedEvent[], o: MergedEvent): MergedEvent | undefined {
+  let top: MergedEvent | undefined;
+  let topScore = -Infinity;
+  let ties = 0;
+  for (const e of list) {
+    const s = score(e, o);
+    if (s > topScore) {
+      top = e;
+      topScore = s;
+      ties = 1;
+    } else if (s === topScore) ties++;
+  }
+  return ties === 1 ? top : undefined;
 }
 
 /** Strong actor evidence despite a small disagreement: a conflict to record, or null. */
