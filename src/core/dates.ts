@@ -169,9 +169,19 @@ function parseCueWindows(text: string, ref: Date): Found[] {
   }
   const results: Found[] = [];
   for (const [a, b] of windows) {
-    for (const r of chrono.casual.parse(text.slice(a, b), ref)) results.push({ index: r.index + a, text: r.text, start: r.start });
+    for (const r of chrono.casual.parse(text.slice(a, b), ref)) results.push(withoutFrame({ index: r.index + a, text: r.text, start: r.start }));
   }
   return results;
+}
+
+/**
+ * chrono-node's weekday pattern takes in a leading "on" and a comma or bracket around the day ("on
+ * Tuesday,"); the mention, and so the quote's highlight, is the date itself ("Tuesday").
+ */
+function withoutFrame(found: Found): Found {
+  const lead = /^(?:[,(]\s*)?(?:on\s+)?/i.exec(found.text)![0].length;
+  const kept = found.text.slice(lead).replace(/\s*[,)]\s*$/, '');
+  return kept && kept !== found.text ? { ...found, index: found.index + lead, text: kept } : found;
 }
 
 type Resolved = { date: string; precision: TimePrecision } | { reason: string };

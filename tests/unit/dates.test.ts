@@ -27,7 +27,9 @@ describe('bare weekday: the most recent such day on or before publication', () =
           const text = `Officials met in Lagos on ${WEEKDAYS[wd]}.`;
           const [found] = findDates(text, published).dates;
           const back = (weekdayOf(published) - wd + 7) % 7;
-          expect(found, `${WEEKDAYS[wd]} published ${published}`).toMatchObject({ text: `on ${WEEKDAYS[wd]}`, date: addDays(published, -back), precision: 'day' });
+          expect(found, `${WEEKDAYS[wd]} published ${published}`).toMatchObject({ text: WEEKDAYS[wd], date: addDays(published, -back), precision: 'day' });
+          // The mention is the day itself, not "on" before it (the quote highlights only the date).
+          expect(text.slice(found.start, found.end)).toBe(WEEKDAYS[wd]);
           expect(weekdayOf(found.date)).toBe(wd);
           expect(found.date <= published).toBe(true);
         }
@@ -69,7 +71,7 @@ describe('helpers', () => {
   it('never uses today: nothing relative resolves without a publication date', () => {
     const { dates, unresolved } = findDates('They met yesterday and again on Friday.', null);
     expect(dates).toEqual([]);
-    expect(unresolved.map((u) => u.text)).toEqual(['yesterday', 'on Friday']);
+    expect(unresolved.map((u) => u.text)).toEqual(['yesterday', 'Friday']);
   });
 });
 
