@@ -339,13 +339,8 @@ export class IncrementalSort<T extends HasEventProperties> {
 const EAGER_MERGE_LIMIT = 65_536;
 
 function mergeTwoRuns<T extends HasEventProperties>(first: SortKey<T>[], second: SortKey<T>[]): SortKey<T>[] {
-  const out: SortKey<T>[] = new Array(first.length + second.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < out.length; k++) {
-    out[k] = i < first.length && (j >= second.length || compareKeys(first[i], second[j]) <= 0) ? first[i++] : second[j++];
-  }
-  return out;
+  const work = mergeRunsInSlices([...first, ...second], [0, first.length], Infinity);
+  for (let step = work.next(); ; step = work.next()) if (step.done) return step.value;
 }
 
 /**
