@@ -279,6 +279,8 @@ function shareStrings(event: DatelineEvent, layer: string, strings: Map<string, 
   p.country = share(p.country);
   p.place_name = share(p.place_name);
   if (p.source_type) p.source_type = share(p.source_type);
+  // A one-sentence note is also the title (ACLED has no titles).
+  if (p.title === p.notes) p.title = p.notes;
   return event;
 }
 
