@@ -15,6 +15,7 @@ import {
   type MapExpression,
   type TimeFilter,
 } from './timewindow';
+import { runToEnd } from './slicing';
 
 /** Everything the user chose that narrows the events shown. */
 export interface ShownCriteria extends TimeFilter {
@@ -213,14 +214,7 @@ function sortKey<T extends HasEventProperties>(event: T): SortKey<T> {
  * @example sortedByDate(layer) === sortedByDate(layer) // the second call is a cache hit
  */
 export function sortedByDate<T extends HasEventProperties>(events: readonly T[]): T[] {
-  const cached = sortedCache.get(events);
-  if (cached && cached.length === events.length) return cached.sorted as T[];
-  // Spans looked up once per event rather than on every comparison.
-  const keyed = events.map(sortKey);
-  keyed.sort(compareKeys);
-  const sorted = keyed.map((k) => k.event);
-  sortedCache.set(events, { length: events.length, sorted });
-  return sorted;
+  return runToEnd(sortInSlices(events, Infinity));
 }
 
 /** Events sorted per slice of {@link sortInSlices}: runs this long are sorted natively, then merged. */
@@ -339,8 +333,7 @@ export class IncrementalSort<T extends HasEventProperties> {
 const EAGER_MERGE_LIMIT = 65_536;
 
 function mergeTwoRuns<T extends HasEventProperties>(first: SortKey<T>[], second: SortKey<T>[]): SortKey<T>[] {
-  const work = mergeRunsInSlices([...first, ...second], [0, first.length], Infinity);
-  for (let step = work.next(); ; step = work.next()) if (step.done) return step.value;
+  return runToEnd(mergeRunsInSlices([...first, ...second], [0, first.length], Infinity));
 }
 
 /**

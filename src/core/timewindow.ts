@@ -9,6 +9,7 @@
  */
 import { civilFromDay, dayFromCivil, dayFromIso, daysInMonth, isoFromDay, precisionSpan, type DaySpan } from './calendar';
 import type { EventProperties } from './types';
+import { runToEnd } from './slicing';
 
 // Day numbers and ISO dates come from the calendar module; the app and the event filter still import
 // these from here.
@@ -241,8 +242,7 @@ export function histogram(
   spans: readonly (DaySpan | null)[],
   options: Partial<typeof HISTOGRAM_DEFAULTS> = {},
 ): Histogram | null {
-  const work = histogramInSlices(spans, options, Infinity);
-  for (let step = work.next(); ; step = work.next()) if (step.done) return step.value;
+  return runToEnd(histogramInSlices(spans, options, Infinity));
 }
 
 /**

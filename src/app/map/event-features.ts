@@ -9,6 +9,7 @@ import type { DatelineEvent, PlacePrecision } from '../../core/types';
 import { EVENT_TYPES, type EventType } from '../../core/taxonomy';
 import { spanOf } from '../../core/eventfilter';
 import type { CountryProperties } from '../../core/basemap/world';
+import { runToEnd } from '../../core/slicing';
 
 /** Properties of every feature handed to the map. */
 export interface MapEventProperties {
@@ -80,8 +81,7 @@ export function eventMapData(
   events: readonly DatelineEvent[],
   countryShapes: ReadonlyMap<string, Polygon | MultiPolygon>,
 ): EventMapData {
-  const builder = eventMapDataInSlices(events, countryShapes, Infinity);
-  for (let step = builder.next(); ; step = builder.next()) if (step.done) return step.value;
+  return runToEnd(eventMapDataInSlices(events, countryShapes, Infinity));
 }
 
 /**
@@ -226,10 +226,8 @@ function* combinePlaces(
 export function typeCounts(layers: readonly (readonly DatelineEvent[])[]): Record<EventType, number> {
   const total = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
   for (const events of layers) {
-    const work = countTypesInSlices(events, Infinity);
-    let step = work.next();
-    while (!step.done) step = work.next();
-    for (const t of EVENT_TYPES) total[t] += step.value[t];
+    const counts = runToEnd(countTypesInSlices(events, Infinity));
+    for (const t of EVENT_TYPES) total[t] += counts[t];
   }
   return total;
 }

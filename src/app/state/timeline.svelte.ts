@@ -25,6 +25,7 @@ import {
   type TimeFilter,
   type WindowMode,
 } from '../../core/timewindow';
+import { runToEnd } from '../../core/slicing';
 
 /** Playback speeds offered (multiples of the base rate). */
 export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4] as const;
@@ -98,8 +99,7 @@ export class TimelineState {
    * narrowed is kept, clamped; a window covering everything grows with the data (e.g. after an import).
    */
   setEvents(events: readonly HasEventProperties[]): void {
-    const work = this.#eventsInSlices(events, Infinity);
-    while (!work.next().done);
+    runToEnd(this.#eventsInSlices(events, Infinity));
   }
 
   /**

@@ -9,6 +9,7 @@ import type { DateOrder } from './dates';
 import { importGeoJson } from './geojson-import';
 import { CsvTableReader, type SourceRow } from './rows';
 import { CSV_PARSE_CONFIG } from './stream';
+import { runToEnd } from '../slicing';
 
 export interface ImportedFile {
   name: string;
@@ -101,8 +102,7 @@ export function importFiles(files: readonly { name: string; text: string }[], op
  * @example disambiguateIds(events, new Set(['ev-1']), 'mine.csv') // 'ev-1' → 'ev-1@mine.csv'
  */
 export function disambiguateIds(events: readonly DatelineEvent[], taken: Set<string>, fileName: string): Issue | null {
-  const work = disambiguateIdsInSlices(events, taken, fileName, Infinity);
-  for (let step = work.next(); ; step = work.next()) if (step.done) return step.value;
+  return runToEnd(disambiguateIdsInSlices(events, taken, fileName, Infinity));
 }
 
 /**
