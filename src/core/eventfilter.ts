@@ -152,6 +152,27 @@ export function* filterSortedInSlices<T extends HasEventProperties>(sorted: read
   return shown;
 }
 
+/**
+ * Which of `events` are shown (1) or not (0), in their own order, yielding every `step` events: for
+ * code that keeps per-event arrays (the map's clustered large layers). It shares the text and type
+ * matches remembered per array, so a slider step only tests dates.
+ * @example const mask = yield* shownMaskInSlices(points.events, criteria);
+ */
+export function* shownMaskInSlices<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria, step = 50_000): Generator<void, Uint8Array> {
+  const matching = yield* textAndTypeMatches(events, criteria, step);
+  const mask = new Uint8Array(events.length);
+  // `matching` keeps the order of `events`: walk both at once.
+  let next = 0;
+  for (let i = 0; i < events.length; i++) {
+    if (next < matching.length && events[i] === matching[next]) {
+      next++;
+      if (isSpanVisible(spanOf(events[i].properties), criteria)) mask[i] = 1;
+    }
+    if ((i + 1) % step === 0) yield;
+  }
+  return mask;
+}
+
 /** Per array: the events matching a text and types key (the last one asked). */
 const matchCache = new WeakMap<readonly HasEventProperties[], { key: string; matches: readonly HasEventProperties[] }>();
 
@@ -172,12 +193,8 @@ function* textAndTypeMatches<T extends HasEventProperties>(sorted: readonly T[],
   return matches;
 }
 
-/**
- * The criteria as a test of one event's properties (the query is normalised once), for code that
- * walks events itself, e.g. the map's clustered layers of large imports.
- * @example events.filter((e) => shownPredicate(criteria)(e.properties))
- */
-export function shownPredicate(criteria: ShownCriteria): (props: EventProperties) => boolean {
+/** The criteria as a test of one event's properties (the query is normalised once). */
+function shownPredicate(criteria: ShownCriteria): (props: EventProperties) => boolean {
   const terms = queryTerms(criteria.text);
   const types = new Set(criteria.types);
   return (p) => types.has(p.type) && isSpanVisible(spanOf(p), criteria) && matchesTerms(p, terms);

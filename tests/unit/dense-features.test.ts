@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { DatelineEvent } from '../../src/core/types';
 import { EVENT_TYPES } from '../../src/core/taxonomy';
 import { dayFromIso } from '../../src/core/timewindow';
-import { shownPredicate } from '../../src/core/eventfilter';
-import { densePointArraysInSlices, shownMaskInSlices } from '../../src/app/map/dense-features';
+import { shownMaskInSlices } from '../../src/core/eventfilter';
+import { densePointArraysInSlices } from '../../src/app/map/dense-features';
 import { DENSE_LAYER_EVENTS, layersMapDataInSlices } from '../../src/app/map/event-features';
 
 /** Runs a slicing generator to its end, counting its yields. */
@@ -64,7 +64,7 @@ describe('large layers are clustered, not drawn point by point', () => {
       text: 'row 1', types: [...EVENT_TYPES], mode: 'window' as const, showUndated: true,
       start: dayFromIso('2011-01-01')!, end: dayFromIso('2011-03-31')!,
     };
-    const { value: mask } = run(shownMaskInSlices(big, shownPredicate(criteria), 4096));
+    const { value: mask } = run(shownMaskInSlices(big, criteria, 4096));
     // Every word must occur: "row" and "1" (Row 1, 10, 21, …).
     const expected = big.map((e) => (e.properties.title.slice(4).includes('1') && e.properties.date_start! <= '2011-03-31' ? 1 : 0));
     expect([...mask]).toEqual(expected);

@@ -1,9 +1,9 @@
 /**
- * A large data layer's point events as the arrays the cluster worker keeps (dense.worker.ts), and the
- * shown ones as a byte mask: built in slices, handed over as transferred buffers, so a million events
- * never make one long task and are never copied as objects.
+ * A large data layer's point events as the arrays the cluster worker keeps (dense.worker.ts): built in
+ * slices, handed over as transferred buffers, so a million events never make one long task and are
+ * never copied as objects. Which of them are shown is `shownMaskInSlices` (core/eventfilter.ts).
  */
-import type { DatelineEvent, EventProperties } from '../../core/types';
+import type { DatelineEvent } from '../../core/types';
 import { EVENT_TYPES, type EventType } from '../../core/taxonomy';
 
 export interface DensePointArrays {
@@ -41,22 +41,4 @@ export function* densePointArraysInSlices(events: readonly DatelineEvent[], step
     if ((i + 1) % step === 0) yield;
   }
   return { lonLat, types, sources, ids: ids.join('\u0000') };
-}
-
-/**
- * Which events are shown (1) or not (0), yielding every `step` events.
- * @param isShown the shown-events test, from `shownPredicate(criteria)`
- * @example const mask = yield* shownMaskInSlices(points.events, shownPredicate(criteria));
- */
-export function* shownMaskInSlices(
-  events: readonly DatelineEvent[],
-  isShown: (props: EventProperties) => boolean,
-  step = 50_000,
-): Generator<void, Uint8Array> {
-  const mask = new Uint8Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    if (isShown(events[i].properties)) mask[i] = 1;
-    if ((i + 1) % step === 0) yield;
-  }
-  return mask;
 }
