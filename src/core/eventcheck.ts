@@ -39,7 +39,8 @@ export function eventPropertiesProblem(p: Record<string, unknown>, options: { lo
   return null;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A plain JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

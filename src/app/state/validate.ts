@@ -4,7 +4,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { DatelineEvent, EventProperties } from '../../core/types';
-import { eventPropertiesProblem } from '../../core/eventcheck';
+import { eventPropertiesProblem, isObject } from '../../core/eventcheck';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
 
@@ -69,8 +69,4 @@ function withDefaults(p: EventProperties): EventProperties {
     notes: typeof p.notes === 'string' ? p.notes : '',
     place_name: typeof p.place_name === 'string' ? p.place_name : '',
   };
-}
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
