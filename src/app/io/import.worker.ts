@@ -9,17 +9,20 @@ import { importGeoJson } from '../../core/io/geojson-import';
 import { looksLikeGeoJson } from '../../core/io/import';
 import { CSV_PARSE_CONFIG, streamCsv } from '../../core/io/stream';
 import { CsvTableReader, type SourceRow } from '../../core/io/rows';
+import { EventPacker, packedTransferables } from '../../core/io/packed';
 import type { DatelineEvent, Issue } from '../../core/types';
 import type { ImportProgress, ImportReply, ImportRequest } from './worker-protocol';
 
 import { EVENTS_PER_BATCH, FIRST_CHUNK_CHARS, IMPORT_CHUNK_CHARS } from './worker-protocol';
 
-const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
+const post = (reply: ImportReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 let abort: AbortController | null = null;
 
-function sendBatches(events: DatelineEvent[], sources: SourceRow[], issues: Issue[], progress: ImportProgress) {
+/** Sends events in messages of EVENTS_PER_BATCH, packed by the import's one packer. */
+function sendBatches(packer: EventPacker, events: DatelineEvent[], sources: SourceRow[], issues: Issue[], progress: ImportProgress) {
   for (let i = 0; i === 0 || i < events.length; i += EVENTS_PER_BATCH) {
-    post({ kind: 'batch', events: events.slice(i, i + EVENTS_PER_BATCH), sources: i === 0 ? sources : [], issues: i === 0 ? issues : [], progress });
+    const packed = packer.pack(events.slice(i, i + EVENTS_PER_BATCH));
+    post({ kind: 'batch', events: packed, sources: i === 0 ? sources : [], issues: i === 0 ? issues : [], progress }, packedTransferables(packed));
   }
 }
 
@@ -42,10 +45,11 @@ async function importFile(request: Extract<ImportRequest, { kind: 'import' }>) {
   const { file } = request;
   const head = await file.slice(0, 64).text();
   const progress: ImportProgress = { bytes: 0, total: file.size, rows: 0, events: 0, badRows: 0 };
+  const packer = new EventPacker();
   if (looksLikeGeoJson(file.name, head)) {
     const { events, issues } = importGeoJson(await file.text(), file.name, request.dateOrder);
     Object.assign(progress, { bytes: file.size, rows: events.length + issues.filter((i) => i.line).length, events: events.length, badRows: issues.filter((i) => i.line).length });
-    sendBatches(events, [], issues, progress);
+    sendBatches(packer, events, [], issues, progress);
     post({ kind: 'done', tableKind: 'geojson', mapping: {}, issues: [], progress, elapsedMs: performance.now() - started });
     return;
   }
@@ -68,14 +72,14 @@ async function importFile(request: Extract<ImportRequest, { kind: 'import' }>) {
       reader.push(results.data, results.errors, results.meta.delimiter);
       Object.assign(progress, { rows: reader.rowsRead, events: reader.eventsRead, badRows: reader.badRows });
       const out = reader.take();
-      sendBatches(out.events, out.sources, out.issues, { ...progress });
+      sendBatches(packer, out.events, out.sources, out.issues, { ...progress });
     },
     { chunkChars: IMPORT_CHUNK_CHARS, firstChunkChars: FIRST_CHUNK_CHARS, signal },
   );
   const rest = reader.finish();
   if (!signal.aborted) progress.bytes = file.size;
   Object.assign(progress, { rows: reader.rowsRead, events: reader.eventsRead, badRows: reader.badRows });
-  sendBatches(rest.events, rest.sources, [], progress);
+  sendBatches(packer, rest.events, rest.sources, [], progress);
   post({
     kind: 'done',
     tableKind: reader.kind,

@@ -8,6 +8,7 @@ import type { ColumnMapping, TableKind } from '../../core/io/columns';
 import type { DateOrder } from '../../core/io/dates';
 import { disambiguateIds, disambiguateIdsInSlices, joinSources } from '../../core/io/import';
 import { importedLayer, type SourceRow } from '../../core/io/rows';
+import { EventUnpacker } from '../../core/io/packed';
 import type { DatelineEvent, Issue } from '../../core/types';
 import { idsInSlices, type EventStore } from '../state/events.svelte';
 import { IncrementalSort, sortInSlices } from '../../core/eventfilter';
@@ -119,7 +120,7 @@ export class ImportedLayers {
       };
       const sources: SourceRow[] = [];
       sorters.set(entry, new IncrementalSort<DatelineEvent>());
-      const strings = new Map<string, string>();
+      const unpacker = new EventUnpacker();
       let shownFirst = false;
       this.activity = { name: file.name, progress: { bytes: 0, total: file.size, rows: 0, events: 0, badRows: 0 } };
       try {
@@ -127,9 +128,10 @@ export class ImportedLayers {
           { kind: 'import', file, mapping, dateOrder },
           (reply) => {
             if (reply.kind === 'batch') {
-              for (const event of reply.events) entry.events.push(shareStrings(event, layer, strings));
+              const batch = unpacker.unpack(reply.events);
+              for (const event of batch) entry.events.push(event);
               // Sorted batch by batch while the worker parses on: afterwards only merges remain.
-              sorters.get(entry)!.add(reply.events);
+              sorters.get(entry)!.add(batch);
               for (const row of reply.sources) sources.push(row);
               this.addIssues(entry, reply.issues);
               this.activity = { name: file.name, progress: reply.progress };
@@ -252,36 +254,6 @@ export class ImportedLayers {
     this.layers = this.layers.filter((l) => l.layer !== layer);
     this.syncStore({ ...entry, visible: false });
   }
-}
-
-/** Distinct strings remembered per file for {@link shareStrings}: enough for every date and place of a large file. */
-const SHARED_STRINGS_LIMIT = 200_000;
-
-/**
- * A structured clone gives every event its own copy of strings that a file repeats a million times
- * (layer, type, precisions, country, place, dates): one shared copy each keeps the page's heap, and
- * so its garbage-collection pauses, smaller.
- */
-function shareStrings(event: DatelineEvent, layer: string, strings: Map<string, string>): DatelineEvent {
-  const share = (text: string): string => {
-    const known = strings.get(text);
-    if (known !== undefined) return known;
-    if (strings.size < SHARED_STRINGS_LIMIT) strings.set(text, text);
-    return text;
-  };
-  const p = event.properties;
-  p.layer = layer;
-  p.type = share(p.type) as typeof p.type;
-  p.place_precision = share(p.place_precision) as typeof p.place_precision;
-  if (p.time_precision) p.time_precision = share(p.time_precision) as typeof p.time_precision;
-  if (p.date_start) p.date_start = share(p.date_start);
-  if (p.date_end) p.date_end = share(p.date_end);
-  p.country = share(p.country);
-  p.place_name = share(p.place_name);
-  if (p.source_type) p.source_type = share(p.source_type);
-  // A one-sentence note is also the title (ACLED has no titles).
-  if (p.title === p.notes) p.title = p.notes;
-  return event;
 }
 
 /** Sorts, indexes and counts a layer in short tasks (each memoised per array), before it is published. */

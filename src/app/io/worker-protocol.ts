@@ -1,5 +1,6 @@
 /** Messages between the import dialog and the import worker (import.worker.ts). */
-import type { DatelineEvent, Issue } from '../../core/types';
+import type { Issue } from '../../core/types';
+import type { PackedEvents } from '../../core/io/packed';
 import type { SourceRow } from '../../core/io/rows';
 import type { ColumnMapping, TableKind } from '../../core/io/columns';
 import type { DateOrder } from '../../core/io/dates';
@@ -29,10 +30,10 @@ export type ImportReply =
       delimiter: string;
     }
   /**
-   * Events and detailed sources, structured-cloned: the lists events share (an outlet, an actor pair,
-   * see `listCache` in src/core/io/rows.ts) are copied once per message, not once per event.
+   * Events as columns (src/core/io/packed.ts: the values an import repeats cross once per import, the
+   * typed arrays are transferred) and detailed sources.
    */
-  | { kind: 'batch'; events: DatelineEvent[]; sources: SourceRow[]; issues: Issue[]; progress: ImportProgress }
+  | { kind: 'batch'; events: PackedEvents; sources: SourceRow[]; issues: Issue[]; progress: ImportProgress }
   | { kind: 'done'; tableKind: TableKind | 'geojson'; mapping: ColumnMapping; issues: Issue[]; progress: ImportProgress; elapsedMs: number }
   | { kind: 'failed'; message: string };
 
