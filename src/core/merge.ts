@@ -146,16 +146,13 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   for (const unit of units) {
     let target: MergedEvent | undefined;
     if (unit.date) target = best(candidatesFor(index, unit).filter((e) => joinsAcross(e, unit, geo)), unit);
-    else {
-      // Strong matches: undated events or two shared people — or, for a definite reference, the only fit.
+    else if (isDefinite(unit)) {
+      // A definite reference joins the only event it fits, else a strong match as below.
       const candidates = couldJoin(index, unit);
-      let strong = candidates.filter((e) => (!e.date || personOverlap(e, unit) >= 2) && joinsAcross(e, unit, geo));
-      if (isDefinite(unit)) {
-        const only = onlyFit(candidates, (e) => joinsAcross(e, unit, geo));
-        if (only) strong = [only];
-      }
-      // An undated report joins only an unambiguous best match.
-      target = uniqueBest(strong, unit);
+      target = onlyFit(candidates, (e) => joinsAcross(e, unit, geo)) ?? uniqueBestStrongFit(candidates, unit, geo);
+    } else {
+      // Strong matches only (undated events or two shared people), and only an unambiguous best one.
+      target = uniqueBestStrongFit(strongCandidates(index, unit), unit, geo);
     }
     if (target) {
       mergeInto(target, unit, geo);
@@ -195,13 +192,15 @@ interface EventIndex {
   order: Map<MergedEvent, number>;
   /** Events (positions in `events`) by type and by a person, an organisation or a place they name, or naming nobody. */
   byFacet: Map<string, Set<number>>;
-  /** Per position, the last `couldJoin` call that collected the event (numbered by `calls`): a reusable seen-set. */
+  /** Per position, the last `couldJoin` or `strongCandidates` call that collected the event (numbered by `calls`): a reusable seen-set. */
   seenIn: number[];
+  /** Per position, in the `strongCandidates` call of `seenIn`: how many of the unit's people name the event. */
+  hits: number[];
   calls: number;
 }
 
 function eventIndex(): EventIndex {
-  return { byKey: new Map(), keyOf: new Map(), byType: new Map(), events: [], order: new Map(), byFacet: new Map(), seenIn: [], calls: 0 };
+  return { byKey: new Map(), keyOf: new Map(), byType: new Map(), events: [], order: new Map(), byFacet: new Map(), seenIn: [], hits: [], calls: 0 };
 }
 
 function periodKey(e: { type: EventType; date: string | null; precision: TimePrecision | null }): string {
@@ -218,6 +217,7 @@ function periodList(index: EventIndex, key: string): MergedEvent[] {
 function indexEvent(index: EventIndex, e: MergedEvent): void {
   index.order.set(e, index.events.length);
   index.seenIn.push(0);
+  index.hits.push(0);
   index.events.push(e);
   addFacets(index, e);
   const key = periodKey(e);
@@ -252,32 +252,55 @@ function candidatesFor(index: EventIndex, unit: MergedEvent): MergedEvent[] {
 
 /**
  * Events an undated unit could be compatible with (see `actorsFit`): those sharing a person or an
- * organisation with it, at its place, or — when it names nobody — naming nobody. A superset, in the
- * order of `byType`; the caller applies the full test.
+ * organisation with it, at its place, or — when it names nobody — naming nobody. A superset, in no
+ * particular order (the callers pick the only or the unique best fit); the caller applies the full test.
  */
 function couldJoin(index: EventIndex, unit: MergedEvent): MergedEvent[] {
-  const found: number[] = [];
+  const found: MergedEvent[] = [];
   const call = ++index.calls;
-  for (const p of unit.persons) collectFacet(index, found, call, unit.type, `p|${p}`);
-  for (const o of unit.orgs) collectFacet(index, found, call, unit.type, `o|${o}`);
-  if (unit.place) collectFacet(index, found, call, unit.type, `@|${unit.place.id}`);
-  if (!unit.persons.length && !unit.orgs.length) collectFacet(index, found, call, unit.type, '-');
-  // Positions in a typed array sort numerically without a comparator; the lists are long.
-  const positions = Int32Array.from(found).sort();
-  const events: MergedEvent[] = new Array(positions.length);
-  for (let k = 0; k < positions.length; k++) events[k] = index.events[positions[k]];
-  return events;
+  for (const p of unit.persons) collectFacet(index, found, call, unit.type, `p|${p}`, false);
+  for (const o of unit.orgs) collectFacet(index, found, call, unit.type, `o|${o}`, false);
+  if (unit.place) collectFacet(index, found, call, unit.type, `@|${unit.place.id}`, false);
+  if (!unit.persons.length && !unit.orgs.length) collectFacet(index, found, call, unit.type, '-', false);
+  return found;
 }
 
-/** Adds the events of one type filed under a facet to `found` (as positions in `events`), each once per call. */
-function collectFacet(index: EventIndex, found: number[], call: number, type: EventType, facet: string): void {
-  const events = index.byFacet.get(`${type}|${facet}`);
-  if (!events) return;
-  const seenIn = index.seenIn;
-  for (const i of events) {
+/**
+ * The events of `couldJoin` that an undated unit can join strongly: the undated ones, and the dated ones
+ * naming two of its people — found without looking at the many dated events that share only one name,
+ * an organisation or the place with it. In no particular order; the caller applies the full test.
+ */
+function strongCandidates(index: EventIndex, unit: MergedEvent): MergedEvent[] {
+  const found: MergedEvent[] = [];
+  const call = ++index.calls;
+  const { seenIn, hits, events } = index;
+  // An event filed under two of the unit's people names both (names are only ever added to an event).
+  for (const p of unit.persons) {
+    const filed = index.byFacet.get(`${unit.type}|p|${p}`);
+    if (!filed) continue;
+    for (const i of filed) {
+      if (seenIn[i] !== call) {
+        seenIn[i] = call;
+        hits[i] = 1;
+        if (!events[i].date) found.push(events[i]);
+      } else if (++hits[i] === 2 && events[i].date) found.push(events[i]);
+    }
+  }
+  for (const o of unit.orgs) collectFacet(index, found, call, unit.type, `o|${o}`, true);
+  if (unit.place) collectFacet(index, found, call, unit.type, `@|${unit.place.id}`, true);
+  if (!unit.persons.length && !unit.orgs.length) collectFacet(index, found, call, unit.type, '-', true);
+  return found;
+}
+
+/** Adds the events of one type filed under a facet (only the undated ones if asked) to `found`, each once per call. */
+function collectFacet(index: EventIndex, found: MergedEvent[], call: number, type: EventType, facet: string, undatedOnly: boolean): void {
+  const filed = index.byFacet.get(`${type}|${facet}`);
+  if (!filed) return;
+  const { seenIn, events } = index;
+  for (const i of filed) {
     if (seenIn[i] === call) continue;
     seenIn[i] = call;
-    found.push(i);
+    if (!undatedOnly || !events[i].date) found.push(events[i]);
   }
 }
 
@@ -304,6 +327,11 @@ function nearMissCandidates(index: EventIndex, unit: MergedEvent): MergedEvent[]
   const months = new Set([-2, 2].map((d) => addDays(unit.date!, d).slice(0, 7)));
   months.delete(unit.date.slice(0, 7));
   return [...own, ...[...months].flatMap((m) => index.byKey.get(`${unit.type}|${m}`) ?? [])];
+}
+
+/** Whether an undated unit can join an event without a definite reference: an undated event, or two shared people; and `joinsAcross`. */
+function strongFit(e: MergedEvent, unit: MergedEvent, geo: PlaceRelation): boolean {
+  return (!e.date || personOverlap(e, unit) >= 2) && joinsAcross(e, unit, geo);
 }
 
 /** Whether a unit from another article can join an event: compatible, and no article reports both. */
@@ -482,20 +510,32 @@ function best<T extends MergedEvent>(list: T[], o: MergedEvent | Observation): T
   return top;
 }
 
-/** The best-scoring event when no other scores as high, else undefined (one pass, each score computed once). */
-function uniqueBest(list: MergedEvent[], o: MergedEvent): MergedEvent | undefined {
+/**
+ * Among the events an undated unit can join strongly (`strongFit`), the best-scoring one when no other
+ * scores as high, else undefined. One pass, each score computed once; it stops at a second event with the
+ * highest score the unit allows (`scoreCeiling`), a tie that nothing later can break — a report naming
+ * people that many events share ("the assassination" of a much-reported victim) otherwise scores them all.
+ */
+function uniqueBestStrongFit(list: MergedEvent[], unit: MergedEvent, geo: PlaceRelation): MergedEvent | undefined {
+  const ceiling = scoreCeiling(unit);
   let top: MergedEvent | undefined;
   let topScore = -Infinity;
   let ties = 0;
   for (const e of list) {
-    const s = score(e, o);
+    if (!strongFit(e, unit, geo)) continue;
+    const s = score(e, unit);
     if (s > topScore) {
       top = e;
       topScore = s;
       ties = 1;
-    } else if (s === topScore) ties++;
+    } else if (s === topScore && ++ties === 2 && s === ceiling) return undefined;
   }
   return ties === 1 ? top : undefined;
+}
+
+/** The highest `score` any event can reach against `o`: every person, organisation, the place and the date shared (names in a list are distinct). */
+function scoreCeiling(o: MergedEvent | Observation): number {
+  return o.persons.length * 100 + o.orgs.length * 10 + (o.place ? 5 : 0) + (o.date ? 3 : 0);
 }
 
 /** Strong actor evidence despite a small disagreement: a conflict to record, or null. */
