@@ -101,6 +101,9 @@ const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M
 // Maps, not the alias table's plain objects: looking up every word of an article in an object is slow
 // (each fresh string is internalised) and would find inherited keys such as "constructor".
 const DIRECTION_OF = new Map(Object.entries(DIRECTIONS));
+// Most words are not direction words: their length and last letter tell without hashing the word.
+const DIRECTION_MIN_LENGTH = Math.min(...[...DIRECTION_OF.keys()].map((k) => k.length));
+const DIRECTION_LAST_LETTERS = new Set([...DIRECTION_OF.keys()].map((k) => k.charCodeAt(k.length - 1)));
 const TITLE_SET = new Set(TITLES);
 const SPEECH_SET = new Set(SPEECH_VERBS);
 const LOCATIVE_SET = new Set(LOCATIVES);
@@ -130,6 +133,13 @@ const ORGANISATION_SUFFIX = new Set([
 const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'at', 'az', 'ash']);
 /** Abbreviations of saint in place names, and the word the gazetteer uses. */
 const SAINTS = new Map([['st', 'saint'], ['ste', 'sainte']]);
+/** Longest article or saint abbreviation: longer words are neither, without a lookup. */
+const SHORT_WORD_MAX_LENGTH = Math.max(...[...ARTICLES, ...SAINTS.keys()].map((k) => k.length));
+
+/** Whether a word key is a direction word ("northern", "central"). */
+function isDirectionWord(key: string): boolean {
+  return key.length >= DIRECTION_MIN_LENGTH && DIRECTION_LAST_LETTERS.has(key.charCodeAt(key.length - 1)) && DIRECTION_OF.has(key);
+}
 /** Verbs whose object is usually a person: "met Merkel", "thanked Sanders". */
 const PERSON_OBJECT_VERBS = new Set(['met', 'meets', 'told', 'tells', 'thanked', 'urged', 'invited', 'accused', 'blamed', 'congratulated', 'phoned', 'called', 'praised', 'criticized', 'criticised', 'appointed', 'replaced', 'succeeded', 'sacked', 'fired', 'interviewed', 'asked']);
 /** Cities this big are names in their own right even right before "said" ("Tehran says"). */
@@ -257,12 +267,30 @@ function titleCaseLines(text: string, tokens: Token[]): Set<number> {
     if (caps / (to - from) >= 0.6) for (let i = from; i < to; i++) inTitle.add(i);
   };
   for (let i = 1; i <= tokens.length; i++) {
-    if (i === tokens.length || text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) {
+    if (i === tokens.length || hasLineBreak(text, tokens[i - 1].end, tokens[i].start)) {
       flush(lineStart, i);
       lineStart = i;
     }
   }
   return inTitle;
+}
+
+/** Whether text[from, to) holds a line feed (as `text.slice(from, to).includes('\n')`, without the copy). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/** Whether [start, end) overlaps one of the spans. */
+function overlapsAny(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  for (const [a, b] of spans) if (start < b && end > a) return true;
+  return false;
+}
+
+/** Whether every candidate of a span is a city or town (no country, region or site of that name). */
+function onlyCities(span: Span, gazetteer: Gazetteer): boolean {
+  for (const i of span.candidates) if (gazetteer.entryAt(i).place.precision !== 'city') return false;
+  return true;
 }
 
 function haversineKm(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
@@ -310,10 +338,9 @@ export function findPlaces(
 ): PlaceMention[] {
   const ignore = options.ignore ?? [];
   const names = options.names;
-  const ignored = (start: number, end: number) => ignore.some(([a, b]) => start < b && end > a);
   const tokens = tokenize(text);
   const titleLines = titleCaseLines(text, tokens);
-  const spans = matchSpans(text, tokens, gazetteer, names).filter((span) => !ignored(span.start, span.end));
+  const spans = matchSpans(text, tokens, gazetteer, names).filter((span) => !overlapsAny(ignore, span.start, span.end));
   const spanAt = new Map<number, Span>();
   const spanEndingAt = new Set<number>();
   for (const span of spans) {
@@ -349,7 +376,7 @@ export function findPlaces(
     const before = span.first > 0 ? tokens[span.first - 1] : undefined;
     const after = tokens[span.last + 1];
     const best = Math.max(...span.candidates.map((i) => gazetteer.entryAt(i).place.population ?? 0));
-    const onlyTowns = span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city');
+    const onlyTowns = onlyCities(span, gazetteer);
     if (afterTitle.has(span.first) && onlyTowns) span.rejected = 'person (after a title)';
     if (
       before &&
@@ -399,9 +426,8 @@ export function findPlaces(
   for (let k = 0; k + 1 < spans.length; k++) {
     const [a, b] = [spans[k], spans[k + 1]];
     if (a.last + 1 !== b.first || a.fixed || b.fixed || text.slice(a.end, b.start) !== ' ' || titleLines.has(a.first)) continue;
-    const towns = (span: Span) => span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city');
     const biggest = Math.max(...a.candidates.map((i) => gazetteer.entryAt(i).place.population ?? 0));
-    if (towns(a) && towns(b) && biggest < METONYM_POPULATION) {
+    if (onlyCities(a, gazetteer) && onlyCities(b, gazetteer) && biggest < METONYM_POPULATION) {
       a.rejected = b.rejected = 'person (two names side by side)';
       persons.add(a.key).add(b.key);
     }
@@ -446,7 +472,7 @@ export function findPlaces(
       persons.has(span.key) &&
       !locative(span, true) &&
       !qualifierOf.has(span) &&
-      span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city')
+      onlyCities(span, gazetteer)
     ) {
       span.rejected = 'person';
     }
@@ -601,17 +627,18 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
-    const directional = !token.capitalised && DIRECTION_OF.has(token.key);
+    const short = token.key.length <= SHORT_WORD_MAX_LENGTH;
+    const directional = !token.capitalised && isDirectionWord(token.key);
     // "al-Qaim": a lowercase Arabic article may start a name when a capitalised word follows.
     const next = tokens[i + 1];
-    const article = !token.capitalised && ARTICLES.has(token.key) && next !== undefined && next.capitalised && joinable(text, token, next);
+    const article = !token.capitalised && short && ARTICLES.has(token.key) && next !== undefined && next.capitalised && joinable(text, token, next);
     if (!token.capitalised && !directional && !article) {
       i++;
       continue;
     }
     let matched: Span | null = null;
     // "St. Louis", "St Petersburg": looked up as written and with "saint" (GeoNames has both forms).
-    const saintWord = SAINTS.get(token.key);
+    const saintWord = short ? SAINTS.get(token.key) : undefined;
     const saint = saintWord !== undefined && next !== undefined && next.capitalised && /^\.? $/.test(text.slice(token.end, next.start));
     let keys = saint ? [token.key, saintWord] : [token.key];
     // Grow the window while the words so far begin some known name, remembering the longest full match.
