@@ -7,6 +7,7 @@
  * Spelling variants across a corpus ("Sjamkhani"/"Shamkhani", "al-Araji"/"Araji"/"Qasim al-Araji") are
  * merged by `ActorIndex`, which compares folded surnames by edit distance.
  */
+import { isWhitespaceCode } from './sentences';
 
 export type ActorKind = 'person' | 'org';
 
@@ -163,7 +164,6 @@ const TOKEN = /(?<![\p{L}\p{M}'’-])(?:(?:al|el|ad|ash|as|at|az|ar|an)-(?=\p{Lu
 const PARTICLES = /^(bin|ibn|de|da|di|du|van|von|der|den|le|la|al|el)$/;
 /** `TOKEN` anchored at one position (sticky): tried only where a token can start. */
 const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
-const SPACE = /\s/;
 
 /**
  * The `TOKEN` matches of a string, as `matchAll` would find them, without running the pattern (and its
@@ -182,7 +182,7 @@ function nameTokens(slice: string, offset: number, out: NameToken[]): void {
       // a/e/b/i/v/d start a prefix only at a word start, with "-" or a space after two or three letters.
       const before = p > 0 ? slice.charCodeAt(p - 1) : 0;
       const inWord = (before >= 65 && before <= 90) || (before >= 97 && before <= 122);
-      candidate = !inWord && (slice[p + 2] === '-' || slice[p + 3] === '-' || SPACE.test(slice[p + 2] ?? '') || SPACE.test(slice[p + 3] ?? ''));
+      candidate = !inWord && (slice[p + 2] === '-' || slice[p + 3] === '-' || isWhitespaceCode(slice.charCodeAt(p + 2)) || isWhitespaceCode(slice.charCodeAt(p + 3)));
     } else candidate = false;
     if (candidate) {
       // Most tokens are plain ASCII words: their end is found without the pattern.
@@ -588,6 +588,8 @@ export interface ActorIndex {
   answers: Map<string, string | null>;
   /** Memoised `foldName` of name words (a corpus repeats a few names many times). */
   folded: Map<string, string>;
+  /** Memoised cluster of a (folded surname, given name) pair in `addActor` (cleared when a cluster is added or named). */
+  clusterOf: Map<string, PersonCluster>;
 }
 
 /**
@@ -596,7 +598,7 @@ export interface ActorIndex {
  * @example canonicalName(actorIndex(), { name: 'Shamkhani', kind: 'person', certain: false }) // null
  */
 export function actorIndex(): ActorIndex {
-  return { clusters: [], orgs: new Map(), answers: new Map(), folded: new Map() };
+  return { clusters: [], orgs: new Map(), answers: new Map(), folded: new Map(), clusterOf: new Map() };
 }
 
 function foldWord(index: ActorIndex, word: string): string {
@@ -612,22 +614,34 @@ function foldWord(index: ActorIndex, word: string): string {
  * @example addActor(index, { name: 'Ali Shamkhani', kind: 'person', certain: true });
  */
 export function addActor(index: ActorIndex, mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): void {
-  index.answers.clear();
+  if (index.answers.size) index.answers.clear();
   if (mention.kind === 'org') {
-    const key = foldName(mention.name.replace(/^the\s+/i, ''));
-    if (!index.orgs.has(key)) index.orgs.set(key, mention.name.replace(/^the\s+/i, ''));
+    const name = mention.name.replace(/^the\s+/i, '');
+    // The memo of name words serves whole organisation names too: both are folded the same way.
+    const key = foldWord(index, name);
+    if (!index.orgs.has(key)) index.orgs.set(key, name);
     return;
   }
   if (!mention.certain) return;
   const words = mention.name.split(' ');
   const surname = foldWord(index, words[words.length - 1]);
   const given = words.length > 1 ? foldWord(index, words[0]) : '';
-  let cluster = index.clusters.find((c) => sameWord(c.surname, surname) && (!given || !c.given || sameWord(c.given, given)));
+  // The first matching cluster only changes when clusters are added or get a given name; then the memo is cleared.
+  const pair = `${surname}|${given}`;
+  let cluster = index.clusterOf.get(pair);
   if (!cluster) {
-    cluster = { surname, given, forms: new Map() };
-    index.clusters.push(cluster);
+    cluster = index.clusters.find((c) => sameWord(c.surname, surname) && (!given || !c.given || sameWord(c.given, given)));
+    if (!cluster) {
+      cluster = { surname, given, forms: new Map() };
+      index.clusters.push(cluster);
+      index.clusterOf.clear();
+    }
+    index.clusterOf.set(pair, cluster);
   }
-  if (!cluster.given && given) cluster.given = given;
+  if (!cluster.given && given) {
+    cluster.given = given;
+    index.clusterOf.clear();
+  }
   cluster.forms.set(mention.name, (cluster.forms.get(mention.name) ?? 0) + 1);
 }
 

@@ -11,6 +11,7 @@
  */
 import * as chrono from 'chrono-node';
 import { addDays, isoFromCivil, validIso, weekdayOf } from './calendar';
+import { isWhitespaceCode } from './sentences';
 import type { DateMention, TimePrecision } from './types';
 
 /** "two days after the assassination": an offset from the date of another event, named by `anchor`. */
@@ -161,8 +162,8 @@ function parseCueWindows(text: string, ref: Date): Found[] {
   for (const m of text.matchAll(CUE)) {
     let a = Math.max(0, m.index! - WINDOW);
     let b = Math.min(text.length, m.index! + m[0].length + WINDOW);
-    while (a > 0 && /\S/.test(text[a - 1])) a--; // whole words only
-    while (b < text.length && /\S/.test(text[b])) b++;
+    while (a > 0 && !isWhitespaceCode(text.charCodeAt(a - 1))) a--; // whole words only
+    while (b < text.length && !isWhitespaceCode(text.charCodeAt(b))) b++;
     const last = windows[windows.length - 1];
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
     else windows.push([a, b]);

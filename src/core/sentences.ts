@@ -12,6 +12,19 @@ export interface Sentence {
   paragraph: number;
 }
 
+/**
+ * Whether a UTF-16 code unit is whitespace as the pattern `\s` sees it (ASCII whitespace, no-break and
+ * other Unicode spaces, line and paragraph separators, BOM): a comparison instead of a pattern call per character.
+ * @param c a code unit (NaN, past the end of a string, is not whitespace)
+ * @returns true for whitespace
+ * @example isWhitespaceCode(' '.charCodeAt(0)) // true
+ */
+export function isWhitespaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr prof lt col gen maj capt cpt sgt adm brig cmdr gov sen rep st mt ft no nos vs etc jr sr inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec approx est fig al op'.split(' '),
 );
@@ -76,8 +89,8 @@ function isAbbreviation(segment: string, dotAt: number): boolean {
 
 function emit(text: string, start: number, end: number, paragraph: number, out: Sentence[]) {
   // Trim whitespace (including no-break spaces) without losing offsets.
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isWhitespaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
   if (end - start < 2) return;
   out.push({ start, end, text: text.slice(start, end), paragraph });
 }
