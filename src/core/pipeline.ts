@@ -276,6 +276,10 @@ interface MeetingsByPerson {
   meetings: MergedEvent[];
   /** Person → positions in `meetings`. */
   byPerson: Map<string, number[]>;
+  /** Per position, the last `meetingsSharingTwoOf` call that met the meeting (numbered by `calls`), and how often it did. */
+  seenIn: Int32Array;
+  hits: Int32Array;
+  calls: number;
 }
 
 function meetingsByPerson(meetings: MergedEvent[]): MeetingsByPerson {
@@ -287,20 +291,26 @@ function meetingsByPerson(meetings: MergedEvent[]): MeetingsByPerson {
       else byPerson.set(p, [i]);
     }
   });
-  return { meetings, byPerson };
+  return { meetings, byPerson, seenIn: new Int32Array(meetings.length), hits: new Int32Array(meetings.length), calls: 0 };
 }
 
 /** Meetings naming at least two of these people, in their original order. */
 function meetingsSharingTwoOf(index: MeetingsByPerson, people: Set<string>): MergedEvent[] {
-  // A meeting named by two of the people is in two of their lists: find positions listed twice or more.
+  // A meeting named by two of the people is in two of their lists (a meeting names each person once):
+  // count the lists each position is met in, without sorting every position of the lists.
+  const call = ++index.calls;
+  const { seenIn, hits } = index;
   const positions: number[] = [];
-  for (const p of people) for (const i of index.byPerson.get(p) ?? []) positions.push(i);
-  positions.sort((a, b) => a - b);
-  const found: MergedEvent[] = [];
-  for (let k = 1; k < positions.length; k++) {
-    if (positions[k] === positions[k - 1] && (k < 2 || positions[k] !== positions[k - 2])) found.push(index.meetings[positions[k]]);
+  for (const p of people) {
+    for (const i of index.byPerson.get(p) ?? []) {
+      if (seenIn[i] !== call) {
+        seenIn[i] = call;
+        hits[i] = 1;
+      } else if (++hits[i] === 2) positions.push(i);
+    }
   }
-  return found;
+  positions.sort((a, b) => a - b);
+  return positions.map((i) => index.meetings[i]);
 }
 
 /** How many of the people a list of names includes. */
