@@ -15,7 +15,7 @@ import {
   type MapExpression,
   type TimeFilter,
 } from './timewindow';
-import { runToEnd } from './slicing';
+import { runToEnd, SLICE_STEP } from './slicing';
 
 /** Everything the user chose that narrows the events shown. */
 export interface ShownCriteria extends TimeFilter {
@@ -141,7 +141,7 @@ export function filterSorted<T extends HasEventProperties>(sorted: readonly T[],
  * the dates of those.
  * @example runInSlices(filterSortedInSlices(store.sorted, criteria), (shown) => (list = shown))
  */
-export function* filterSortedInSlices<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step = 50_000): Generator<void, T[]> {
+export function* filterSortedInSlices<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step = SLICE_STEP): Generator<void, T[]> {
   const matching = yield* textAndTypeMatches(sorted, criteria, step);
   const shown: T[] = [];
   for (let i = 0; i < matching.length; i++) {
@@ -158,7 +158,7 @@ export function* filterSortedInSlices<T extends HasEventProperties>(sorted: read
  * matches remembered per array, so a slider step only tests dates.
  * @example const mask = yield* shownMaskInSlices(points.events, criteria);
  */
-export function* shownMaskInSlices<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria, step = 50_000): Generator<void, Uint8Array> {
+export function* shownMaskInSlices<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria, step = SLICE_STEP): Generator<void, Uint8Array> {
   const matching = yield* textAndTypeMatches(events, criteria, step);
   const mask = new Uint8Array(events.length);
   // `matching` keeps the order of `events`: walk both at once.
@@ -243,7 +243,7 @@ const SLICE_RUN = 8192;
  * cache, so a later `sortedByDate(events)` is free. Treat `events` as unchanged until it is done.
  * @example for (const _ of sortInSlices(events)) await nextTask();
  */
-export function* sortInSlices<T extends HasEventProperties>(events: readonly T[], step = 50_000): Generator<void, T[]> {
+export function* sortInSlices<T extends HasEventProperties>(events: readonly T[], step = SLICE_STEP): Generator<void, T[]> {
   const cached = sortedCache.get(events);
   if (cached && cached.length === events.length) return cached.sorted as T[];
   const keyed: SortKey<T>[] = new Array(events.length);
@@ -327,7 +327,7 @@ export class IncrementalSort<T extends HasEventProperties> {
    * Merges the remaining runs in slices.
    * @param events the array holding exactly the added events (its sorted order is cached)
    */
-  *finish(events: readonly T[], step = 50_000): Generator<void, T[]> {
+  *finish(events: readonly T[], step = SLICE_STEP): Generator<void, T[]> {
     if (events.length !== this.#count) throw new Error(`sorted ${this.#count} events, given ${events.length}`);
     const keyed: SortKey<T>[] = new Array(this.#count);
     const bounds: number[] = [];
@@ -346,8 +346,8 @@ export class IncrementalSort<T extends HasEventProperties> {
   }
 }
 
-/** Largest merge {@link IncrementalSort} does while batches arrive (~10 ms of work). */
-const EAGER_MERGE_LIMIT = 65_536;
+/** Largest merge {@link IncrementalSort} does while batches arrive (a few ms of work). */
+const EAGER_MERGE_LIMIT = 32_768;
 
 function mergeTwoRuns<T extends HasEventProperties>(first: SortKey<T>[], second: SortKey<T>[]): SortKey<T>[] {
   return runToEnd(mergeRunsInSlices([...first, ...second], [0, first.length], Infinity));

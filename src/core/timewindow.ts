@@ -9,7 +9,7 @@
  */
 import { civilFromDay, dayFromCivil, dayFromIso, daysInMonth, isoFromDay, precisionSpan, type DaySpan } from './calendar';
 import type { EventProperties } from './types';
-import { runToEnd } from './slicing';
+import { runToEnd, SLICE_STEP } from './slicing';
 
 // Day numbers and ISO dates come from the calendar module; the app and the event filter still import
 // these from here.
@@ -252,7 +252,7 @@ export function histogram(
 export function* histogramInSlices(
   spans: readonly (DaySpan | null)[],
   options: Partial<typeof HISTOGRAM_DEFAULTS> = {},
-  step = 100_000,
+  step = SLICE_STEP,
 ): Generator<void, Histogram | null> {
   const { maxBins, minDays } = { ...HISTOGRAM_DEFAULTS, ...options };
   const extent = spansExtent(spans);

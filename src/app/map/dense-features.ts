@@ -5,6 +5,7 @@
  */
 import type { DatelineEvent } from '../../core/types';
 import { EVENT_TYPES, type EventType } from '../../core/taxonomy';
+import { SLICE_STEP } from '../../core/slicing';
 
 export interface DensePointArrays {
   /** Longitude, latitude of each event, interleaved. */
@@ -23,7 +24,7 @@ const TYPE_INDEX = new Map<EventType, number>(EVENT_TYPES.map((type, i) => [type
  * The arrays of {@link DensePointArrays}, yielding every `step` events (for `runInSlices`).
  * @example const arrays = yield* densePointArraysInSlices(points.events);
  */
-export function* densePointArraysInSlices(events: readonly DatelineEvent[], step = 50_000): Generator<void, DensePointArrays> {
+export function* densePointArraysInSlices(events: readonly DatelineEvent[], step = SLICE_STEP): Generator<void, DensePointArrays> {
   const lonLat = new Float64Array(events.length * 2);
   const types = new Uint8Array(events.length);
   const sources = new Uint16Array(events.length);

@@ -9,7 +9,7 @@ import type { DatelineEvent, PlacePrecision } from '../../core/types';
 import { EVENT_TYPES, type EventType } from '../../core/taxonomy';
 import { spanOf } from '../../core/eventfilter';
 import type { CountryProperties } from '../../core/basemap/world';
-import { runToEnd } from '../../core/slicing';
+import { runToEnd, SLICE_STEP } from '../../core/slicing';
 
 /** Properties of every feature handed to the map. */
 export interface MapEventProperties {
@@ -91,7 +91,7 @@ export function eventMapData(
 function* eventMapDataInSlices(
   events: readonly DatelineEvent[],
   countryShapes: ReadonlyMap<string, Polygon | MultiPolygon>,
-  step = 20_000,
+  step = SLICE_STEP,
   dense = false,
 ): Generator<void, EventMapData> {
   const data: EventMapData = {
@@ -200,7 +200,7 @@ function combine<G extends Geometry, P>(collections: FeatureCollection<G, P>[]):
 /** Place labels of several layers: one per place, its count summed over the layers (first layer's order). */
 function* combinePlaces(
   collections: FeatureCollection<Point, PlaceLabelProperties>[],
-  step = 50_000,
+  step = SLICE_STEP,
 ): Generator<void, FeatureCollection<Point, PlaceLabelProperties>> {
   const filled = collections.filter((c) => c.features.length > 0);
   if (filled.length <= 1) return filled[0] ?? collections[0] ?? { type: 'FeatureCollection', features: [] };
@@ -236,7 +236,7 @@ export function typeCounts(layers: readonly (readonly DatelineEvent[])[]): Recor
  * One layer's events per type, memoised per array, as a generator yielding every `step` events: an
  * import counts a million events in short tasks before it publishes them, so `typeCounts` is then free.
  */
-export function* countTypesInSlices(events: readonly DatelineEvent[], step = 100_000): Generator<void, Record<EventType, number>> {
+export function* countTypesInSlices(events: readonly DatelineEvent[], step = SLICE_STEP): Generator<void, Record<EventType, number>> {
   const cached = countCache.get(events);
   if (cached && cached.length === events.length) return cached.byType;
   const byType = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;

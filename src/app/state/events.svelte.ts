@@ -8,6 +8,7 @@ import type { DatelineEvent } from '../../core/types';
 import { EVENTS_GEOJSON_FORMAT } from '../../core/formats';
 import { validateEventCollection } from './validate';
 import { mergeSorted, sortedByDate } from '../../core/eventfilter';
+import { SLICE_STEP } from '../../core/slicing';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -77,7 +78,7 @@ function idsOf(events: readonly DatelineEvent[]): Map<string, DatelineEvent> {
  * Builds a layer's id index in steps (a generator for `runInSlices`), so publishing a million imported
  * events never indexes them in one task. Ids are unique across layers (imports rename clashes).
  */
-export function* idsInSlices(events: readonly DatelineEvent[], step = 50_000): Generator<void, void> {
+export function* idsInSlices(events: readonly DatelineEvent[], step = SLICE_STEP): Generator<void, void> {
   if (idIndexes.get(events)?.length === events.length) return;
   const index = new Map<string, DatelineEvent>();
   for (let i = 0; i < events.length; i++) {

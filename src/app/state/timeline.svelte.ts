@@ -25,7 +25,7 @@ import {
   type TimeFilter,
   type WindowMode,
 } from '../../core/timewindow';
-import { runToEnd } from '../../core/slicing';
+import { runToEnd, SLICE_STEP } from '../../core/slicing';
 
 /** Playback speeds offered (multiples of the base rate). */
 export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4] as const;
@@ -111,7 +111,7 @@ export class TimelineState {
     return runInSlices(this.#eventsInSlices(events), () => {});
   }
 
-  *#eventsInSlices(events: readonly HasEventProperties[], step = 100_000): Generator<void, void> {
+  *#eventsInSlices(events: readonly HasEventProperties[], step = SLICE_STEP): Generator<void, void> {
     // spanOf: parsed once per event and shared with the list's filter (a million events re-import fast).
     const spans: (DaySpan | null)[] = new Array(events.length);
     let undated = 0;

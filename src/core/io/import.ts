@@ -9,7 +9,7 @@ import type { DateOrder } from './dates';
 import { importGeoJson } from './geojson-import';
 import { CsvTableReader, type SourceRow } from './rows';
 import { CSV_PARSE_CONFIG } from './stream';
-import { runToEnd } from '../slicing';
+import { runToEnd, SLICE_STEP } from '../slicing';
 
 export interface ImportedFile {
   name: string;
@@ -113,7 +113,7 @@ export function* disambiguateIdsInSlices(
   events: readonly DatelineEvent[],
   taken: Set<string>,
   fileName: string,
-  step = 50_000,
+  step = SLICE_STEP,
 ): Generator<void, Issue | null> {
   const renamed: string[] = [];
   for (let i = 0; i < events.length; i++) {
