@@ -1,6 +1,13 @@
 /**
  * What the browser benchmarks share: the production build served by `vite preview` on the bench's own
  * port, and Debian's Chromium driven by Playwright with software WebGL (no GPU here or in CI).
+ *
+ * DATELINE_BENCH_COMPOSITING chooses how Chromium puts frames on screen:
+ * - `gpu` (default): WebGL and compositing run in the GPU process on SwiftShader, as they do on any
+ *   machine with a GPU, so drawing the map never blocks the page's main thread;
+ * - `software` (`--disable-gpu`, as in the e2e tests): the compositor reads the map's WebGL canvas back
+ *   on the main thread every frame (`GLES2::ReadPixels` in a trace), 60–150 ms per frame here, whatever
+ *   the app does. Long-task figures in this mode measure that readback as much as the app.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { preview } from 'vite';
@@ -17,11 +24,20 @@ export interface BenchBrowser {
  * Serve the build in `outDir` (default `dist`) on `port` and launch Chromium (CHROMIUM_PATH overrides
  * /usr/bin/chromium). Always `close()` it, in a `finally`.
  */
+export type Compositing = 'gpu' | 'software';
+
+/** The compositing mode chosen by DATELINE_BENCH_COMPOSITING (see the module comment). */
+export function benchCompositing(): Compositing {
+  const mode = process.env.DATELINE_BENCH_COMPOSITING ?? 'gpu';
+  if (mode !== 'gpu' && mode !== 'software') throw new Error(`DATELINE_BENCH_COMPOSITING=${mode}: use gpu or software`);
+  return mode;
+}
+
 export async function openBenchBrowser(port: number, outDir?: string): Promise<BenchBrowser> {
   const server = await preview({ ...(outDir ? { build: { outDir } } : {}), preview: { port, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    args: [...(benchCompositing() === 'software' ? ['--disable-gpu'] : []), '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
   return {
     browser,

@@ -8,7 +8,7 @@
  * DATELINE_BENCH_TASKS=<file> the list of long tasks.
  */
 import { writeFileSync } from 'node:fs';
-import { openBenchBrowser } from './browser';
+import { benchCompositing, openBenchBrowser } from './browser';
 
 /** Port for the benchmark's own preview server (not the e2e tests' 4173); DATELINE_BENCH_PORT overrides. */
 const BENCH_PORT = Number(process.env.DATELINE_BENCH_PORT ?? 4179);
@@ -105,6 +105,7 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
     const during = tasks.filter((t) => t.start + t.duration <= parsedAt);
     const after = tasks.filter((t) => t.start + t.duration > parsedAt);
     return {
+      'browser: compositing (DATELINE_BENCH_COMPOSITING)': benchCompositing(),
       'browser: first rendered frame with imported events (ms)': Math.round(tFirst - t0),
       'browser: first events handed to the app (ms)': Math.round(firstHanded - t0),
       'browser: parsing done (ms)': Math.round(parsedAt - t0),

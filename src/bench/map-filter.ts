@@ -12,7 +12,7 @@
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import { fileURLToPath } from 'node:url';
-import { openBenchBrowser } from './browser';
+import { benchCompositing, openBenchBrowser } from './browser';
 import { EVENT_TYPES } from '../core/taxonomy';
 import { dayFromCivil, isoFromDay } from '../core/calendar';
 import { DENSE_LAYER_EVENTS } from '../app/map/event-features';
@@ -152,6 +152,7 @@ async function benchPointsPath(): Promise<Record<string, string | number>> {
     const filterMs = median(timings.filterTimes);
     const dataMs = median(timings.dataTimes);
     return {
+      'map: compositing (DATELINE_BENCH_COMPOSITING)': benchCompositing(),
       'map, points: events': count,
       'map, points: app ready with the events drawn (ms)': ready,
       'map, points: one repaint, nothing changed, median (ms)': Math.round(median(timings.repaintTimes)),

@@ -60,20 +60,38 @@ function matchesTerms(props: EventProperties, terms: readonly string[]): boolean
   return terms.every((term) => haystack.includes(term));
 }
 
-// Per-event caches, keyed by the (immutable) properties object: a slider step or a keystroke re-filters
-// 100k events without re-parsing dates or re-normalising text.
-const spanCache = new WeakMap<EventProperties, DaySpan | null>();
+// The search text is cached per (immutable) properties object: a keystroke re-filters 100k events
+// without re-normalising their text.
 const searchCache = new WeakMap<EventProperties, string>();
 
 /**
- * `eventSpan`, memoised per properties object (treat event properties as immutable).
- * @example spanOf(feature.properties) // same result as eventSpan, parsed once per event
+ * Spans by the date strings they come from: date_start → time_precision → date_end → span. Events share
+ * their date strings (an import sends each distinct one once, see src/core/io/packed.ts), so a million
+ * events cost a few thousand parses and no per-event cache entries for the garbage collector to trace.
+ */
+const spansByDates = new Map<string | null, Map<string | null, Map<string | null, DaySpan | null>>>();
+/** Distinct date combinations remembered; past it, spans are computed on each call. */
+const SPAN_MEMO_LIMIT = 200_000;
+let spansRemembered = 0;
+
+/**
+ * `eventSpan`, memoised by the event's date strings. The span may be shared by many events: read it,
+ * never change it.
+ * @example spanOf(feature.properties) // same result as eventSpan, parsed once per distinct date
  */
 export function spanOf(props: EventProperties): DaySpan | null {
-  let span = spanCache.get(props);
+  let byPrecision = spansByDates.get(props.date_start);
+  if (byPrecision === undefined) spansByDates.set(props.date_start, (byPrecision = new Map()));
+  let byEnd = byPrecision.get(props.time_precision);
+  if (byEnd === undefined) byPrecision.set(props.time_precision, (byEnd = new Map()));
+  let span = byEnd.get(props.date_end);
   if (span === undefined) {
     span = eventSpan(props);
-    spanCache.set(props, span);
+    if (span) Object.freeze(span);
+    if (spansRemembered < SPAN_MEMO_LIMIT) {
+      byEnd.set(props.date_end, span);
+      spansRemembered++;
+    }
   }
   return span;
 }
