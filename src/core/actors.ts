@@ -179,10 +179,11 @@ function nameTokens(slice: string, offset: number, out: NameToken[]): void {
     if (c >= 128) candidate = true;
     else if (c >= 65 && c <= 90) candidate = true;
     else if (c === 97 || c === 101 || c === 98 || c === 105 || c === 118 || c === 100) {
-      // a/e/b/i/v/d start a prefix only at a word start, with "-" or a space after two or three letters.
+      // a/e/b/i/v/d start a prefix only at a word start, with "-" or a space after two or three letters and
+      // a capital letter after that ("al-Araji", "bin Salman"; not "in the", "and a").
       const before = p > 0 ? slice.charCodeAt(p - 1) : 0;
       const inWord = (before >= 65 && before <= 90) || (before >= 97 && before <= 122);
-      candidate = !inWord && (slice[p + 2] === '-' || slice[p + 3] === '-' || isWhitespaceCode(slice.charCodeAt(p + 2)) || isWhitespaceCode(slice.charCodeAt(p + 3)));
+      candidate = !inWord && (capitalAfterJoint(slice, p + 2) || capitalAfterJoint(slice, p + 3));
     } else candidate = false;
     if (candidate) {
       // Most tokens are plain ASCII words: their end is found without the pattern.
@@ -206,6 +207,17 @@ function nameTokens(slice: string, offset: number, out: NameToken[]): void {
 }
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Whether s[at] is a hyphen or whitespace and s[at + 1] may be a capital letter (an ASCII capital, or a
+ * non-ASCII character, which only the pattern can classify): what a name prefix needs after it.
+ */
+function capitalAfterJoint(s: string, at: number): boolean {
+  const joint = s.charCodeAt(at);
+  if (joint !== 45 && !isWhitespaceCode(joint)) return false;
+  const next = s.charCodeAt(at + 1);
+  return (next >= 65 && next <= 90) || next >= 128;
+}
 
 /**
  * Where `TOKEN` ends when it starts at the ASCII capital at `p` ("Shamkhani", "O'Brien", "Jean-Yves",
