@@ -66,6 +66,8 @@ export interface Clause {
   quoted: boolean;
   /** For narrative clauses: the quotation spans cut out of it. */
   holes: Array<[number, number]>;
+  /** The clause's first verb of speech (offset into the clause and the word), null when none; found once by `speechVerb`. */
+  speech?: { index: number; word: string } | null;
 }
 
 /** One event as one article reports it, before merging. */
@@ -145,9 +147,9 @@ export function splitClauses(text: string, sentence: Sentence): Clause[] {
   const clauses: Clause[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [a, b] = [cuts[i], cuts[i + 1]];
-    clauses.push({ start: a, end: b, quoted: false, holes: quotes.filter(([qa, qb]) => qa < b && qb > a) });
+    clauses.push({ start: a, end: b, quoted: false, holes: quotes.filter(([qa, qb]) => qa < b && qb > a), speech: undefined });
   }
-  for (const [a, b] of quotes) clauses.push({ start: a, end: b, quoted: true, holes: [] });
+  for (const [a, b] of quotes) clauses.push({ start: a, end: b, quoted: true, holes: [], speech: undefined });
   return clauses;
 }
 
@@ -264,8 +266,8 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
       const speaker = speakerOf(text, sentence, narrative, actors);
       const date = speaker ? input.dates.find((d) => inClause(narrative, d.start, d.end) && d.precision === 'day') : undefined;
       if (speaker && date) {
-        const verb = SPEECH_VERBS.exec(maskHoles(text, narrative))!;
-        const trigger = { start: narrative.start + verb.index, end: narrative.start + verb.index + verb[0].length, text: verb[0] };
+        const verb = speechVerb(text, narrative)!;
+        const trigger = { start: narrative.start + verb.index, end: narrative.start + verb.index + verb.word.length, text: verb.word };
         const said = pickPlace(text, narrative, input.places.filter((p) => inClause(narrative, p.start, p.end)), trigger, 'statement');
         const place = said?.mention ?? dateline;
         if (place) {
@@ -304,15 +306,26 @@ export function findRemarks(input: Pick<TypingInput, 'file' | 'text' | 'sentence
 }
 
 function speakerOf(text: string, sentence: Sentence, clause: Clause, actors: ActorMention[]): ActorMention | null {
-  const narrative = maskHoles(text, clause);
-  const verb = SPEECH_VERBS.exec(narrative);
+  const verb = speechVerb(text, clause);
   if (!verb) return null;
   const verbAt = clause.start + verb.index;
   // The nearest person before the verb (subject), else the first person right after it ("said Ali Shamkhani").
   const before = actors.filter((a) => a.kind === 'person' && a.end <= verbAt);
   if (before.length) return before[before.length - 1];
-  const after = actors.find((a) => a.kind === 'person' && a.start >= verbAt && a.start - verbAt < verb[0].length + 3);
+  const after = actors.find((a) => a.kind === 'person' && a.start >= verbAt && a.start - verbAt < verb.word.length + 3);
   return after ?? null;
+}
+
+/**
+ * The first verb of speech in a clause's narrative (quotations blanked out). Typing and remarks ask about
+ * the same clauses several times; the answer is kept on the clause.
+ */
+function speechVerb(text: string, clause: Clause): { index: number; word: string } | null {
+  if (clause.speech === undefined) {
+    const verb = SPEECH_VERBS.exec(maskHoles(text, clause));
+    clause.speech = verb ? { index: verb.index, word: verb[0] } : null;
+  }
+  return clause.speech;
 }
 
 function findVisit(clauseText: string) {
