@@ -15,15 +15,37 @@ export function nextTask(): Promise<void> {
 }
 
 /**
+ * End of the time that first slices started in the current task may use together. One change (a new
+ * layer) starts several sliced computations in one Svelte flush; each running its own first slice of
+ * `budgetMs` would add up to one long task.
+ */
+let sharedFirstSliceEnd = -Infinity;
+let sharedWindowOpen = false;
+
+function firstSliceEnd(budgetMs: number): number {
+  const now = performance.now();
+  if (!sharedWindowOpen) {
+    sharedWindowOpen = true;
+    sharedFirstSliceEnd = now + budgetMs;
+    // The window closes when this task ends: the next task's first slices get a budget of their own.
+    setTimeout(() => (sharedWindowOpen = false), 0);
+  }
+  return Math.min(now + budgetMs, sharedFirstSliceEnd);
+}
+
+/**
  * Runs a generator to its end in slices of about `budgetMs`. The first slice runs at once, so small
- * inputs finish synchronously (`onDone` is called before this returns).
+ * inputs finish synchronously (`onDone` is called before this returns); first slices started in the
+ * same task share one budget, and each runs at least one step.
  * @returns a function that stops the work (`onDone` is then never called)
  * @example const stop = runInSlices(sortInSlices(events), (sorted) => (list = sorted));
  */
 export function runInSlices<T>(work: Generator<unknown, T>, onDone: (result: T) => void, budgetMs = SLICE_BUDGET_MS): () => void {
   let stopped = false;
+  let first = true;
   const slice = (): boolean => {
-    const until = performance.now() + budgetMs;
+    const until = first ? firstSliceEnd(budgetMs) : performance.now() + budgetMs;
+    first = false;
     for (;;) {
       const step = work.next();
       if (step.done) {
