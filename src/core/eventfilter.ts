@@ -365,7 +365,7 @@ export class IncrementalSort<T extends HasEventProperties> {
 }
 
 /** Largest merge {@link IncrementalSort} does while batches arrive (a few ms of work). */
-const EAGER_MERGE_LIMIT = 32_768;
+const EAGER_MERGE_LIMIT = 65_536;
 
 function mergeTwoRuns<T extends HasEventProperties>(first: SortKey<T>[], second: SortKey<T>[]): SortKey<T>[] {
   return runToEnd(mergeRunsInSlices([...first, ...second], [0, first.length], Infinity));

@@ -106,3 +106,29 @@ describe('validateEventCollection', () => {
     expect(events[0].properties).toMatchObject({ actors: [], sources: [], conflicts: [] });
   });
 });
+
+describe('layersMapDataInSlices with a large layer', () => {
+  test('clusters its points but still draws its areas, countries and travel arcs', async () => {
+    const { layersMapDataInSlices, DENSE_LAYER_EVENTS } = await import('../../src/app/map/event-features');
+    const { runToEnd } = await import('../../src/core/slicing');
+    const { events } = validateEventCollection(fixture, 'fixture', 'dateline-events/1');
+    const points = events.filter((e) => e.geometry.type === 'Point' && e.properties.place_precision !== 'country' && !e.properties.origin);
+    const large: DatelineEvent[] = [...events];
+    for (let i = 0; large.length < DENSE_LAYER_EVENTS; i++) {
+      const base = points[i % points.length];
+      large.push({ ...base, properties: { ...base.properties, id: `copy-${i}` } });
+    }
+    const data = runToEnd(layersMapDataInSlices([large], new Map([['IQ', iraq]])));
+    const ids = (c: { features: { properties: { id: string } }[] }) => c.features.map((f) => f.properties.id).sort();
+    expect(ids(data.points)).toEqual([]);
+    expect(data.places.features).toEqual([]);
+    expect(ids(data.areas)).toEqual(['fx-kurdistan-armed-groups']);
+    expect(ids(data.countries)).toEqual(['fx-daesh-2014']);
+    // The travelling event is a clustered point and keeps its arc, with the feature properties filters need.
+    expect(ids(data.arcs)).toEqual(['fx-tehran-2020-07-21']);
+    expect(data.arcs.features[0].properties.t0).toBeTypeOf('number');
+    expect(data.dense).toHaveLength(1);
+    expect(data.dense[0].events.length).toBe(large.length - 2);
+    expect(data.dense[0].events.some((e) => e.properties.id === 'fx-tehran-2020-07-21')).toBe(true);
+  });
+});

@@ -107,6 +107,16 @@ function* eventMapDataInSlices(
   for (let i = 0; i < events.length; i++) {
     if (i > 0 && i % step === 0) yield;
     const p = events[i].properties;
+    const geometry = events[i].geometry;
+    const isArea = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+    const hasArc = !!p.origin && (p.origin.lon !== p.lon || p.origin.lat !== p.lat);
+    // Clustered by the map; their clusters carry counts, so no place labels either (and, unless an
+    // arc needs them, no per-event feature properties: a million of them would only be garbage).
+    const clustered = dense && p.place_precision !== 'country' && !isArea;
+    if (clustered) {
+      densePoints.push(events[i]);
+      if (!hasArc) continue;
+    }
     const properties: MapEventProperties = {
       id: p.id,
       type: p.type,
@@ -122,18 +132,15 @@ function* eventMapDataInSlices(
       properties.t0 = span.start;
       properties.t1 = span.end;
     }
-    const geometry = events[i].geometry;
-    const isArea = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
-    if (p.place_precision === 'country') {
+    if (clustered) {
+      // Only its arc is drawn here.
+    } else if (p.place_precision === 'country') {
       const shape = isArea ? (geometry as Polygon | MultiPolygon) : countryShapes.get(p.country);
       if (shape) data.countries.features.push(feature(shape, properties));
       // A country we have no outline for is still coarse: a wide translucent mark, never a dot.
       else data.points.features.push(feature(point(p.lon, p.lat), properties));
     } else if (isArea) {
       data.areas.features.push(feature(geometry as Polygon | MultiPolygon, properties));
-    } else if (dense) {
-      // Clustered by the map; their clusters carry counts, so no place labels either.
-      densePoints.push(events[i]);
     } else {
       const marker = representativePoint(geometry, p.lon, p.lat);
       data.points.features.push(feature(marker, properties));
@@ -142,9 +149,9 @@ function* eventMapDataInSlices(
       if (label) label.properties.n++;
       else if (p.place_name) places.set(key, { type: 'Feature', geometry: marker, properties: { place: p.place_name, n: 1 } });
     }
-    if (p.origin && (p.origin.lon !== p.lon || p.origin.lat !== p.lat)) {
+    if (hasArc) {
       // Arcs crossing the antimeridian come back split, as a MultiLineString.
-      const arc = greatCircle([p.origin.lon, p.origin.lat], [p.lon, p.lat], { npoints: 64 });
+      const arc = greatCircle([p.origin!.lon, p.origin!.lat], [p.lon, p.lat], { npoints: 64 });
       data.arcs.features.push(feature(arc.geometry, properties));
     }
   }
@@ -175,7 +182,7 @@ export function* layersMapDataInSlices(
     let cached = layerCache.get(events);
     if (!cached || cached.length !== events.length || cached.shapes !== countryShapes) {
       const dense = events.length >= DENSE_LAYER_EVENTS;
-      cached = { length: events.length, shapes: countryShapes, data: yield* eventMapDataInSlices(events, countryShapes, 20_000, dense) };
+      cached = { length: events.length, shapes: countryShapes, data: yield* eventMapDataInSlices(events, countryShapes, SLICE_STEP, dense) };
       layerCache.set(events, cached);
     }
     parts.push(cached.data);
