@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { disagreements, eventDateText, publishedText, quoteSegments, safeHttpUrl } from '../../src/app/map/popup-format';
+import { disagreements, eventDateText, publishedText, quoteSegments, safeHttpUrl, sourceCountText } from '../../src/app/map/popup-format';
 import type { EventSource } from '../../src/core/types';
 
 describe('quoteSegments', () => {
@@ -78,5 +78,11 @@ describe('disagreements', () => {
       'Sources name different places: Baghdad, Tehran',
     ]);
     expect(disagreements({ conflicts: [], sources: [source('2021-04-12', 'Tehran'), source(null, 'Tehran')] })).toEqual([]);
+  });
+});
+
+describe('sourceCountText', () => {
+  test('says when an imported row names no source, instead of "0 sources"', () => {
+    expect([0, 1, 2].map(sourceCountText)).toEqual(['no source given', '1 source', '2 sources']);
   });
 });

@@ -100,3 +100,12 @@ export function disagreements(p: Pick<EventProperties, 'conflicts' | 'sources'>)
 function distinct(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
+
+/**
+ * How many sources report an event, for the list and the popup. Imported rows may name none.
+ * @example sourceCountText(0) // 'no source given'
+ */
+export function sourceCountText(count: number): string {
+  if (count === 0) return 'no source given';
+  return `${count} ${count === 1 ? 'source' : 'sources'}`;
+}
