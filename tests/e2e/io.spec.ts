@@ -174,8 +174,17 @@ test('a large import is drawn as clusters that follow the filters, and the list 
   }
   fs.writeFileSync(file, lines.join('\n') + '\n');
   await openApp(page);
+  // The map keeps its size while the imported layer appears in the header (a resize repaints it all).
+  await page.evaluate(() => {
+    window.__map!.on('resize', () => ((window as unknown as { mapResized: boolean }).mapResized = true));
+  });
+  const canvasSize = () => page.evaluate(() => [window.__map!.getCanvas().clientWidth, window.__map!.getCanvas().clientHeight]);
+  const sizeBefore = await canvasSize();
   const dialog = await importFiles(page, [file]);
   await expect(dialog.getByRole('region', { name: 'Import of big.csv' })).toContainText(`${rows.toLocaleString('en')} events loaded`, { timeout: 60_000 });
+  await expect(page.getByRole('group', { name: 'Imported' }).getByText('big.csv')).toBeVisible();
+  expect(await canvasSize()).toEqual(sizeBefore);
+  expect(await page.evaluate(() => (window as unknown as { mapResized?: boolean }).mapResized ?? false)).toBe(false);
   await dialog.getByRole('button', { name: 'Done' }).click();
 
   const source = 'events-dense:imported:big.csv';
