@@ -38,6 +38,8 @@ export interface NameLookups {
   found: Map<string, readonly number[]>;
   /** Name key → `Gazetteer.isPrefix`. */
   prefixes: Map<string, boolean>;
+  /** The keys of the run's ASCII words, one string each (see `WordKeys`). */
+  words: WordKeys;
 }
 
 /**
@@ -46,7 +48,67 @@ export interface NameLookups {
  * @example findPlaces(text, file, gazetteer, { names: nameLookups() })
  */
 export function nameLookups(): NameLookups {
-  return { found: new Map(), prefixes: new Map() };
+  return { found: new Map(), prefixes: new Map(), words: wordKeys() };
+}
+
+/**
+ * The lower-case keys of ASCII words, one string per distinct word: an open-addressing table looked up
+ * with a hash of the word's characters in the text, so a repeated word costs neither a copy nor a case
+ * conversion. Texts with curly quotes or dashes are two-byte strings, and so is every copy of their words;
+ * a shared key is a one-byte string whose hash is computed once, and it compares by identity in the name
+ * memos and word sets.
+ */
+interface WordKeys {
+  hashes: Int32Array;
+  keys: Array<string | undefined>;
+  count: number;
+  mask: number;
+}
+
+function wordKeys(capacity = 1024): WordKeys {
+  return { hashes: new Int32Array(capacity), keys: new Array<string | undefined>(capacity).fill(undefined), count: 0, mask: capacity - 1 };
+}
+
+/** ASCII letters in lower case, other characters (digits) as they are. */
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/**
+ * The key of the ASCII word text[start, end) (letters and digits only), whose characters hash to `hash`.
+ * @param hash FNV-1a of the word's `lowerAscii` character codes
+ */
+function wordKey(words: WordKeys, text: string, start: number, end: number, hash: number): string {
+  const length = end - start;
+  let slot = hash & words.mask;
+  for (let key = words.keys[slot]; key !== undefined; key = words.keys[slot]) {
+    if (words.hashes[slot] === hash && key.length === length) {
+      let same = true;
+      for (let i = 0; i < length && same; i++) same = key.charCodeAt(i) === lowerAscii(text.charCodeAt(start + i));
+      if (same) return key;
+    }
+    slot = (slot + 1) & words.mask;
+  }
+  let key = '';
+  for (let i = start; i < end; i++) key += String.fromCharCode(lowerAscii(text.charCodeAt(i)));
+  words.keys[slot] = key;
+  words.hashes[slot] = hash;
+  if (++words.count * 2 > words.mask) growWordKeys(words);
+  return key;
+}
+
+/** Doubles the table (kept at most half full, so probes stay short). */
+function growWordKeys(words: WordKeys): void {
+  const bigger = wordKeys((words.mask + 1) * 2);
+  for (let slot = 0; slot <= words.mask; slot++) {
+    const key = words.keys[slot];
+    if (key === undefined) continue;
+    let to = words.hashes[slot] & bigger.mask;
+    while (bigger.keys[to] !== undefined) to = (to + 1) & bigger.mask;
+    bigger.keys[to] = key;
+    bigger.hashes[to] = words.hashes[slot];
+  }
+  words.hashes = bigger.hashes;
+  words.keys = bigger.keys;
+  words.mask = bigger.mask;
 }
 
 function candidatesOf(gazetteer: Gazetteer, names: NameLookups | undefined, key: string): readonly number[] {
@@ -65,9 +127,8 @@ function isNamePrefix(gazetteer: Gazetteer, names: NameLookups | undefined, key:
 
 interface Token {
   start: number;
+  /** End of the word as written, without a possessive 's. */
   end: number;
-  /** The word as written (without a possessive 's). */
-  text: string;
   key: string;
   capitalised: boolean;
   allCaps: boolean;
@@ -149,7 +210,7 @@ const WEAK_POPULATION = 50_000;
 /** All-caps words match places at least this big (or countries): "BAGHDAD (Reuters)". */
 const ALL_CAPS_POPULATION = 100_000;
 
-function tokenize(text: string): Token[] {
+function tokenize(text: string, words: WordKeys): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let p = 0;
@@ -174,15 +235,18 @@ function tokenize(text: string): Token[] {
       }
       end = p + match[0].length;
     }
-    let word = text.slice(p, end);
+    let wordEnd = end;
     let possessive = false;
-    const length = word.length;
     // "Iraq's", "Iraq’s": the possessive is not part of the name.
-    if (length > 2 && (word[length - 1] === 's' || word[length - 1] === 'S') && (word[length - 2] === "'" || word[length - 2] === '’')) {
-      word = word.slice(0, -2);
-      possessive = true;
+    if (end - p > 2) {
+      const last = text.charCodeAt(end - 1);
+      const apostrophe = text.charCodeAt(end - 2);
+      if ((last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019)) {
+        wordEnd = end - 2;
+        possessive = true;
+      }
     }
-    tokens.push(asciiToken(word, p, possessive) ?? unicodeToken(word, p, possessive));
+    tokens.push(asciiToken(text, p, wordEnd, possessive, words) ?? unicodeToken(text.slice(p, wordEnd), p, possessive));
     p = end;
   }
   return tokens;
@@ -216,20 +280,23 @@ function asciiWordEnd(text: string, start: number): number {
   return q;
 }
 
-/** Most words are plain ASCII letters and digits: their case and key come from one pass over the char codes. */
-function asciiToken(word: string, start: number, possessive: boolean): Token | null {
-  let upper = 0;
+/**
+ * Most words are plain ASCII letters and digits: their case and key come from one pass over the char
+ * codes of text[start, end); null for any other word.
+ */
+function asciiToken(text: string, start: number, end: number, possessive: boolean, words: WordKeys): Token | null {
   let lower = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) lower++;
-    else if (c >= 65 && c <= 90) upper++;
-    else if (c < 48 || c > 57) return null;
+    else if (!(c >= 65 && c <= 90) && (c < 48 || c > 57)) return null;
+    hash = Math.imul(hash ^ lowerAscii(c), 16777619);
   }
-  const first = word.charCodeAt(0);
+  const first = text.charCodeAt(start);
   const capitalised = first >= 65 && first <= 90;
-  const allCaps = capitalised && word.length >= 2 && lower === 0;
-  return { start, end: start + word.length, text: word, key: upper === 0 ? word : word.toLowerCase(), capitalised, allCaps, possessive };
+  const allCaps = capitalised && end - start >= 2 && lower === 0;
+  return { start, end, key: wordKey(words, text, start, end, hash), capitalised, allCaps, possessive };
 }
 
 function unicodeToken(word: string, start: number, possessive: boolean): Token {
@@ -237,7 +304,7 @@ function unicodeToken(word: string, start: number, possessive: boolean): Token {
   const upper = first.toUpperCase();
   const capitalised = upper !== first.toLowerCase() && first === upper;
   const allCaps = capitalised && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
-  return { start, end: start + word.length, text: word, key: nameKey(word), capitalised, allCaps, possessive };
+  return { start, end: start + word.length, key: nameKey(word), capitalised, allCaps, possessive };
 }
 
 /** Whether two consecutive tokens can belong to one name: a single space or hyphen between them. */
@@ -338,7 +405,7 @@ export function findPlaces(
 ): PlaceMention[] {
   const ignore = options.ignore ?? [];
   const names = options.names;
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, names?.words ?? wordKeys(256));
   const titleLines = titleCaseLines(text, tokens);
   const spans = matchSpans(text, tokens, gazetteer, names).filter((span) => !overlapsAny(ignore, span.start, span.end));
   const spanAt = new Map<number, Span>();

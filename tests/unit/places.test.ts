@@ -65,4 +65,13 @@ describe('name lookups shared by a run', () => {
     }
     expect(names.found.size).toBeGreaterThan(0);
   });
+  it('keep one key per distinct word through many words, in any letter case', () => {
+    const names = nameLookups();
+    // Thousands of distinct words (the word-key table grows several times), places among them in mixed case.
+    const filler = Array.from({ length: 3000 }, (_, i) => `${i % 2 ? 'Word' : 'word'}${i.toString(36)}x`).join(' ');
+    const text = `Officials met in Paris, Texas. ${filler} They flew to BAGHDAD and then to Erbil. ${filler.toUpperCase()} Crowds gathered in Nice.`;
+    expect(findPlaces(text, 'many.txt', gazetteer, { names })).toEqual(findPlaces(text, 'many.txt', gazetteer));
+    expect(findPlaces(text, 'many.txt', gazetteer, { names }).map((m) => m.text)).toEqual(['Paris', 'Texas', 'BAGHDAD', 'Erbil', 'Nice']);
+    expect(names.words.count).toBeGreaterThan(3000);
+  });
 });
