@@ -184,6 +184,25 @@ describe('disambiguateIds', () => {
     expect(warning?.message).toBe('2 event ids are already on the map (a, c); shown as <id>@b.csv');
     expect(disambiguateIds(importText('d.csv', 'id,lat,lon\nz,1,1\n').events, taken, 'd.csv')).toBeNull();
   });
+
+  it('with an index, renames the same and indexes the layer instead of growing the taken set', async () => {
+    const { disambiguateIds, disambiguateIdsInSlices } = await import('../../src/core/io/import');
+    const { runToEnd } = await import('../../src/core/slicing');
+    // The second row's id is what the first one is renamed to: the clash inside the layer is caught too.
+    const csv = 'event_id,latitude,longitude\na,1,2\na@b.csv,3,4\nb,5,6\nc,7,8\n';
+    const plain = importText('b.csv', csv).events;
+    const plainWarning = disambiguateIds(plain, new Set(['a', 'c', 'c@b.csv']), 'b.csv');
+    const indexed = importText('b.csv', csv).events;
+    const taken = new Set(['a', 'c', 'c@b.csv']);
+    const byId = new Map();
+    const warning = runToEnd(disambiguateIdsInSlices(indexed, taken, 'b.csv', 1, byId));
+    expect(indexed.map((e) => e.properties.id)).toEqual(plain.map((e) => e.properties.id));
+    expect(indexed.map((e) => e.properties.id)).toEqual(['a@b.csv', 'a@b.csv@b.csv', 'b', 'c@b.csv#2']);
+    expect(warning).toEqual(plainWarning);
+    expect([...byId.keys()]).toEqual(['a@b.csv', 'a@b.csv@b.csv', 'b', 'c@b.csv#2']);
+    expect(byId.get('a@b.csv@b.csv')).toBe(indexed[1]);
+    expect([...taken]).toEqual(['a', 'c', 'c@b.csv']);
+  });
 });
 
 describe('rows that repeat a cell share one list', () => {

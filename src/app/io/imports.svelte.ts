@@ -10,9 +10,10 @@ import { disambiguateIds, disambiguateIdsInSlices, joinSources } from '../../cor
 import { importedLayer, type SourceRow } from '../../core/io/rows';
 import { EventUnpacker } from '../../core/io/packed';
 import type { DatelineEvent, Issue } from '../../core/types';
-import { idsInSlices, type EventStore } from '../state/events.svelte';
+import { idsInSlices, rememberIdIndex, type EventStore } from '../state/events.svelte';
 import { IncrementalSort, sortInSlices } from '../../core/eventfilter';
 import { inSlices } from '../state/slices';
+import { SLICE_STEP } from '../../core/slicing';
 import { countTypesInSlices } from '../map/event-features';
 import type { ImportProgress, ImportReply, ImportRequest } from './worker-protocol';
 
@@ -180,8 +181,13 @@ export class ImportedLayers {
     // User Timing marks (DevTools, src/bench/io-browser.ts): parsing is over, the app takes the layers.
     performance.mark('dateline:import-parsed');
     const taken = this.idsOutside(...loaded.map((l) => l.layer));
-    for (const entry of loaded) {
-      const warning = await inSlices(disambiguateIdsInSlices(entry.events, taken, entry.name));
+    for (const [n, entry] of loaded.entries()) {
+      // The id check builds the layer's id index as it goes (one map of a million ids, not two).
+      const byId = new Map<string, DatelineEvent>();
+      const warning = await inSlices(disambiguateIdsInSlices(entry.events, taken, entry.name, SLICE_STEP, byId));
+      rememberIdIndex(entry.events, byId);
+      // Files imported together: the next one's ids must not clash with this one's.
+      if (n < loaded.length - 1) for (const id of byId.keys()) taken.add(id);
       if (warning) this.addIssues(entry, [warning]);
       // Renamed ids may order ties differently from the batches' keys: then sort anew (prepareLayer).
       else await inSlices(sorters.get(entry)!.finish(entry.events));

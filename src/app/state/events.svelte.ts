@@ -88,6 +88,14 @@ export function* idsInSlices(events: readonly DatelineEvent[], step = SLICE_STEP
   idIndexes.set(events, { length: events.length, index });
 }
 
+/**
+ * Adopts a layer's id index built elsewhere: an import's id check (`disambiguateIdsInSlices` with
+ * `byId`) builds it while renaming clashes, so `idsInSlices` is then free.
+ */
+export function rememberIdIndex(events: readonly DatelineEvent[], index: Map<string, DatelineEvent>): void {
+  if (index.size === events.length) idIndexes.set(events, { length: events.length, index });
+}
+
 /** Lookup by id over several layers' indexes (a read-only Map-like view; like one Map, the last wins). */
 export class EventsById {
   readonly #indexes: Map<string, DatelineEvent>[];
