@@ -703,29 +703,39 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
       i++;
       continue;
     }
-    let matched: Span | null = null;
     // "St. Louis", "St Petersburg": looked up as written and with "saint" (GeoNames has both forms).
     const saintWord = short ? SAINTS.get(token.key) : undefined;
     const saint = saintWord !== undefined && next !== undefined && next.capitalised && /^\.? $/.test(text.slice(token.end, next.start));
-    let keys = saint ? [token.key, saintWord] : [token.key];
+    // Token keys joined by single spaces are the key of the whole name (gaps are one space or hyphen).
+    let key = token.key;
+    let saintKey = saint ? saintWord : null;
     // Grow the window while the words so far begin some known name, remembering the longest full match.
+    let last = -1;
+    let lastKey = '';
+    let lastCandidates: readonly number[] = [];
     for (let j = i; ; j++) {
-      if (j > i) keys = keys.map((key) => `${key} ${tokens[j].key}`);
-      const candidates = keys.length === 1 ? candidatesOf(gazetteer, names, keys[0]) : [...new Set(keys.flatMap((key) => candidatesOf(gazetteer, names, key)))];
+      if (j > i) {
+        key = `${key} ${tokens[j].key}`;
+        if (saintKey !== null) saintKey = `${saintKey} ${tokens[j].key}`;
+      }
+      const candidates =
+        saintKey === null ? candidatesOf(gazetteer, names, key) : [...new Set([...candidatesOf(gazetteer, names, key), ...candidatesOf(gazetteer, names, saintKey)])];
       // A lowercase direction or article only starts a name that the index holds whole ("northern Iraq").
       if (candidates.length > 0 && !((directional || article || saint) && j === i)) {
-        // Token keys joined by single spaces are the key of the whole name (gaps are one space or hyphen).
-        const key = saint ? nameKey(text.slice(token.start, tokens[j].end)) : keys[0];
-        matched = makeSpan(i, j, token.start, tokens[j].end, key, [...candidates]);
+        last = j;
+        lastKey = key;
+        lastCandidates = candidates;
       }
       const following = tokens[j + 1];
       const joined = following !== undefined && (joinable(text, tokens[j], following) || (saint && j === i));
-      if (!joined || j + 1 - i >= maxWords || !keys.some((key) => isNamePrefix(gazetteer, names, key))) break;
+      if (!joined || j + 1 - i >= maxWords) break;
+      if (!isNamePrefix(gazetteer, names, key) && (saintKey === null || !isNamePrefix(gazetteer, names, saintKey))) break;
     }
-    if (!matched) {
+    if (last < 0) {
       i++;
       continue;
     }
+    const matched = makeSpan(i, last, token.start, tokens[last].end, saint ? nameKey(text.slice(token.start, tokens[last].end)) : lastKey, [...lastCandidates]);
     // "Iraq's international airport": the country's (or city's) airport, chosen from the article.
     const airport = airportPhrase(text, tokens, matched, gazetteer);
     const found = airport ?? directionalPhrase(text, tokens, matched, gazetteer, spans) ?? matched;
