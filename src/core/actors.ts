@@ -501,7 +501,8 @@ function markTitleOrgs(text: string, mentions: ActorMention[]) {
     if (a.kind !== 'org') continue;
     // "SNSC secretary", "PMU deputy commander": the organisation qualifies a title.
     if (TITLE_AFTER.test(text.slice(a.end, a.end + 30))) a.titleOnly = true;
-    const b = mentions.slice(i + 1).find((m) => m.kind === 'person');
+    let b: ActorMention | undefined;
+    for (let k = i + 1; k < mentions.length && !b; k++) if (mentions[k].kind === 'person') b = mentions[k];
     if (!b) continue;
     const gap = text.slice(a.end, b.start);
     if (gap.length < 40 && /^\)?['’]?s?\s*(\([^()]{1,12}\))?\s*((?:[a-z]+|[A-Z][a-z]+\.?)\s+){0,3}$/.test(gap)) a.titleOnly = true;
