@@ -69,14 +69,14 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
   const add = (start: number, end: number, reason: ChromeReason) => {
     if (end > start) ignored.push({ start, end, reason, text: text.slice(start, end) });
   };
-  const titleKey = key(meta.title);
-  const outletKey = key(meta.outlet);
+  const titleKey = lineKey(meta.title);
+  const outletKey = lineKey(meta.outlet);
   // Repeated short lines (an outlet name printed twice) are furniture; long paragraphs never repeat-match.
   const counts = new Map<string, number>();
   const keys = new Map<string, string>();
   for (const l of lines) {
     if (l.text.length > 160) continue;
-    const k = key(l.text);
+    const k = lineKey(l.text);
     keys.set(l.text, k);
     if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
@@ -89,7 +89,7 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
     const lead = line.start + line.text.indexOf(t);
     const end = lead + t.length;
     const short = t.length <= 160;
-    const k = short ? (keys.get(t) ?? key(t)) : '';
+    const k = short ? (keys.get(t) ?? lineKey(t)) : '';
 
     if (afterRelated) {
       // Lines after a "Read More"/"Related" marker are other stories' headlines until a real paragraph.
@@ -146,7 +146,7 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
         continue;
       }
       const o = OUTLET_LABEL.exec(rest);
-      if (o && (OUTLET_WORDS.test(o[1]) || (outletKey && key(o[1]).includes(outletKey)))) {
+      if (o && (OUTLET_WORDS.test(o[1]) || (outletKey && lineKey(o[1]).includes(outletKey)))) {
         add(offset, offset + o[0].length, 'outlet');
         offset += o[0].length;
         rest = rest.slice(o[0].length);
@@ -192,11 +192,24 @@ function splitLines(text: string): Line[] {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII, Latin-1 letters, dashes and curly quotes: characters NFKC leaves as they are, and no
+ * two of which compose. Lines of them (most lines with any non-ASCII) need no normalisation.
+ */
+const NFKC_STABLE = /^[\x20-\x7e\u00c0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
 
-/** Normalised comparison key for lines, titles and outlet names. */
-function key(s: string): string {
+/**
+ * Normalised comparison key for lines, titles and outlet names: NFKC, straight quotes, single spaces,
+ * trimmed, lower case.
+ * @param s a line, title or outlet name
+ * @returns the key
+ * @example lineKey('  Iran’s  “News”  ') // 'iran\'s "news"'
+ */
+export function lineKey(s: string): string {
   // Printable ASCII (most lines): nothing to normalise or straighten, only spaces to collapse.
   if (PRINTABLE_ASCII.test(s)) return s.replace(/ {2,}/g, ' ').trim().toLowerCase();
+  // No character that NFKC changes, and spaces the only whitespace: quotes to straighten, spaces to collapse.
+  if (NFKC_STABLE.test(s)) return s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/ {2,}/g, ' ').trim().toLowerCase();
   return s
     .normalize('NFKC')
     .replace(/[\u2018\u2019]/g, "'")

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findChrome, overlapsChrome } from '../../src/core/clean';
+import { findChrome, lineKey, overlapsChrome } from '../../src/core/clean';
 
 const DIR = path.resolve(__dirname, '../fixtures/clean');
 
@@ -37,5 +37,21 @@ describe('overlapsChrome', () => {
     expect(overlapsChrome(spans, 4, 6)).toBe(true);
     expect(overlapsChrome(spans, 5, 10)).toBe(false);
     expect(overlapsChrome(spans, 11, 20)).toBe(true);
+  });
+});
+
+describe('lineKey', () => {
+  // The key as defined: NFKC, straight quotes, whitespace runs as one space, trimmed, lower case.
+  const reference = (s: string) =>
+    s.normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+  it('equals the full normalisation on every pair of characters its shortcuts cover, and on other text', () => {
+    const chars: string[] = [];
+    for (let c = 0x20; c <= 0x7e; c++) chars.push(String.fromCharCode(c));
+    for (let c = 0xc0; c <= 0xff; c++) chars.push(String.fromCharCode(c));
+    chars.push('\u2013', '\u2014', '\u2018', '\u2019', '\u201c', '\u201d');
+    const differ: string[] = [];
+    for (const a of chars) for (const b of chars) if (lineKey(` ${a}${b}  x `) !== reference(` ${a}${b}  x `)) differ.push(a + b);
+    expect(differ).toEqual([]);
+    for (const s of ['Iran\u2019s  \u201cNews\u201d', 'e\u0301t\u00e9', '\u00bd\u2026 A\u00a0B\tC', 'Ｔｅｈｒａｎ', '  Caf\u00e9\u2014Bar  ']) expect(lineKey(s)).toBe(reference(s));
   });
 });
