@@ -247,7 +247,12 @@ function candidatesFor(index: EventIndex, unit: MergedEvent): MergedEvent[] {
   const keys = [`${unit.type}|-`, `${unit.type}|${year}`];
   if (unit.precision === 'year') for (let m = 1; m <= 12; m++) keys.push(`${unit.type}|${year}-${String(m).padStart(2, '0')}`);
   else keys.push(`${unit.type}|${unit.date.slice(0, 7)}`);
-  return keys.flatMap((k) => index.byKey.get(k) ?? []);
+  const found: MergedEvent[] = [];
+  for (const k of keys) {
+    const list = index.byKey.get(k);
+    if (list) for (const e of list) found.push(e);
+  }
+  return found;
 }
 
 /**
