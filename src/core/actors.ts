@@ -517,8 +517,8 @@ function withoutFinalPeriod(name: string): string {
 
 /** "Al-Araji" at a sentence start is "al-Araji"; collapse spaces. */
 function tidyName(name: string): string {
-  // Nothing to change (the common case): no "Al-"/"El-" and no whitespace but single spaces.
-  if (!name.includes('l-') && !/[^\S ]| {2}/.test(name)) return name;
+  // Nothing to change (the common case): no word starting "Al-"/"El-" and no whitespace but single spaces.
+  if (!/(?:^| )[AE]l-/.test(name) && !/[^\S ]| {2}/.test(name)) return name;
   return name
     .replace(/\s+/g, ' ')
     .split(' ')
