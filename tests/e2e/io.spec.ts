@@ -180,6 +180,15 @@ test('a large import is drawn as clusters that follow the filters, and the list 
   });
   const canvasSize = () => page.evaluate(() => [window.__map!.getCanvas().clientWidth, window.__map!.getCanvas().clientHeight]);
   const sizeBefore = await canvasSize();
+  // The clustered layers' shader programs are compiled while the app is idle after start (warmup.ts),
+  // not in the middle of the import. (MapLibre's program cache is internal: read for this test only.)
+  const programs = () =>
+    page.evaluate(() => Object.keys((window.__map as unknown as { painter: { programCache: { programs: object } } }).painter.programCache.programs).sort());
+  const clusterDiscs = 'circle/a_circle-radius/u_circle-blur/u_circle-color/u_circle-opacity/';
+  await expect
+    .poll(async () => (await page.evaluate(() => !window.__map!.getSource('dateline-warmup'))) && (await programs()).some((key) => key.startsWith(clusterDiscs)))
+    .toBe(true);
+  const programsBefore = await programs();
   const dialog = await importFiles(page, [file]);
   await expect(dialog.getByRole('region', { name: 'Import of big.csv' })).toContainText(`${rows.toLocaleString('en')} events loaded`, { timeout: 60_000 });
   await expect(page.getByRole('group', { name: 'Imported' }).getByText('big.csv')).toBeVisible();
@@ -198,6 +207,7 @@ test('a large import is drawn as clusters that follow the filters, and the list 
       return { clusters: clusters.size, inClusters, inSource: inClusters + dots.size };
     }, source);
   await expect.poll(async () => (await clustered()).inSource, { timeout: 60_000 }).toBe(rows);
+  expect(await programs()).toEqual(programsBefore);
   // Drawn as clusters (all lie around Baghdad), not as 25,000 dots; none of them in the pipeline's source.
   const whole = await clustered();
   expect(whole.clusters).toBeGreaterThan(0);
