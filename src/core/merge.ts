@@ -145,7 +145,9 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   const index = eventIndex();
   for (const unit of units) {
     let target: MergedEvent | undefined;
-    if (unit.date) target = best(candidatesFor(index, unit).filter((e) => joinsAcross(e, unit, geo)), unit);
+    // A dated unit's candidates (its period's events) serve the near-miss search below too: nothing changes in between.
+    const own = unit.date ? candidatesFor(index, unit) : null;
+    if (own) target = best(own.filter((e) => joinsAcross(e, unit, geo)), unit);
     else if (isDefinite(unit)) {
       // A definite reference joins the only event it fits, else a strong match as below.
       const candidates = couldJoin(index, unit);
@@ -159,7 +161,7 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       reindexEvent(index, target);
       continue;
     }
-    const nearMiss = nearMissCandidates(index, unit).find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
+    const nearMiss = nearMissCandidates(index, unit, own).find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
     if (nearMiss) {
       const conflict = nearMissConflict(nearMiss, unit, geo)!;
       mergeInto(nearMiss, unit, geo);
@@ -324,11 +326,20 @@ function fileUnder(index: EventIndex, e: MergedEvent, facet: string): void {
   events.add(index.order.get(e)!);
 }
 
-/** Events a near miss could involve: those the unit could fit, plus days up to two days away. */
-function nearMissCandidates(index: EventIndex, unit: MergedEvent): MergedEvent[] {
-  if (!unit.date) return [];
-  const own = candidatesFor(index, unit);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Events a near miss could involve: those the unit could fit, plus days up to two days away.
+ * @param own the unit's `candidatesFor` (null for an undated unit)
+ */
+function nearMissCandidates(index: EventIndex, unit: MergedEvent, own: MergedEvent[] | null): MergedEvent[] {
+  if (!unit.date || !own) return [];
   if (unit.precision !== 'day') return own;
+  // Days 3 to 28 are more than two days from either end of their month: no other month to look in.
+  if (ISO_DAY.test(unit.date)) {
+    const day = Number(unit.date.slice(8, 10));
+    if (day >= 3 && day <= 28) return own;
+  }
   const months = new Set([-2, 2].map((d) => addDays(unit.date!, d).slice(0, 7)));
   months.delete(unit.date.slice(0, 7));
   return [...own, ...[...months].flatMap((m) => index.byKey.get(`${unit.type}|${m}`) ?? [])];
