@@ -168,7 +168,7 @@ function fitsColumns(event: DatelineEvent): boolean {
   const { geometry, properties: p } = event;
   if (geometry?.type !== 'Point' || geometry.coordinates.length !== 2) return false;
   if (geometry.coordinates[0] !== p.lon || geometry.coordinates[1] !== p.lat) return false;
-  if (![1, 2, 3].includes(p.geo_precision)) return false;
+  if (p.geo_precision !== 1 && p.geo_precision !== 2 && p.geo_precision !== 3) return false;
   if (typeof p.id !== 'string' || typeof p.title !== 'string' || typeof p.notes !== 'string') return false;
   let k = 0;
   for (const key in p) {
