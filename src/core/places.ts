@@ -69,6 +69,10 @@ function wordKeys(capacity = 1024): WordKeys {
   return { hashes: new Int32Array(capacity), keys: new Array<string | undefined>(capacity).fill(undefined), count: 0, mask: capacity - 1 };
 }
 
+/** FNV-1a (32-bit) parameters: the hash of word keys. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
 /** ASCII letters in lower case, other characters (digits) as they are. */
 const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
@@ -223,7 +227,28 @@ function tokenize(text: string, words: WordKeys): Token[] {
         continue;
       }
       // "U.S.": abbreviations are left to the pattern, like anything with non-ASCII letters in it.
-      end = c >= 65 && c <= 90 && text.charCodeAt(p + 1) === 46 ? -1 : asciiWordEnd(text, p);
+      const abbreviation = c >= 65 && c <= 90 && text.charCodeAt(p + 1) === 46;
+      if (!abbreviation) {
+        // Most words: ASCII letters and digits up to an ASCII character other than an apostrophe (or the
+        // end), so no possessive either. Case, hash and key in the one pass that finds the end.
+        let q = p;
+        let lower = 0;
+        let hash = FNV_OFFSET;
+        for (; q < n; q++) {
+          const d = text.charCodeAt(q);
+          if (d >= 97 && d <= 122) lower++;
+          else if (!((d >= 65 && d <= 90) || (d >= 48 && d <= 57))) break;
+          hash = Math.imul(hash ^ lowerAscii(d), FNV_PRIME);
+        }
+        const stop = q < n ? text.charCodeAt(q) : 0;
+        if (stop !== 39 && stop < 128) {
+          const capitalised = c >= 65 && c <= 90;
+          tokens.push({ start: p, end: q, key: wordKey(words, text, p, q, hash), capitalised, allCaps: capitalised && q - p >= 2 && lower === 0, possessive: false });
+          p = q;
+          continue;
+        }
+      }
+      end = abbreviation ? -1 : asciiWordEnd(text, p);
     }
     if (end < 0) {
       WORD_AT.lastIndex = p;
@@ -286,12 +311,12 @@ function asciiWordEnd(text: string, start: number): number {
  */
 function asciiToken(text: string, start: number, end: number, possessive: boolean, words: WordKeys): Token | null {
   let lower = 0;
-  let hash = 0x811c9dc5 | 0;
+  let hash = FNV_OFFSET;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) lower++;
     else if (!(c >= 65 && c <= 90) && (c < 48 || c > 57)) return null;
-    hash = Math.imul(hash ^ lowerAscii(c), 16777619);
+    hash = Math.imul(hash ^ lowerAscii(c), FNV_PRIME);
   }
   const first = text.charCodeAt(start);
   const capitalised = first >= 65 && first <= 90;
