@@ -166,43 +166,47 @@ const PARTICLES = /^(bin|ibn|de|da|di|du|van|von|der|den|le|la|al|el)$/;
 const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
 
 /**
- * The `TOKEN` matches of a string, as `matchAll` would find them, without running the pattern (and its
- * look-behind) at every position: ASCII characters other than capitals and the first letters of the name
- * prefixes ("al-", "bin ") cannot start a token, so the sticky pattern is tried only at the others.
+ * The `TOKEN` matches of src[from, to), as `matchAll` on that slice would find them, without running the
+ * pattern (and its look-behind) at every position: ASCII characters other than capitals and the first
+ * letters of the name prefixes ("al-", "bin ") cannot start a token, so the sticky pattern is tried only
+ * at the others. Tokens are pushed with offsets `offset + (position - from)`.
  */
-function nameTokens(slice: string, offset: number, out: NameToken[]): void {
-  const n = slice.length;
-  let p = 0;
-  while (p < n) {
-    const c = slice.charCodeAt(p);
+function nameTokens(src: string, from: number, to: number, offset: number, out: NameToken[]): void {
+  // The characters are read in `src` itself (a slice would add an indirection to every read); the pattern,
+  // whose look-behind must not see past `from`, runs on a slice made when first needed.
+  let sub: string | null = null;
+  let p = from;
+  while (p < to) {
+    const c = src.charCodeAt(p);
     let candidate: boolean;
     if (c >= 128) candidate = true;
     else if (c >= 65 && c <= 90) candidate = true;
     else if (c === 97 || c === 101 || c === 98 || c === 105 || c === 118 || c === 100) {
       // a/e/b/i/v/d start a prefix only at a word start, with "-" or a space after two or three letters and
       // a capital letter after that ("al-Araji", "bin Salman"; not "in the", "and a").
-      const before = p > 0 ? slice.charCodeAt(p - 1) : 0;
+      const before = p > from ? src.charCodeAt(p - 1) : 0;
       const inWord = (before >= 65 && before <= 90) || (before >= 97 && before <= 122);
-      candidate = !inWord && (capitalAfterJoint(slice, p + 2) || capitalAfterJoint(slice, p + 3));
+      candidate = !inWord && (capitalAfterJoint(src, p + 2, to) || capitalAfterJoint(src, p + 3, to));
     } else candidate = false;
     if (candidate) {
       // Most tokens are plain ASCII words: their end is found without the pattern.
-      const end = c >= 65 && c <= 90 ? asciiNameEnd(slice, p) : -1;
+      const end = c >= 65 && c <= 90 ? asciiNameEnd(src, p, from, to) : -1;
       if (end > 0) {
-        out.push({ s: offset + p, e: offset + end, t: slice.slice(p, end) });
+        out.push({ s: offset + p - from, e: offset + end - from, t: src.slice(p, end) });
         p = end;
         continue;
       }
-      TOKEN_AT.lastIndex = p;
-      const m = TOKEN_AT.exec(slice);
+      sub ??= src.slice(from, to);
+      TOKEN_AT.lastIndex = p - from;
+      const m = TOKEN_AT.exec(sub);
       if (m) {
-        out.push({ s: offset + p, e: offset + p + m[0].length, t: m[0] });
+        out.push({ s: offset + p - from, e: offset + p - from + m[0].length, t: m[0] });
         p += m[0].length;
         continue;
       }
     }
     // A failed attempt moves on by one code point, as the global pattern does in Unicode mode.
-    p += c >= 0xd800 && c <= 0xdbff && p + 1 < n ? 2 : 1;
+    p += c >= 0xd800 && c <= 0xdbff && p + 1 < to ? 2 : 1;
   }
 }
 
@@ -211,8 +215,10 @@ const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 12
 /**
  * Whether s[at] is a hyphen or whitespace and s[at + 1] may be a capital letter (an ASCII capital, or a
  * non-ASCII character, which only the pattern can classify): what a name prefix needs after it.
+ * @param to where the stretch of text being read ends (exclusive)
  */
-function capitalAfterJoint(s: string, at: number): boolean {
+function capitalAfterJoint(s: string, at: number, to: number): boolean {
+  if (at + 1 >= to) return false;
   const joint = s.charCodeAt(at);
   if (joint !== 45 && !isWhitespaceCode(joint)) return false;
   const next = s.charCodeAt(at + 1);
@@ -224,9 +230,8 @@ function capitalAfterJoint(s: string, at: number): boolean {
  * "Gen."), found without the pattern; -1 when only the pattern knows: a non-ASCII character other than
  * ’ in or next to the word (a letter or mark?), or a letter, apostrophe or hyphen right before it.
  */
-function asciiNameEnd(s: string, p: number): number {
-  const n = s.length;
-  if (p > 0) {
+function asciiNameEnd(s: string, p: number, from: number, n: number): number {
+  if (p > from) {
     const b = s.charCodeAt(p - 1);
     if (b >= 128 || isAsciiLetter(b) || b === 39 || b === 45) return -1;
   }
@@ -265,9 +270,12 @@ function asciiNameEnd(s: string, p: number): number {
  */
 export function findActors(text: string, start = 0, end = text.length, placeSpans: ReadonlyArray<{ start: number; end: number }> = []): ActorMention[] {
   const out: ActorMention[] = [];
-  const slice = text.slice(start, end);
   const tokens: NameToken[] = [];
-  nameTokens(slice, start, tokens);
+  if (start >= 0 && start <= end && end <= text.length) nameTokens(text, start, end, start, tokens);
+  else {
+    const slice = text.slice(start, end);
+    nameTokens(slice, 0, slice.length, start, tokens);
+  }
 
   // Group tokens into runs separated only by single spaces (or particles).
   let i = 0;
