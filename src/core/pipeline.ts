@@ -162,7 +162,8 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const sentences = splitSentences(text, chrome.ignored);
   const dates = findDates(text, published, chrome.ignored);
   for (const u of dates.unresolved) issues.push({ file, line: lineOf(text, u.start), message: `cannot date "${u.text}": ${u.reason}`, severity: 'warning' });
-  const actors = sentences.flatMap((s) => findActors(text, s.start, s.end, storyMentions));
+  const actors: ActorMention[] = [];
+  for (const s of sentences) for (const a of findActors(text, s.start, s.end, storyMentions)) actors.push(a);
   const clauses = clausesOf(text, sentences);
   const input = { file, text, sentences, places: storyMentions, dates: dates.dates, relative: dates.relative, actors, clauses };
   const candidates = detectEvents(input, dateline);
