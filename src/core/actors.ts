@@ -475,14 +475,40 @@ function plainWord(token: NameToken): string {
   return bareWord(token.t).toLowerCase();
 }
 
+/** `/^\p{Lu}{2,}$/u`: an acronym ("ISIS"), not a person. ASCII words are checked without the pattern. */
+function isAcronym(word: string): boolean {
+  if (word.length < 2) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return /^\p{Lu}{2,}$/u.test(word);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** `/\d/`: an ASCII digit anywhere. */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** `/^\p{Lu}\.$/u`: an initial ("J."). */
+function isInitial(word: string): boolean {
+  if (!word.endsWith('.')) return false;
+  const first = word.charCodeAt(0);
+  if (first < 128) return word.length === 2 && first >= 65 && first <= 90;
+  return /^\p{Lu}\.$/u.test(word);
+}
+
 function emitSegment(text: string, segment: NameToken[], titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
   // Drop leading function words ("The", "In") and anything resolved as a place.
   const toks = segment.filter((t) => !overlapsAny(places, t.s, t.e));
   while (toks.length && NOT_NAME.has(plainWord(toks[0]))) toks.shift();
   if (!toks.length) return;
-  if (toks.some((t) => NOT_NAME.has(plainWord(t)))) return;
-  if (toks.some((t) => /^\p{Lu}{2,}$/u.test(t.t))) return; // acronyms are not people
-  if (toks.some((t) => /\d/.test(t.t) || /^\p{Lu}\.$/u.test(t.t))) return;
+  for (const t of toks) if (NOT_NAME.has(plainWord(t)) || isAcronym(t.t) || hasDigit(t.t) || isInitial(t.t)) return;
   const first = toks[0];
   const last = toks[toks.length - 1];
   // A sentence-final period is not part of the name ("… Hassan Rouhani.").
