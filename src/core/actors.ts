@@ -631,8 +631,13 @@ interface PersonCluster {
 export interface ActorIndex {
   clusters: PersonCluster[];
   orgs: Map<string, string>;
-  /** Memoised answers of `canonicalName` (cleared when a name is added). */
-  answers: Map<string, string | null>;
+  /**
+   * Memoised answers of `canonicalName` by name, one map per kind and certainty (person, certain person,
+   * org, certain org), so no key string is built per question; cleared when a name is added.
+   */
+  answers: [Map<string, string | null>, Map<string, string | null>, Map<string, string | null>, Map<string, string | null>];
+  /** Whether any of `answers` holds something. */
+  answered: boolean;
   /** Memoised `foldName` of name words (a corpus repeats a few names many times). */
   folded: Map<string, string>;
   /** Memoised cluster of a (folded surname, given name) pair in `addActor` (cleared when a cluster is added or named). */
@@ -645,7 +650,7 @@ export interface ActorIndex {
  * @example canonicalName(actorIndex(), { name: 'Shamkhani', kind: 'person', certain: false }) // null
  */
 export function actorIndex(): ActorIndex {
-  return { clusters: [], orgs: new Map(), answers: new Map(), folded: new Map(), clusterOf: new Map() };
+  return { clusters: [], orgs: new Map(), answers: [new Map(), new Map(), new Map(), new Map()], answered: false, folded: new Map(), clusterOf: new Map() };
 }
 
 function foldWord(index: ActorIndex, word: string): string {
@@ -661,7 +666,10 @@ function foldWord(index: ActorIndex, word: string): string {
  * @example addActor(index, { name: 'Ali Shamkhani', kind: 'person', certain: true });
  */
 export function addActor(index: ActorIndex, mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): void {
-  if (index.answers.size) index.answers.clear();
+  if (index.answered) {
+    for (const answers of index.answers) answers.clear();
+    index.answered = false;
+  }
   if (mention.kind === 'org') {
     const name = mention.name.replace(/^the\s+/i, '');
     // The memo of name words serves whole organisation names too: both are folded the same way.
@@ -700,9 +708,12 @@ export function addActor(index: ActorIndex, mention: Pick<ActorMention, 'name' |
  * @example canonicalName(index, { name: 'Sjamkhani', kind: 'person', certain: false }) // 'Ali Shamkhani'
  */
 export function canonicalName(index: ActorIndex, mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
-  const key = `${mention.kind}|${mention.certain ? 1 : 0}|${mention.name}`;
-  let answer = index.answers.get(key);
-  if (answer === undefined) index.answers.set(key, (answer = resolveName(index, mention)));
+  const answers = index.answers[(mention.kind === 'org' ? 2 : 0) + (mention.certain ? 1 : 0)];
+  let answer = answers.get(mention.name);
+  if (answer === undefined) {
+    answers.set(mention.name, (answer = resolveName(index, mention)));
+    index.answered = true;
+  }
   return answer;
 }
 
