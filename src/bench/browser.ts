@@ -9,7 +9,7 @@
  *   on the main thread every frame (`GLES2::ReadPixels` in a trace), 60–150 ms per frame here, whatever
  *   the app does. Long-task figures in this mode measure that readback as much as the app.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
 
 export interface BenchBrowser {
@@ -47,4 +47,21 @@ export async function openBenchBrowser(port: number, outDir?: string): Promise<B
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Waits until the app has started up completely: the map's event sources are drawn and the clustered
+ * layers' shader programs are compiled (src/app/map/warmup.ts), so a benchmark times its own work.
+ */
+export async function waitForAppSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !!window.__map &&
+      window.__map.isStyleLoaded() &&
+      !!window.__map.getSource('events-points') &&
+      window.__map.isSourceLoaded('events-points') &&
+      performance.getEntriesByName('dateline:clustered-programs-compiled').length > 0,
+    null,
+    { timeout: 120_000 },
+  );
 }

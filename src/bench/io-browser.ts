@@ -8,7 +8,7 @@
  * DATELINE_BENCH_TASKS=<file> the list of long tasks.
  */
 import { writeFileSync } from 'node:fs';
-import { benchCompositing, openBenchBrowser } from './browser';
+import { benchCompositing, openBenchBrowser, waitForAppSettled } from './browser';
 
 /** Port for the benchmark's own preview server (not the e2e tests' 4173); DATELINE_BENCH_PORT overrides. */
 const BENCH_PORT = Number(process.env.DATELINE_BENCH_PORT ?? 4179);
@@ -27,7 +27,7 @@ export async function benchImportInBrowser(file: string): Promise<Record<string,
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(`${origin}/`);
-    await page.waitForFunction(() => !!window.__map && window.__map.isStyleLoaded() && !!window.__map.getSource('events-points') && window.__map.isSourceLoaded('events-points'), null, { timeout: 120_000 });
+    await waitForAppSettled(page);
     const before = await page.evaluate(() => window.__map!.querySourceFeatures('events-points').length);
 
     // DATELINE_BENCH_PROFILE=<file>: a CPU profile of the import (open in DevTools' Performance panel).

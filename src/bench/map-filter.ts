@@ -12,7 +12,7 @@
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import { fileURLToPath } from 'node:url';
-import { benchCompositing, openBenchBrowser } from './browser';
+import { benchCompositing, openBenchBrowser, waitForAppSettled } from './browser';
 import { EVENT_TYPES } from '../core/taxonomy';
 import { dayFromCivil, isoFromDay } from '../core/calendar';
 import { DENSE_LAYER_EVENTS } from '../app/map/event-features';
@@ -188,6 +188,7 @@ async function benchClusteredPath(): Promise<Record<string, string | number>> {
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => /[\d,]+ shown/.test(document.querySelector('.legend .clustered li')?.textContent ?? '') && window.__map!.loaded(), null, { timeout: 600_000, polling: 100 });
     const ready = Date.now() - t0;
+    await waitForAppSettled(page);
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
 
     const end = page.getByRole('slider', { name: 'Window end' });
