@@ -149,12 +149,26 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
     const own = unit.date ? candidatesFor(index, unit) : null;
     if (own) target = best(own.filter((e) => joinsAcross(e, unit, geo)), unit);
     else if (isDefinite(unit)) {
-      // A definite reference joins the only event it fits, else a strong match as below.
-      const candidates = couldJoin(index, unit);
-      target = onlyFit(candidates, (e) => joinsAcross(e, unit, geo)) ?? uniqueBestStrongFit(candidates, unit, geo);
+      // A definite reference joins the only event it fits, else a strong match as below (when it fits
+      // none, it fits none strongly either).
+      let only: MergedEvent | undefined;
+      let fits = 0;
+      visitCouldJoin(index, unit, (e) => {
+        if (!joinsAcross(e, unit, geo)) return false;
+        only = e;
+        return ++fits === 2;
+      });
+      if (fits === 1) target = only;
+      else if (fits === 2) {
+        const best = uniqueBest(unit);
+        visitCouldJoin(index, unit, (e) => considerStrongFit(best, e, unit, geo));
+        target = uniqueBestResult(best);
+      }
     } else {
       // Strong matches only (undated events or two shared people), and only an unambiguous best one.
-      target = uniqueBestStrongFit(strongCandidates(index, unit), unit, geo);
+      const best = uniqueBest(unit);
+      for (const e of strongCandidates(index, unit)) if (considerStrongFit(best, e, unit, geo)) break;
+      target = uniqueBestResult(best);
     }
     if (target) {
       mergeInto(target, unit, geo);
@@ -258,18 +272,30 @@ function candidatesFor(index: EventIndex, unit: MergedEvent): MergedEvent[] {
 }
 
 /**
- * Events an undated unit could be compatible with (see `actorsFit`): those sharing a person or an
- * organisation with it, at its place, or — when it names nobody — naming nobody. A superset, in no
- * particular order (the callers pick the only or the unique best fit); the caller applies the full test.
+ * Shows `visit` each event an undated unit could be compatible with (see `actorsFit`) once: those sharing
+ * a person or an organisation with it, at its place, or — when it names nobody — naming nobody. A superset,
+ * in no particular order (the callers pick the only or the unique best fit), without collecting them: the
+ * visit stops when `visit` returns true (a second fit, a tie that decides).
  */
-function couldJoin(index: EventIndex, unit: MergedEvent): MergedEvent[] {
-  const found: MergedEvent[] = [];
+function visitCouldJoin(index: EventIndex, unit: MergedEvent, visit: (e: MergedEvent) => boolean): void {
   const call = ++index.calls;
-  for (const p of unit.persons) collectFacet(index, found, call, unit.type, `p|${p}`, false);
-  for (const o of unit.orgs) collectFacet(index, found, call, unit.type, `o|${o}`, false);
-  if (unit.place) collectFacet(index, found, call, unit.type, `@|${unit.place.id}`, false);
-  if (!unit.persons.length && !unit.orgs.length) collectFacet(index, found, call, unit.type, '-', false);
-  return found;
+  for (const p of unit.persons) if (visitFacet(index, call, `${unit.type}|p|${p}`, visit)) return;
+  for (const o of unit.orgs) if (visitFacet(index, call, `${unit.type}|o|${o}`, visit)) return;
+  if (unit.place && visitFacet(index, call, `${unit.type}|@|${unit.place.id}`, visit)) return;
+  if (!unit.persons.length && !unit.orgs.length) visitFacet(index, call, `${unit.type}|-`, visit);
+}
+
+/** Visits the events filed under a facet key not yet visited in this call; true when `visit` asked to stop. */
+function visitFacet(index: EventIndex, call: number, key: string, visit: (e: MergedEvent) => boolean): boolean {
+  const filed = index.byFacet.get(key);
+  if (!filed) return false;
+  const { seenIn, events } = index;
+  for (const i of filed) {
+    if (seenIn[i] === call) continue;
+    seenIn[i] = call;
+    if (visit(events[i])) return true;
+  }
+  return false;
 }
 
 /**
@@ -293,21 +319,21 @@ function strongCandidates(index: EventIndex, unit: MergedEvent): MergedEvent[] {
       } else if (++hits[i] === 2 && events[i].date) found.push(events[i]);
     }
   }
-  for (const o of unit.orgs) collectFacet(index, found, call, unit.type, `o|${o}`, true);
-  if (unit.place) collectFacet(index, found, call, unit.type, `@|${unit.place.id}`, true);
-  if (!unit.persons.length && !unit.orgs.length) collectFacet(index, found, call, unit.type, '-', true);
+  for (const o of unit.orgs) collectUndated(index, found, call, unit.type, `o|${o}`);
+  if (unit.place) collectUndated(index, found, call, unit.type, `@|${unit.place.id}`);
+  if (!unit.persons.length && !unit.orgs.length) collectUndated(index, found, call, unit.type, '-');
   return found;
 }
 
-/** Adds the events of one type filed under a facet (only the undated ones if asked) to `found`, each once per call. */
-function collectFacet(index: EventIndex, found: MergedEvent[], call: number, type: EventType, facet: string, undatedOnly: boolean): void {
+/** Adds the undated events of one type filed under a facet to `found`, each once per call. */
+function collectUndated(index: EventIndex, found: MergedEvent[], call: number, type: EventType, facet: string): void {
   const filed = index.byFacet.get(`${type}|${facet}`);
   if (!filed) return;
   const { seenIn, events } = index;
   for (const i of filed) {
     if (seenIn[i] === call) continue;
     seenIn[i] = call;
-    if (!undatedOnly || !events[i].date) found.push(events[i]);
+    if (!events[i].date) found.push(events[i]);
   }
 }
 
@@ -463,17 +489,6 @@ function orgOverlap(a: { orgs: string[] }, b: { orgs: string[] }): number {
   return shared;
 }
 
-/** The single element passing the test, or undefined when none or several do (stops at the second). */
-function onlyFit<T>(list: T[], test: (item: T) => boolean): T | undefined {
-  let found: T | undefined;
-  for (const item of list) {
-    if (!test(item)) continue;
-    if (found !== undefined) return undefined;
-    found = item;
-  }
-  return found;
-}
-
 function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: boolean, _geo: PlaceRelation): boolean {
   const ap = a.persons, bp = b.persons;
   if (ap.length && bp.length) {
@@ -527,26 +542,40 @@ function best<T extends MergedEvent>(list: T[], o: MergedEvent | Observation): T
 }
 
 /**
- * Among the events an undated unit can join strongly (`strongFit`), the best-scoring one when no other
- * scores as high, else undefined. One pass, each score computed once; it stops at a second event with the
- * highest score the unit allows (`scoreCeiling`), a tie that nothing later can break — a report naming
- * people that many events share ("the assassination" of a much-reported victim) otherwise scores them all.
+ * The search for the event an undated unit can join strongly (`strongFit`) with the best score, when no
+ * other scores as high: `considerStrongFit` each candidate (in any order), then `uniqueBestResult`.
  */
-function uniqueBestStrongFit(list: MergedEvent[], unit: MergedEvent, geo: PlaceRelation): MergedEvent | undefined {
-  const ceiling = scoreCeiling(unit);
-  let top: MergedEvent | undefined;
-  let topScore = -Infinity;
-  let ties = 0;
-  for (const e of list) {
-    if (!strongFit(e, unit, geo)) continue;
-    const s = score(e, unit);
-    if (s > topScore) {
-      top = e;
-      topScore = s;
-      ties = 1;
-    } else if (s === topScore && ++ties === 2 && s === ceiling) return undefined;
-  }
-  return ties === 1 ? top : undefined;
+interface UniqueBest {
+  /** The highest score the unit allows (`scoreCeiling`). */
+  ceiling: number;
+  top: MergedEvent | undefined;
+  topScore: number;
+  ties: number;
+}
+
+function uniqueBest(unit: MergedEvent): UniqueBest {
+  return { ceiling: scoreCeiling(unit), top: undefined, topScore: -Infinity, ties: 0 };
+}
+
+/**
+ * Scores one candidate if the unit can join it strongly (each score computed once). True when the search
+ * can stop: a second event with the highest score the unit allows is a tie nothing later can break — a
+ * report naming people that many events share ("the assassination" of a much-reported victim) would
+ * otherwise score them all.
+ */
+function considerStrongFit(best: UniqueBest, e: MergedEvent, unit: MergedEvent, geo: PlaceRelation): boolean {
+  if (!strongFit(e, unit, geo)) return false;
+  const s = score(e, unit);
+  if (s > best.topScore) {
+    best.top = e;
+    best.topScore = s;
+    best.ties = 1;
+  } else if (s === best.topScore) best.ties++;
+  return best.ties >= 2 && best.topScore === best.ceiling;
+}
+
+function uniqueBestResult(best: UniqueBest): MergedEvent | undefined {
+  return best.ties === 1 ? best.top : undefined;
 }
 
 /** The highest `score` any event can reach against `o`: every person, organisation, the place and the date shared (names in a list are distinct). */
