@@ -179,14 +179,24 @@ function ignoredFirst(ignored: ChromeSpan[], _text: string): boolean {
   return ignored.length > 0;
 }
 
+/** The lines of a text, without their breaks (\r\n, \r or \n); a final break ends the last line, it opens no empty one. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /[^\r\n]*(\r\n|\r|\n|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m[0].length > 0) {
-    const body = m[0].replace(/[\r\n]+$/, '');
-    lines.push({ start: m.index, end: m.index + body.length, text: body });
-    if (re.lastIndex >= text.length) break;
+  const n = text.length;
+  // Most texts break lines with \n alone: then the next break is one search away.
+  const carriageReturns = text.includes('\r');
+  let p = 0;
+  while (p < n) {
+    let q: number;
+    if (carriageReturns) {
+      q = p;
+      while (q < n && text.charCodeAt(q) !== 10 && text.charCodeAt(q) !== 13) q++;
+    } else {
+      q = text.indexOf('\n', p);
+      if (q < 0) q = n;
+    }
+    lines.push({ start: p, end: q, text: text.slice(p, q) });
+    p = text.charCodeAt(q) === 13 && text.charCodeAt(q + 1) === 10 ? q + 2 : q + 1;
   }
   return lines;
 }
