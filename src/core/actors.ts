@@ -527,8 +527,7 @@ const TITLE_AFTER = /^\s+(secretary|chief|head|commander|deputy|spokesman|spokes
 function markTitleOrgs(text: string, mentions: ActorMention[]) {
   for (const m of mentions) {
     // "the Secretary of the Supreme National Security Council", "commander of the Quds Force"
-    const before = text.slice(Math.max(0, m.start - 60), m.start);
-    if (m.kind === 'org' && TITLE_OF.test(before)) m.titleOnly = true;
+    if (m.kind === 'org' && TITLE_OF.test(text.slice(Math.max(0, m.start - 60), m.start))) m.titleOnly = true;
   }
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i];
