@@ -334,9 +334,10 @@ function unicodeToken(word: string, start: number, possessive: boolean): Token {
 
 /** Whether two consecutive tokens can belong to one name: a single space or hyphen between them. */
 function joinable(text: string, a: Token, b: Token): boolean {
-  if (a.possessive) return false;
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '-' || gap === '\u00a0' || gap === '‐' || gap === '–';
+  if (a.possessive || b.start - a.end !== 1) return false;
+  // One character: a space, a hyphen, a no-break space, a Unicode hyphen or an en dash.
+  const gap = text.charCodeAt(a.end);
+  return gap === 32 || gap === 45 || gap === 0xa0 || gap === 0x2010 || gap === 0x2013;
 }
 
 /** Whether a token starts a sentence (or a line): then its capital letter says nothing. */
