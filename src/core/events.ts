@@ -260,7 +260,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
     }
     const narrative = clauses[0];
     // Statement: the fallback for attributed speech, only with an explicit date and a place of speaking.
-    if (!events.some((e) => !e.trigger || inClause(narrative, e.trigger.start, e.trigger.end))) {
+    if (speechVerb(text, narrative) && !events.some((e) => !e.trigger || inClause(narrative, e.trigger.start, e.trigger.end))) {
       const actors = sentenceActors.filter((a) => inClause(narrative, a.start, a.end) && !a.titleOnly);
       const speaker = speakerOf(text, sentence, narrative, actors);
       const date = speaker ? input.dates.find((d) => inClause(narrative, d.start, d.end) && d.precision === 'day') : undefined;
@@ -297,6 +297,7 @@ export function findRemarks(input: Pick<TypingInput, 'file' | 'text' | 'sentence
   for (let s = 0; s < input.sentences.length; s++) {
     const sentence = input.sentences[s];
     const clause = input.clauses?.[s][0] ?? splitClauses(input.text, sentence)[0];
+    if (!speechVerb(input.text, clause)) continue; // no verb of speech, no speaker
     const actors = input.actors.filter((a) => a.kind === 'person' && inClause(clause, a.start, a.end));
     const speaker = speakerOf(input.text, sentence, clause, actors);
     if (speaker) remarks.push({ file: input.file, speaker, sentence });
