@@ -380,6 +380,16 @@ function overlapsAny(spans: ReadonlyArray<[number, number]>, start: number, end:
   return false;
 }
 
+/** The population of a span's most populous candidate (as `Math.max` of their populations: -Infinity for none). */
+function largestPopulation(span: Span, gazetteer: Gazetteer): number {
+  let largest = -Infinity;
+  for (const i of span.candidates) {
+    const population = gazetteer.entryAt(i).place.population ?? 0;
+    if (population > largest) largest = population;
+  }
+  return largest;
+}
+
 /** Whether every candidate of a span is a city or town (no country, region or site of that name). */
 function onlyCities(span: Span, gazetteer: Gazetteer): boolean {
   for (const i of span.candidates) if (gazetteer.entryAt(i).place.precision !== 'city') return false;
@@ -468,7 +478,7 @@ export function findPlaces(
     if (span.fixed) continue; // airport and direction phrases are places by construction
     const before = span.first > 0 ? tokens[span.first - 1] : undefined;
     const after = tokens[span.last + 1];
-    const best = Math.max(...span.candidates.map((i) => gazetteer.entryAt(i).place.population ?? 0));
+    const best = largestPopulation(span, gazetteer);
     const onlyTowns = onlyCities(span, gazetteer);
     if (afterTitle.has(span.first) && onlyTowns) span.rejected = 'person (after a title)';
     if (
@@ -519,7 +529,7 @@ export function findPlaces(
   for (let k = 0; k + 1 < spans.length; k++) {
     const [a, b] = [spans[k], spans[k + 1]];
     if (a.last + 1 !== b.first || a.fixed || b.fixed || text.slice(a.end, b.start) !== ' ' || titleLines.has(a.first)) continue;
-    const biggest = Math.max(...a.candidates.map((i) => gazetteer.entryAt(i).place.population ?? 0));
+    const biggest = largestPopulation(a, gazetteer);
     if (onlyCities(a, gazetteer) && onlyCities(b, gazetteer) && biggest < METONYM_POPULATION) {
       a.rejected = b.rejected = 'person (two names side by side)';
       persons.add(a.key).add(b.key);
