@@ -38,7 +38,7 @@ export interface NameLookups {
   found: Map<string, readonly number[]>;
   /** Name key → `Gazetteer.isPrefix`. */
   prefixes: Map<string, boolean>;
-  /** The run's ASCII words, one entry each with its key and lookups (see `WordKeys`). */
+  /** The keys of the run's ASCII words, one string each (see `WordKeys`). */
   words: WordKeys;
 }
 
@@ -56,26 +56,17 @@ export function nameLookups(): NameLookups {
  * with a hash of the word's characters in the text, so a repeated word costs neither a copy nor a case
  * conversion. Texts with curly quotes or dashes are two-byte strings, and so is every copy of their words;
  * a shared key is a one-byte string whose hash is computed once, and it compares by identity in the name
- * memos and word sets. Each word's own gazetteer lookups are kept with it: no map lookup for them either.
+ * memos and word sets.
  */
 interface WordKeys {
   hashes: Int32Array;
-  words: Array<Word | undefined>;
+  keys: Array<string | undefined>;
   count: number;
   mask: number;
 }
 
-/** One distinct ASCII word of a run: its key, and the gazetteer's answers for that key once asked. */
-interface Word {
-  key: string;
-  /** `Gazetteer.candidates` of the key. */
-  found: readonly number[] | undefined;
-  /** `Gazetteer.isPrefix` of the key. */
-  prefix: boolean | undefined;
-}
-
 function wordKeys(capacity = 1024): WordKeys {
-  return { hashes: new Int32Array(capacity), words: new Array<Word | undefined>(capacity).fill(undefined), count: 0, mask: capacity - 1 };
+  return { hashes: new Int32Array(capacity), keys: new Array<string | undefined>(capacity).fill(undefined), count: 0, mask: capacity - 1 };
 }
 
 /** FNV-1a (32-bit) parameters: the hash of word keys. */
@@ -86,43 +77,41 @@ const FNV_PRIME = 16777619;
 const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /**
- * The entry of the ASCII word text[start, end) (letters and digits only), whose characters hash to `hash`.
+ * The key of the ASCII word text[start, end) (letters and digits only), whose characters hash to `hash`.
  * @param hash FNV-1a of the word's `lowerAscii` character codes
  */
-function wordAt(words: WordKeys, text: string, start: number, end: number, hash: number): Word {
+function wordKey(words: WordKeys, text: string, start: number, end: number, hash: number): string {
   const length = end - start;
   let slot = hash & words.mask;
-  for (let word = words.words[slot]; word !== undefined; word = words.words[slot]) {
-    if (words.hashes[slot] === hash && word.key.length === length) {
-      const key = word.key;
+  for (let key = words.keys[slot]; key !== undefined; key = words.keys[slot]) {
+    if (words.hashes[slot] === hash && key.length === length) {
       let same = true;
       for (let i = 0; i < length && same; i++) same = key.charCodeAt(i) === lowerAscii(text.charCodeAt(start + i));
-      if (same) return word;
+      if (same) return key;
     }
     slot = (slot + 1) & words.mask;
   }
   let key = '';
   for (let i = start; i < end; i++) key += String.fromCharCode(lowerAscii(text.charCodeAt(i)));
-  const word: Word = { key, found: undefined, prefix: undefined };
-  words.words[slot] = word;
+  words.keys[slot] = key;
   words.hashes[slot] = hash;
   if (++words.count * 2 > words.mask) growWordKeys(words);
-  return word;
+  return key;
 }
 
 /** Doubles the table (kept at most half full, so probes stay short). */
 function growWordKeys(words: WordKeys): void {
   const bigger = wordKeys((words.mask + 1) * 2);
   for (let slot = 0; slot <= words.mask; slot++) {
-    const word = words.words[slot];
-    if (word === undefined) continue;
+    const key = words.keys[slot];
+    if (key === undefined) continue;
     let to = words.hashes[slot] & bigger.mask;
-    while (bigger.words[to] !== undefined) to = (to + 1) & bigger.mask;
-    bigger.words[to] = word;
+    while (bigger.keys[to] !== undefined) to = (to + 1) & bigger.mask;
+    bigger.keys[to] = key;
     bigger.hashes[to] = words.hashes[slot];
   }
   words.hashes = bigger.hashes;
-  words.words = bigger.words;
+  words.keys = bigger.keys;
   words.mask = bigger.mask;
 }
 
@@ -140,29 +129,11 @@ function isNamePrefix(gazetteer: Gazetteer, names: NameLookups | undefined, key:
   return known;
 }
 
-/** `candidatesOf` one token's key, kept with its word when it is an ASCII word. */
-function tokenCandidates(gazetteer: Gazetteer, names: NameLookups | undefined, token: Token): readonly number[] {
-  const word = token.word;
-  if (!word) return candidatesOf(gazetteer, names, token.key);
-  if (word.found === undefined) word.found = gazetteer.candidates(word.key);
-  return word.found;
-}
-
-/** `isNamePrefix` of one token's key, kept with its word when it is an ASCII word. */
-function tokenIsNamePrefix(gazetteer: Gazetteer, names: NameLookups | undefined, token: Token): boolean {
-  const word = token.word;
-  if (!word) return isNamePrefix(gazetteer, names, token.key);
-  if (word.prefix === undefined) word.prefix = gazetteer.isPrefix(word.key);
-  return word.prefix;
-}
-
 interface Token {
   start: number;
   /** End of the word as written, without a possessive 's. */
   end: number;
   key: string;
-  /** The run's entry for an ASCII word (null for others). */
-  word: Word | null;
   capitalised: boolean;
   allCaps: boolean;
   possessive: boolean;
@@ -272,8 +243,7 @@ function tokenize(text: string, words: WordKeys): Token[] {
         const stop = q < n ? text.charCodeAt(q) : 0;
         if (stop !== 39 && stop < 128) {
           const capitalised = c >= 65 && c <= 90;
-          const word = wordAt(words, text, p, q, hash);
-          tokens.push({ start: p, end: q, key: word.key, word, capitalised, allCaps: capitalised && q - p >= 2 && lower === 0, possessive: false });
+          tokens.push({ start: p, end: q, key: wordKey(words, text, p, q, hash), capitalised, allCaps: capitalised && q - p >= 2 && lower === 0, possessive: false });
           p = q;
           continue;
         }
@@ -351,8 +321,7 @@ function asciiToken(text: string, start: number, end: number, possessive: boolea
   const first = text.charCodeAt(start);
   const capitalised = first >= 65 && first <= 90;
   const allCaps = capitalised && end - start >= 2 && lower === 0;
-  const word = wordAt(words, text, start, end, hash);
-  return { start, end, key: word.key, word, capitalised, allCaps, possessive };
+  return { start, end, key: wordKey(words, text, start, end, hash), capitalised, allCaps, possessive };
 }
 
 function unicodeToken(word: string, start: number, possessive: boolean): Token {
@@ -360,7 +329,7 @@ function unicodeToken(word: string, start: number, possessive: boolean): Token {
   const upper = first.toUpperCase();
   const capitalised = upper !== first.toLowerCase() && first === upper;
   const allCaps = capitalised && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
-  return { start, end: start + word.length, key: nameKey(word), word: null, capitalised, allCaps, possessive };
+  return { start, end: start + word.length, key: nameKey(word), capitalised, allCaps, possessive };
 }
 
 /** Whether two consecutive tokens can belong to one name: a single space or hyphen between them. */
@@ -492,7 +461,7 @@ export function findPlaces(
       let j = i + 1;
       while (j < tokens.length && (TITLE_SET.has(tokens[j].key) || tokens[j].capitalised) && /^[ .]{1,2}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) {
         // A big place after a title is not a name ("Chief Baghdad correspondent"); small towns are.
-        const big = tokenCandidates(gazetteer, names, tokens[j]).some((c) => {
+        const big = candidatesOf(gazetteer, names, tokens[j].key).some((c) => {
           const { precision, population = 0 } = gazetteer.entryAt(c).place;
           return precision === 'country' || precision === 'region' || population >= METONYM_POPULATION;
         });
@@ -786,11 +755,7 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
         if (saintKey !== null) saintKey = `${saintKey} ${tokens[j].key}`;
       }
       const candidates =
-        saintKey !== null
-          ? [...new Set([...candidatesOf(gazetteer, names, key), ...candidatesOf(gazetteer, names, saintKey)])]
-          : j === i
-            ? tokenCandidates(gazetteer, names, token)
-            : candidatesOf(gazetteer, names, key);
+        saintKey === null ? candidatesOf(gazetteer, names, key) : [...new Set([...candidatesOf(gazetteer, names, key), ...candidatesOf(gazetteer, names, saintKey)])];
       // A lowercase direction or article only starts a name that the index holds whole ("northern Iraq").
       if (candidates.length > 0 && !((directional || article || saint) && j === i)) {
         last = j;
@@ -800,8 +765,7 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
       const following = tokens[j + 1];
       const joined = following !== undefined && (joinable(text, tokens[j], following) || (saint && j === i));
       if (!joined || j + 1 - i >= maxWords) break;
-      const prefix = j === i ? tokenIsNamePrefix(gazetteer, names, token) : isNamePrefix(gazetteer, names, key);
-      if (!prefix && (saintKey === null || !isNamePrefix(gazetteer, names, saintKey))) break;
+      if (!isNamePrefix(gazetteer, names, key) && (saintKey === null || !isNamePrefix(gazetteer, names, saintKey))) break;
     }
     if (last < 0) {
       i++;
