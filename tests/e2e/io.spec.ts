@@ -258,3 +258,22 @@ function isoOf(reading: string): string {
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   return `${year}-${String(months.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
+
+test('on a phone, an imported layer joins the toolbar, which scrolls instead of covering the name', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  const file = testInfo.outputPath('phone.csv');
+  fs.writeFileSync(file, 'event_id,date,title,latitude,longitude\np-1,2020-01-05,Phone row,33.3,44.4\n');
+  await openApp(page);
+  const dialog = await importFiles(page, [file]);
+  await expect(dialog.getByRole('region', { name: 'Import of phone.csv' })).toContainText('1 event loaded');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const toggle = page.getByRole('group', { name: 'Imported' }).getByRole('checkbox');
+  await toggle.scrollIntoViewIfNeeded();
+  await expect(toggle).toBeInViewport();
+  const name = await page.getByRole('heading', { name: 'Dateline', level: 1 }).boundingBox();
+  const toolbar = await page.evaluate(() => document.querySelector('.app-header .actions')!.getBoundingClientRect().left);
+  // The toolbar scrolls within its own box, which starts after the name: nothing is drawn over the name.
+  expect(name!.x + name!.width).toBeLessThanOrEqual(toolbar + 1);
+  await expect(page.getByRole('heading', { name: 'Dateline', level: 1 })).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().height)).toBe(48);
+});
