@@ -23,13 +23,14 @@ describe('runInSlices', () => {
     expect(result).toBe('finished');
   });
 
-  it('gives first slices started in one task one budget together, at least one step each', async () => {
+  it('gives first slices started in one task one budget together, at least one step or 2 ms each', async () => {
     await nextMacrotask();
     const a = { steps: 0 };
     const b = { steps: 0 };
     const c = { steps: 0 };
     const results = [inSlices(busy(20, 4, a), 20), inSlices(busy(20, 4, b), 20), inSlices(busy(20, 4, c), 20)];
-    // The first one used the budget up (20 steps of 4 ms are more than 20 ms); the others take one step.
+    // The first one used the budget up (20 steps of 4 ms are more than 20 ms); the others take one step
+    // (a step of 4 ms is past their 2 ms minimum).
     expect(a.steps).toBeLessThan(20);
     expect(b.steps).toBe(1);
     expect(c.steps).toBe(1);
@@ -46,6 +47,15 @@ describe('runInSlices', () => {
     const done = inSlices(busy(10, 4, later), 100);
     expect(later.steps).toBeGreaterThan(1);
     await done;
+  });
+
+  it('still finishes small work at once when the shared budget is spent', async () => {
+    await nextMacrotask();
+    void inSlices(busy(20, 4, { steps: 0 }), 10);
+    let result = '';
+    // Three quick steps: well inside the 2 ms every first slice gets.
+    runInSlices(busy(3, 0, { steps: 0 }), (r) => (result = r), 10);
+    expect(result).toBe('finished');
   });
 
   it('stops when asked', async () => {

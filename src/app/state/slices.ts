@@ -21,6 +21,8 @@ export function nextTask(): Promise<void> {
  */
 let sharedFirstSliceEnd = -Infinity;
 let sharedWindowOpen = false;
+/** What a first slice may always use, so small work still finishes at once when the budget is spent. */
+const MIN_FIRST_SLICE_MS = 2;
 
 function firstSliceEnd(budgetMs: number): number {
   const now = performance.now();
@@ -30,13 +32,13 @@ function firstSliceEnd(budgetMs: number): number {
     // The window closes when this task ends: the next task's first slices get a budget of their own.
     setTimeout(() => (sharedWindowOpen = false), 0);
   }
-  return Math.min(now + budgetMs, sharedFirstSliceEnd);
+  return Math.min(now + budgetMs, Math.max(sharedFirstSliceEnd, now + MIN_FIRST_SLICE_MS));
 }
 
 /**
  * Runs a generator to its end in slices of about `budgetMs`. The first slice runs at once, so small
  * inputs finish synchronously (`onDone` is called before this returns); first slices started in the
- * same task share one budget, and each runs at least one step.
+ * same task share one budget, and each runs at least one step or 2 ms.
  * @returns a function that stops the work (`onDone` is then never called)
  * @example const stop = runInSlices(sortInSlices(events), (sorted) => (list = sorted));
  */
