@@ -148,8 +148,7 @@ export function shownEvents<T extends HasEventProperties>(events: readonly T[], 
  * @example filterSorted(mergeSorted(layers.map(sortedByDate)), criteria)
  */
 export function filterSorted<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria): T[] {
-  const isShown = shownPredicate(criteria);
-  return sorted.filter((event) => isShown(event.properties));
+  return runToEnd(filterSortedInSlices(sorted, criteria, Infinity));
 }
 
 /**
@@ -209,13 +208,6 @@ function* textAndTypeMatches<T extends HasEventProperties>(sorted: readonly T[],
   }
   matchCache.set(sorted, { key, matches });
   return matches;
-}
-
-/** The criteria as a test of one event's properties (the query is normalised once). */
-function shownPredicate(criteria: ShownCriteria): (props: EventProperties) => boolean {
-  const terms = queryTerms(criteria.text);
-  const types = new Set(criteria.types);
-  return (p) => types.has(p.type) && isSpanVisible(spanOf(p), criteria) && matchesTerms(p, terms);
 }
 
 const sortedCache = new WeakMap<readonly HasEventProperties[], { length: number; sorted: HasEventProperties[] }>();
