@@ -146,7 +146,7 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
   for (const unit of units) {
     let target: MergedEvent | undefined;
     // A dated unit's candidates (its period's events) serve the near-miss search below too: nothing changes in between.
-    const own = unit.date ? candidatesFor(index, unit) : null;
+    const own = unit.date ? candidatesFor(index, unit, unit.date) : null;
     if (own) target = best(own.filter((e) => joinsAcross(e, unit, geo)), unit);
     else if (isDefinite(unit)) {
       // A definite reference joins the only event it fits, else a strong match as below (when it fits
@@ -201,14 +201,13 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
 interface EventIndex {
   byKey: Map<string, MergedEvent[]>;
   keyOf: Map<MergedEvent, string>;
-  byType: Map<EventType, MergedEvent[]>;
-  /** Events in insertion order: candidate lists keep it, so ties resolve as in a full scan. */
+  /** Events in insertion order, by position: the facet sets, `seenIn` and `hits` refer to positions. */
   events: MergedEvent[];
   /** Each event's position in `events`. */
   order: Map<MergedEvent, number>;
   /** Events (positions in `events`) by type and by a person, an organisation or a place they name, or naming nobody. */
   byFacet: Map<string, Set<number>>;
-  /** Per position, the last `couldJoin` or `strongCandidates` call that collected the event (numbered by `calls`): a reusable seen-set. */
+  /** Per position, the last `visitCouldJoin` or `strongCandidates` call that collected the event (numbered by `calls`): a reusable seen-set. */
   seenIn: number[];
   /** Per position, in the `strongCandidates` call of `seenIn`: how many of the unit's people name the event. */
   hits: number[];
@@ -216,7 +215,7 @@ interface EventIndex {
 }
 
 function eventIndex(): EventIndex {
-  return { byKey: new Map(), keyOf: new Map(), byType: new Map(), events: [], order: new Map(), byFacet: new Map(), seenIn: [], hits: [], calls: 0 };
+  return { byKey: new Map(), keyOf: new Map(), events: [], order: new Map(), byFacet: new Map(), seenIn: [], hits: [], calls: 0 };
 }
 
 function periodKey(e: { type: EventType; date: string | null; precision: TimePrecision | null }): string {
@@ -239,9 +238,6 @@ function indexEvent(index: EventIndex, e: MergedEvent): void {
   const key = periodKey(e);
   periodList(index, key).push(e);
   index.keyOf.set(e, key);
-  const all = index.byType.get(e.type) ?? [];
-  all.push(e);
-  index.byType.set(e.type, all);
 }
 
 /** Re-files an event whose date, precision or names changed after a merge. */
@@ -256,13 +252,15 @@ function reindexEvent(index: EventIndex, e: MergedEvent): void {
   index.keyOf.set(e, after);
 }
 
-/** Events a dated unit could fit: undated ones and those of its period. */
-function candidatesFor(index: EventIndex, unit: MergedEvent): MergedEvent[] {
-  if (!unit.date) return index.byType.get(unit.type) ?? [];
-  const year = unit.date.slice(0, 4);
+/**
+ * Events a dated unit could fit: undated ones and those of its period.
+ * @param date the unit's date (undated units look for events through `visitCouldJoin` and `strongCandidates`)
+ */
+function candidatesFor(index: EventIndex, unit: MergedEvent, date: string): MergedEvent[] {
+  const year = date.slice(0, 4);
   const keys = [`${unit.type}|-`, `${unit.type}|${year}`];
   if (unit.precision === 'year') for (let m = 1; m <= 12; m++) keys.push(`${unit.type}|${year}-${String(m).padStart(2, '0')}`);
-  else keys.push(`${unit.type}|${unit.date.slice(0, 7)}`);
+  else keys.push(`${unit.type}|${date.slice(0, 7)}`);
   const found: MergedEvent[] = [];
   for (const k of keys) {
     const list = index.byKey.get(k);
@@ -299,7 +297,7 @@ function visitFacet(index: EventIndex, call: number, key: string, visit: (e: Mer
 }
 
 /**
- * The events of `couldJoin` that an undated unit can join strongly: the undated ones, and the dated ones
+ * The events of `visitCouldJoin` that an undated unit can join strongly: the undated ones, and the dated ones
  * naming two of its people — found without looking at the many dated events that share only one name,
  * an organisation or the place with it. In no particular order; the caller applies the full test.
  */
