@@ -275,22 +275,32 @@ export function* histogramInSlices(
     precise: 0,
   }));
   for (let i = 0; i < spans.length; i += step) {
-    countInto(bins, spans.length <= step ? spans : spans.slice(i, i + step));
+    countInto(bins, spans, i, Math.min(i + step, spans.length));
     if (i + step < spans.length) yield;
   }
   const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
   return { step: binStep, domain: { start: bins[0].start, end: bins[bins.length - 1].end }, bins, max };
 }
 
-export function binCounts(hist: Histogram, spans: Iterable<DaySpan | null>): { count: number; precise: number }[] {
+/**
+ * Counts spans into the bins of an existing histogram — e.g. only the events currently shown, drawn
+ * over the full histogram. Spans outside the histogram's domain are clipped to its first/last bin.
+ * @param hist a histogram from {@link histogram}
+ * @param spans spans to count; `null` (undated) are ignored
+ * @returns one `{ count, precise }` per bin, in bin order
+ * @example binCounts(histogram(allSpans)!, shownSpans).map((b) => b.count)
+ */
+export function binCounts(hist: Histogram, spans: readonly (DaySpan | null)[]): { count: number; precise: number }[] {
   const bins = hist.bins.map((b) => ({ start: b.start, end: b.end, count: 0, precise: 0 }));
   countInto(bins, spans);
   return bins.map(({ count, precise }) => ({ count, precise }));
 }
 
-function countInto(bins: HistogramBin[], spans: Iterable<DaySpan | null>): void {
+/** Counts `spans[from..to)` into `bins` (a range, so the sliced histogram copies nothing). */
+function countInto(bins: HistogramBin[], spans: readonly (DaySpan | null)[], from = 0, to = spans.length): void {
   const starts = bins.map((b) => b.start);
-  for (const span of spans) {
+  for (let s = from; s < to; s++) {
+    const span = spans[s];
     if (!span) continue;
     const first = binIndex(starts, span.start);
     const last = binIndex(starts, span.end);
