@@ -11,6 +11,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
+import { WARMED_MARK } from '../app/map/warmup';
 
 export interface BenchBrowser {
   browser: Browser;
@@ -55,13 +56,13 @@ export async function openBenchBrowser(port: number, outDir?: string): Promise<B
  */
 export async function waitForAppSettled(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
+    (warmed) =>
       !!window.__map &&
       window.__map.isStyleLoaded() &&
       !!window.__map.getSource('events-points') &&
       window.__map.isSourceLoaded('events-points') &&
-      performance.getEntriesByName('dateline:clustered-programs-compiled').length > 0,
-    null,
+      performance.getEntriesByName(warmed).length > 0,
+    WARMED_MARK,
     { timeout: 120_000 },
   );
 }
