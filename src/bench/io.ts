@@ -2,8 +2,8 @@
  * Import/export benchmark (issue 4). Figures:
  * - Node, the import worker's pipeline: a deterministic 1,000,000-row ACLED-layout CSV (~150 MB) read as
  *   a UTF-8 stream through `streamCsv` + `CsvTableReader` (the code the worker runs), with the worker's
- *   batching (2,000 events a message) and the structured clone of each batch (V8's serializer, as
- *   postMessage uses it): serialized in the worker, deserialized on the page.
+ *   batching (2,000 events a message), each batch packed (src/core/io/packed.ts) and structured-cloned
+ *   (V8's serializer, as postMessage uses it) in the worker, then read and unpacked as on the page.
  * - Export of 100,000 events: events.csv, the long sources CSV and GeoJSON (time, size).
  * - Browser (`DATELINE_BENCH_BROWSER=1`, needs `npm run build`): the real app in Debian's Chromium imports
  *   a file of the same layout (DATELINE_BENCH_BROWSER_ROWS rows, default 20,000) through the file chooser;

@@ -1,7 +1,8 @@
 /**
  * Import worker: streams a dropped or chosen file (decoded by one TextDecoderStream) through papaparse and the
- * pure row reader (src/core/io/rows.ts), and hands events back in batches (structured clones small
- * enough to take well under 200 ms on the page), so parsing a million rows never blocks the page.
+ * pure row reader (src/core/io/rows.ts), and hands events back in batches packed as columns
+ * (src/core/io/packed.ts) that the page unpacks in a few milliseconds, so parsing a million rows never
+ * blocks the page.
  */
 import Papa from 'papaparse';
 import { detectColumns } from '../../core/io/columns';

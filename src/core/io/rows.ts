@@ -43,8 +43,8 @@ export interface RowContext {
   typeCache?: Map<string, { mapped: EventType | null; wording: string }>;
   /**
    * Cell text → the list made from it (actors, sources). A file repeats a few hundred outlets and actor
-   * pairs a million times; events share one frozen list per text, which also makes them cheaper to
-   * hand from the import worker to the page (a structured clone copies a shared object once).
+   * pairs a million times; events share one frozen list per text, which also crosses from the import
+   * worker to the page once per import (src/core/io/packed.ts codes values by identity).
    */
   listCache?: Map<string, readonly unknown[]>;
   /** Date cell (and declared precision) → what it says; a file repeats a few thousand dates. */
