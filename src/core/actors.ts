@@ -185,7 +185,7 @@ function nameTokens(src: string, from: number, to: number, offset: number, out: 
       // a/e/b/i/v/d start a prefix only at a word start, with "-" or a space after two or three letters and
       // a capital letter after that ("al-Araji", "bin Salman"; not "in the", "and a").
       const before = p > from ? src.charCodeAt(p - 1) : 0;
-      const inWord = (before >= 65 && before <= 90) || (before >= 97 && before <= 122);
+      const inWord = isAsciiLetter(before);
       candidate = !inWord && (capitalAfterJoint(src, p + 2, to) || capitalAfterJoint(src, p + 3, to));
     } else candidate = false;
     if (candidate) {
@@ -310,18 +310,15 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
 // every name of the list it opens.
 const NAME_LIST_GAP = /^(?:,\s*|,?\s+and\s+)$/;
 
-/** ASCII whitespace as `\s` matches it: tab, line feed, vertical tab, form feed, carriage return, space. */
-const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-
 /**
  * The word right before `at` with only whitespace between: `/(\p{L}+)\s+$/u` on the 30 characters
- * before `at`, or '' without a match. Plain ASCII is scanned backwards; other characters (letters or
- * spaces the scan cannot classify) are left to the pattern.
+ * before `at`, or '' without a match. Whitespace and ASCII letters are scanned backwards; other non-ASCII
+ * characters (letters or not: the scan cannot tell) are left to the pattern.
  */
 function wordBefore(text: string, at: number): string {
   const from = Math.max(0, at - 30);
   let k = at;
-  while (k > from && isAsciiSpace(text.charCodeAt(k - 1))) k--;
+  while (k > from && isWhitespaceCode(text.charCodeAt(k - 1))) k--;
   let j = k;
   while (j > from && isAsciiLetter(text.charCodeAt(j - 1))) j--;
   if ((k > from && text.charCodeAt(k - 1) >= 128) || (j > from && text.charCodeAt(j - 1) >= 128)) {
@@ -375,7 +372,7 @@ function splitRun(text: string, run: NameToken[], places: ReadonlyArray<{ start:
       continue;
     }
     const tok = run[k];
-    const lower = bareWord(tok.t).toLowerCase();
+    const lower = plainWord(tok);
     if (isTitle(lower)) {
       // A title ends any name before it and confirms the name after it.
       const hadName = pending.tokens.some((t) => !isTitle(t.t.replace(/\.$/, '').toLowerCase()));
@@ -430,7 +427,7 @@ function orgAt(run: NameToken[], k: number): { name: string; last: number } | nu
     const last = k + words.length - 1;
     if (last >= run.length) continue;
     let ok = true;
-    for (let i = 1; i < words.length && ok; i++) ok = lexiconWord(run[k + i].t) === words[i] && (i === words.length - 1 || !/'s$/.test(run[k + i].t.replace(/’/g, "'")));
+    for (let i = 1; i < words.length && ok; i++) ok = lexiconWord(run[k + i].t) === words[i] && (i === words.length - 1 || !isPossessive(run[k + i].t));
     if (!ok) continue;
     // "IS" alone is too often the verb in headlines and all-caps text.
     if (words.length === 1 && words[0] === 'IS') return null;
