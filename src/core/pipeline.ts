@@ -272,7 +272,7 @@ export function placeRelation(gazetteer: Gazetteer): PlaceRelation {
   };
 }
 
-/** Dated meetings, indexed by participant: a report is compared only with meetings naming one of its speakers. */
+/** Dated meetings, indexed by participant: a report is compared only with meetings naming two of its speakers (`meetingsSharingTwoOf`). */
 interface MeetingsByPerson {
   meetings: MergedEvent[];
   /** Person → positions in `meetings`. */
