@@ -632,8 +632,6 @@ export interface ActorIndex {
    * org, certain org), so no key string is built per question; cleared when a name is added.
    */
   answers: [Map<string, string | null>, Map<string, string | null>, Map<string, string | null>, Map<string, string | null>];
-  /** Whether any of `answers` holds something. */
-  answered: boolean;
   /** Memoised `foldName` of name words (a corpus repeats a few names many times). */
   folded: Map<string, string>;
   /** Memoised cluster of a (folded surname, given name) pair in `addActor` (cleared when a cluster is added or named). */
@@ -646,7 +644,7 @@ export interface ActorIndex {
  * @example canonicalName(actorIndex(), { name: 'Shamkhani', kind: 'person', certain: false }) // null
  */
 export function actorIndex(): ActorIndex {
-  return { clusters: [], orgs: new Map(), answers: [new Map(), new Map(), new Map(), new Map()], answered: false, folded: new Map(), clusterOf: new Map() };
+  return { clusters: [], orgs: new Map(), answers: [new Map(), new Map(), new Map(), new Map()], folded: new Map(), clusterOf: new Map() };
 }
 
 function foldWord(index: ActorIndex, word: string): string {
@@ -662,10 +660,8 @@ function foldWord(index: ActorIndex, word: string): string {
  * @example addActor(index, { name: 'Ali Shamkhani', kind: 'person', certain: true });
  */
 export function addActor(index: ActorIndex, mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): void {
-  if (index.answered) {
-    for (const answers of index.answers) answers.clear();
-    index.answered = false;
-  }
+  // Only maps holding answers are cleared: clearing allocates a new table even for an empty map.
+  for (const answers of index.answers) if (answers.size > 0) answers.clear();
   if (mention.kind === 'org') {
     const name = mention.name.replace(/^the\s+/i, '');
     // The memo of name words serves whole organisation names too: both are folded the same way.
@@ -706,10 +702,7 @@ export function addActor(index: ActorIndex, mention: Pick<ActorMention, 'name' |
 export function canonicalName(index: ActorIndex, mention: Pick<ActorMention, 'name' | 'kind' | 'certain'>): string | null {
   const answers = index.answers[(mention.kind === 'org' ? 2 : 0) + (mention.certain ? 1 : 0)];
   let answer = answers.get(mention.name);
-  if (answer === undefined) {
-    answers.set(mention.name, (answer = resolveName(index, mention)));
-    index.answered = true;
-  }
+  if (answer === undefined) answers.set(mention.name, (answer = resolveName(index, mention)));
   return answer;
 }
 
