@@ -200,7 +200,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         }
         // The speaker of a report is not an actor of the reported strike/vote/armed activity.
         if (!clause.quoted && type !== 'meeting' && type !== 'visit') {
-          const speaker = speakerOf(text, sentence, clause, actors);
+          const speaker = speakerOf(text, clause, actors);
           if (speaker) actors = actors.filter((a) => a !== speaker);
         }
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
@@ -260,12 +260,12 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
     }
     const narrative = clauses[0];
     // Statement: the fallback for attributed speech, only with an explicit date and a place of speaking.
-    if (speechVerb(text, narrative) && !events.some((e) => !e.trigger || inClause(narrative, e.trigger.start, e.trigger.end))) {
+    const verb = speechVerb(text, narrative);
+    if (verb && !events.some((e) => !e.trigger || inClause(narrative, e.trigger.start, e.trigger.end))) {
       const actors = sentenceActors.filter((a) => inClause(narrative, a.start, a.end) && !a.titleOnly);
-      const speaker = speakerOf(text, sentence, narrative, actors);
+      const speaker = speakerOf(text, narrative, actors);
       const date = speaker ? input.dates.find((d) => inClause(narrative, d.start, d.end) && d.precision === 'day') : undefined;
       if (speaker && date) {
-        const verb = speechVerb(text, narrative)!;
         const trigger = { start: narrative.start + verb.index, end: narrative.start + verb.index + verb.word.length, text: verb.word };
         const said = pickPlace(text, narrative, input.places.filter((p) => inClause(narrative, p.start, p.end)), trigger, 'statement');
         const place = said?.mention ?? dateline;
@@ -299,13 +299,13 @@ export function findRemarks(input: Pick<TypingInput, 'file' | 'text' | 'sentence
     const clause = input.clauses?.[s][0] ?? splitClauses(input.text, sentence)[0];
     if (!speechVerb(input.text, clause)) continue; // no verb of speech, no speaker
     const actors = input.actors.filter((a) => a.kind === 'person' && inClause(clause, a.start, a.end));
-    const speaker = speakerOf(input.text, sentence, clause, actors);
+    const speaker = speakerOf(input.text, clause, actors);
     if (speaker) remarks.push({ file: input.file, speaker, sentence });
   }
   return remarks;
 }
 
-function speakerOf(text: string, sentence: Sentence, clause: Clause, actors: ActorMention[]): ActorMention | null {
+function speakerOf(text: string, clause: Clause, actors: ActorMention[]): ActorMention | null {
   const verb = speechVerb(text, clause);
   if (!verb) return null;
   const verbAt = clause.start + verb.index;
