@@ -333,10 +333,8 @@ function speechVerb(text: string, clause: Clause): { index: number; word: string
  * null when nothing triggers. Quotations and relative dates are blanked out first.
  */
 function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMention[]) {
-  const { text } = input;
-  const clauseText = maskHoles(text, clause);
+  let masked = maskHoles(input.text, clause);
   // Words inside a relative date ("two days after the assassination") name another event, not this one.
-  let masked = clauseText;
   for (const r of input.relative) {
     if (r.start >= clause.start && r.end <= clause.end) masked = masked.slice(0, r.start - clause.start) + ' '.repeat(r.end - r.start) + masked.slice(r.end - clause.start);
   }
