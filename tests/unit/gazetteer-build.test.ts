@@ -111,6 +111,10 @@ describe('nameKey', () => {
     expect(nameKey('Île-de-France')).toBe('ile de france');
     expect(nameKey('U.S.')).toBe('us');
     expect(nameKey('Sana’a')).toBe('sanaa');
+    // Letters with no Unicode decomposition, as English copy spells them.
+    expect(nameKey('Doğubayazıt')).toBe('dogubayazit');
+    expect(nameKey('Østfold')).toBe('ostfold');
+    expect(nameKey('Łódź')).toBe('lodz');
     expect(nameKey('  São   Paulo ')).toBe('sao paulo');
   });
 });

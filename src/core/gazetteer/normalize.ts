@@ -8,9 +8,16 @@ const APOSTROPHES = /['\u2018\u2019\u02BB\u02BC\u02BE\u02BF`´]/g;
 const DASHES_AND_SPACES = /[\s\u2010-\u2015-]+/g;
 const DOTS = /\./g;
 const PLAIN_WORD = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+/** Letters that Unicode does not decompose into a base letter and a mark, as news copy writes them in ASCII. */
+const UNDECOMPOSED: Record<string, string> = {
+  ı: 'i', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ħ: 'h', Ħ: 'h',
+  ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th',
+};
+const UNDECOMPOSED_LETTERS = /[ıøØłŁđĐðÐħĦßæÆœŒþÞ]/g;
 
 /**
- * The lookup key of a name: lower case, diacritics and apostrophes removed (Sana'a = Sanaa), hyphens as spaces,
+ * The lookup key of a name: lower case, diacritics and apostrophes removed (Sana'a = Sanaa; Doğubayazıt =
+ * Dogubayazit, Østfold = Ostfold), hyphens as spaces,
  * dots dropped ("U.S." → "us"), single spaces.
  * @param name a name as written
  * @returns the key used by the gazetteer's name index
@@ -22,6 +29,7 @@ export function nameKey(name: string): string {
   return name
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
+    .replace(UNDECOMPOSED_LETTERS, (c) => UNDECOMPOSED[c])
     .replace(APOSTROPHES, '')
     .replace(DOTS, '')
     .replace(DASHES_AND_SPACES, ' ')
