@@ -11,6 +11,7 @@
  */
 import * as chrono from 'chrono-node';
 import { addDays, isoFromCivil, validIso, weekdayOf } from './calendar';
+import { parseDate } from './io/dates';
 import { isWhitespaceCode } from './sentences';
 import type { DateMention, TimePrecision } from './types';
 
@@ -41,8 +42,12 @@ export interface DateFindings {
 /**
  * The local calendar date of a manifest `published` value or a page date stamp. A datetime
  * ("2021-04-12T14:36", with or without offset) is read as the article's local date: its date part.
+ * Also reads the stamps news sites print ("Wed Nov 23, 2016 | 4:58pm EST", "24 November 2016",
+ * "7:58 AM ET, Sat January 3, 2015"); an all-numeric date is read only when it is unambiguous
+ * ("11/23/2016" is 23 November; "04/05/2021" is refused). The one reader of publication dates: the
+ * manifest (`manifest.ts`) and page stamps both use it.
  * @param value ISO date/datetime, or a page stamp such as "Monday, 12 April 2021 2:36 PM"
- * @returns `YYYY-MM-DD`, or null when the value is empty or not a date
+ * @returns `YYYY-MM-DD`, or null when the value is empty, not a date or ambiguous
  * @example publicationDate('2021-04-12T14:36') // '2021-04-12'
  */
 export function publicationDate(value: string | null | undefined): string | null {
@@ -50,8 +55,16 @@ export function publicationDate(value: string | null | undefined): string | null
   if (!v) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(v);
   if (m) return validIso(+m[1], +m[2], +m[3]);
+  // All-numeric day/month dates ("11/23/2016", "04/05/2021") follow the import rule (io/dates.ts): read only
+  // when one order alone gives a calendar day (or both give the same); chrono-node would guess US order.
+  const numeric = /(?:^|[^\d/.-])(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?![\d/.-])/.exec(` ${v}`);
+  if (numeric) {
+    const read = parseDate(numeric[1], 'auto');
+    return typeof read === 'string' ? null : read.date;
+  }
   const r = chrono.casual.parse(v, noonOf('2000-01-01'))[0];
-  if (r && r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day')) {
+  // A year written out: chrono-node also calls the year of "last week" certain (from its reference day).
+  if (r && /\b\d{4}\b/.test(r.text) && r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day')) {
     return validIso(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
   }
   return null;

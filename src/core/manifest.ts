@@ -4,6 +4,7 @@
  * processed, just without metadata.
  */
 import Papa from 'papaparse';
+import { publicationDate } from './dates';
 import type { Issue, ManifestEntry } from './types';
 
 /** Columns of `sources.csv`, in the order written by the project. */
@@ -31,9 +32,11 @@ export function emptyEntry(file: string): ManifestEntry {
 }
 
 /**
- * Parses `sources.csv`. A row with no file name, a duplicate file, or a `published` value that is not ISO
- * 8601 is reported (with its 1-based line in the CSV) and dropped; a bad `url` (not http/https) is
- * reported and blanked so it never becomes a link.
+ * Parses `sources.csv`. A row with no file name or a duplicate file is reported (with its 1-based line in
+ * the CSV) and dropped. A `published` value that is not ISO 8601 is read with `publicationDate` ("Wed
+ * Nov 23, 2016 | 4:58pm EST" → 2016-11-23, logged as a warning) or, when it cannot be read unambiguously,
+ * reported as an error and blanked — the row is kept. A bad `url` (not http/https) is reported and
+ * blanked so it never becomes a link.
  * @param csv the manifest text
  * @param name the manifest's file name, used in issues
  * @returns the entries by file name and the issues found
@@ -103,8 +106,12 @@ export function parseManifest(csv: string, name = 'sources.csv'): Manifest {
       continue;
     }
     if (entry.published && !ISO_PUBLISHED.test(entry.published)) {
-      bad(`published "${entry.published}" for ${entry.file} is not an ISO 8601 date (YYYY-MM-DD[THH:MM])`);
-      continue;
+      // A date as news sites print it is read (and the reading logged); what cannot be read is an error,
+      // but the row's other fields still load.
+      const read = publicationDate(entry.published);
+      if (read) issues.push({ file: name, line: rowLine, message: `published "${entry.published}" for ${entry.file} read as ${read}`, severity: 'warning' });
+      else bad(`published "${entry.published}" for ${entry.file} is not a date that can be read unambiguously (use ISO 8601, YYYY-MM-DD[THH:MM]); the row is kept without a publication date`);
+      entry.published = read ?? '';
     }
     if (entry.url && !/^https?:\/\//i.test(entry.url)) {
       issues.push({ file: name, line: rowLine, message: `url "${entry.url}" for ${entry.file} is not http(s); ignored`, severity: 'warning' });

@@ -14,14 +14,31 @@ describe('parseManifest', () => {
   it('reports bad rows with the right line, even after a multi-line cell', () => {
     const csv = `${HEADER}a.txt,X,,2021-01-01,"two\nlines",\n,No file,,,,\nb.txt,Y,,12/04/2021,,\na.txt,Dup,,,,\nc.txt,Z,ftp://x,,,\n`;
     const { entries, issues } = parseManifest(csv, 'sources.csv');
-    expect([...entries.keys()]).toEqual(['a.txt', 'c.txt']);
+    expect([...entries.keys()]).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(entries.get('b.txt')).toMatchObject({ outlet: 'Y', published: '' });
     expect(issues.map((i) => [i.line, i.severity, i.message])).toEqual([
       [4, 'error', 'row has no file name'],
-      [5, 'error', 'published "12/04/2021" for b.txt is not an ISO 8601 date (YYYY-MM-DD[THH:MM])'],
+      [5, 'error', 'published "12/04/2021" for b.txt is not a date that can be read unambiguously (use ISO 8601, YYYY-MM-DD[THH:MM]); the row is kept without a publication date'],
       [6, 'error', 'file "a.txt" is listed twice; the first row is kept'],
       [7, 'warning', 'url "ftp://x" for c.txt is not http(s); ignored'],
     ]);
     expect(entries.get('c.txt')!.url).toBe('');
+  });
+
+  it('reads publication dates as news sites print them, logging each reading; keeps the row when unreadable', () => {
+    const csv = `${HEADER}a.txt,A,,"Wed Nov 23, 2016 | 4:58pm EST",,\nb.txt,B,,24 November 2016,,\nc.txt,C,,"7:58 AM ET, Sat January 3, 2015",,\nd.txt,D,,2016-11-23T16:58:00-05:00,,\ne.txt,E,,11/23/2016,,\nf.txt,F,https://f.example/x,sometime last week,Title F,\n`;
+    const { entries, issues } = parseManifest(csv, 'sources.csv');
+    expect([...entries.values()].map((e) => [e.file, e.published])).toEqual([
+      ['a.txt', '2016-11-23'], ['b.txt', '2016-11-24'], ['c.txt', '2015-01-03'], ['d.txt', '2016-11-23T16:58:00-05:00'], ['e.txt', '2016-11-23'], ['f.txt', ''],
+    ]);
+    expect(entries.get('f.txt')).toMatchObject({ outlet: 'F', url: 'https://f.example/x', title: 'Title F' });
+    expect(issues.map((i) => [i.line, i.severity, i.message])).toEqual([
+      [2, 'warning', 'published "Wed Nov 23, 2016 | 4:58pm EST" for a.txt read as 2016-11-23'],
+      [3, 'warning', 'published "24 November 2016" for b.txt read as 2016-11-24'],
+      [4, 'warning', 'published "7:58 AM ET, Sat January 3, 2015" for c.txt read as 2015-01-03'],
+      [6, 'warning', 'published "11/23/2016" for e.txt read as 2016-11-23'],
+      [7, 'error', 'published "sometime last week" for f.txt is not a date that can be read unambiguously (use ISO 8601, YYYY-MM-DD[THH:MM]); the row is kept without a publication date'],
+    ]);
   });
 
   it('lists every plain file name with its first line, also from dropped rows', () => {
