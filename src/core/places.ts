@@ -14,6 +14,7 @@
  * - small towns need some evidence: a locative, a qualifier, or the article's country.
  */
 import { DIRECTIONS, LOCATIVES, SPEECH_VERBS, TITLES } from './gazetteer/aliases';
+import { DEMONYMS } from './gazetteer/demonyms';
 import { type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer/index';
 import type { PlaceMention } from './types';
 
@@ -22,6 +23,16 @@ export interface FindPlacesOptions {
   ignore?: Array<[number, number]>;
   /** Name lookups shared by the articles of one run (see `NameLookups`); without it the gazetteer is asked directly. */
   names?: NameLookups;
+  /** When given, receives every name that matched the gazetteer but was judged not a place, with the reason (for the reading view and debugging). */
+  rejected?: RejectedName[];
+}
+
+/** A name that matched the gazetteer but was not taken as a place, and why. */
+export interface RejectedName {
+  start: number;
+  end: number;
+  text: string;
+  reason: string;
 }
 
 /**
@@ -194,6 +205,58 @@ const ORGANISATION_SUFFIX = new Set([
   // Parties and movements: "Kurdistan Workers' Party", "Kurdistan Democratic Party".
   'workers', 'democratic', 'party', 'patriotic', 'liberation', 'communist', 'socialist',
 ]);
+/**
+ * Capitalised words that begin the name of an organisation, a publication or an event after a place name:
+ * "Kenya Red Cross", "Beijing Olympic Games", "Dresden Zoo", "Indianapolis Star". The place names the
+ * organisation, not where something happened. Government bodies ("California Department of Health",
+ * "US Army") are left out on purpose: there the place is the jurisdiction, a real reference to it.
+ * Checked over the next few capitalised words.
+ */
+const ORGANISATION_HEADS = new Set([
+  'institute', 'society', 'corporation', 'company', 'corp', 'inc', 'ltd', 'cup', 'games', 'olympic', 'olympics',
+  'zoo', 'museum', 'university', 'college', 'cross', 'crescent', 'club', 'federation', 'association', 'bank',
+  'foundation', 'star', 'sun', 'mail', 'express', 'standard', 'guardian', 'record', 'presse', 'flu',
+]);
+/** Words right after a place name (in any case) that make it the name of a virus or a strain: "Reston ebolavirus", "Hong Kong flu". */
+const PATHOGEN_WORDS = new Set(['virus', 'ebolavirus', 'flu', 'influenza', 'strain', 'variant']);
+/** Words before "of" that make the following place part of a name: "University of Georgia", "Voice of America". */
+const ORGANISATION_OF = new Set([
+  'university', 'voice', 'corporation', 'corp', 'bank', 'museum', 'institute', 'college', 'times', 'church',
+  'archdiocese', 'diocese', 'school', 'academy', 'duke', 'duchess', 'prince', 'princess', 'earl', 'bishop',
+  'archbishop', 'federation', 'association', 'society', 'embassy', 'consulate',
+]);
+/** Capitalised words right before a place that make it part of a name: "Radio Pyongyang", "Racing Victoria". */
+const ORGANISATION_BEFORE = new Set(['radio', 'racing', 'television', 'tv', 'team', 'club', 'hotel', 'agence', 'banco', 'air']);
+/** Demonym keys → country code: "Canadian" is never the town of Canadian, Texas; "the Kenyan capital" is Nairobi. */
+const DEMONYM_COUNTRY = new Map(Object.entries(DEMONYMS).map(([form, code]) => [nameKey(form), code]));
+/** Most words in a demonym ("South African", "Papua New Guinean"). */
+const DEMONYM_MAX_WORDS = Math.max(...[...DEMONYM_COUNTRY.keys()].map((k) => k.split(' ').length));
+/** Month names: "in August" is a time, never the town of August, Wisconsin (a qualifier still makes it one). */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Seasons, which name a time when a year follows ("Spring 2002"). */
+const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
+/**
+ * Lowercase words that may stand inside a place name ("Stratford-upon-Avon", "Rio de Janeiro", "Mukuru kwa
+ * Njenga"); any other lowercase word means the match is a phrase, not a name ("The village").
+ */
+const NAME_CONNECTORS = new Set([
+  'of', 'the', 'and', 'upon', 'on', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le',
+  'les', 'los', 'las', 'el', 'al', 'y', 'e', 'en', 'am', 'an', 'im', 'sur', 'sous', 'lès', 'les', 'bin', 'ibn',
+  'bint', 'van', 'von', 'der', 'den', 'ter', 'zu', 'zum', 'zur', 'kwa', 'na', 'wa', 'ar', 'as', 'ad', 'at', 'az',
+  'ash', 'a', 'in', 'by', 'under', 'over', 'aux', 'au', 'i', 'es', 'et', 'sa', 'ul', 'o', 'och', 'op', 'aan',
+]);
+/** Words that name a kind of place: "the village Malakal", "SOS Village Malakal" are not a person's names. */
+const PLACE_NOUNS = new Set([
+  'village', 'villages', 'city', 'town', 'towns', 'province', 'provinces', 'county', 'counties', 'district',
+  'districts', 'region', 'regions', 'state', 'states', 'camp', 'island', 'islands', 'capital', 'port', 'municipality',
+  'governorate', 'prefecture', 'oblast', 'township', 'commune', 'neighbourhood', 'neighborhood', 'suburb', 'area',
+]);
+/** Generic words of sites and natural features that aliases spell in lower case ("Erbil airport", "the Nile river"). */
+const FEATURE_NOUNS = new Set([
+  'airport', 'airbase', 'air', 'base', 'river', 'lake', 'sea', 'gulf', 'bay', 'mountains', 'mountain', 'range',
+  'valley', 'desert', 'plateau', 'coast', 'peninsula', 'strait', 'straits', 'delta', 'basin', 'ocean', 'canal',
+  'island', 'islands', 'highlands', 'plain', 'plains', 'forest', 'oasis', 'crossing', 'border', 'field', 'dam',
+]);
 /** Lowercase Arabic articles that begin transliterated names ("al-Qaim"). */
 const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'at', 'az', 'ash']);
 /** Abbreviations of saint in place names, and the word the gazetteer uses. */
@@ -207,6 +270,8 @@ function isDirectionWord(key: string): boolean {
 }
 /** Verbs whose object is usually a person: "met Merkel", "thanked Sanders". */
 const PERSON_OBJECT_VERBS = new Set(['met', 'meets', 'told', 'tells', 'thanked', 'urged', 'invited', 'accused', 'blamed', 'congratulated', 'phoned', 'called', 'praised', 'criticized', 'criticised', 'appointed', 'replaced', 'succeeded', 'sacked', 'fired', 'interviewed', 'asked']);
+/** What separates the items of a list of places: "Anhui, Guangdong", "Darfur and Malakal", "Rogaland, and Vestfold". */
+const LIST_GAP = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:in\s+|the\s+)?)$/;
 /** Cities this big are names in their own right even right before "said" ("Tehran says"). */
 const METONYM_POPULATION = 500_000;
 /** Below this population a town needs some evidence beyond its name. */
@@ -280,6 +345,12 @@ function tokenize(text: string, words: WordKeys): Token[] {
 /** `WORD` anchored at one position: for words the ASCII scan cannot decide. */
 const WORD_AT = new RegExp(WORD.source, 'uy');
 
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+/** "d'Ivoire", "l'Aquila": an elided article before a capitalised word, part of a name. */
+const isElision = (text: string, token: Token) => {
+  const apostrophe = text.charCodeAt(token.start + 1);
+  return (apostrophe === 39 || apostrophe === 0x2019) && token.end - token.start > 2 && text[token.start + 2] !== text[token.start + 2].toLowerCase();
+};
 const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -487,6 +558,7 @@ export function findPlaces(
       !before.allCaps &&
       !NEUTRAL_BEFORE.has(before.key) &&
       !TITLE_SET.has(before.key) &&
+      !PLACE_NOUNS.has(before.key) &&
       joinable(text, before, tokens[span.first]) &&
       !spanEndingAt.has(span.first - 1) &&
       !titleLines.has(span.first) &&
@@ -524,6 +596,19 @@ export function findPlaces(
     if (after && ORGANISATION_SUFFIX.has(after.key) && after.capitalised && joinable(text, tokens[span.last], after)) {
       span.rejected = 'organisation name';
     }
+    const reason = nonPlaceUse(text, tokens, span, spanAt, gazetteer);
+    if (reason) span.rejected = reason;
+    // "according to Whitley," — a small town's name quoted as a source is a person.
+    if (
+      before?.key === 'to' &&
+      tokens[span.first - 2]?.key === 'according' &&
+      onlyTowns &&
+      best < METONYM_POPULATION &&
+      !(after && after.capitalised && joinable(text, tokens[span.last], after))
+    ) {
+      span.rejected = 'person (quoted source)';
+      persons.add(span.key);
+    }
   }
   // "Whitney Houston": two town names side by side with only a space between them are one person's name.
   for (let k = 0; k + 1 < spans.length; k++) {
@@ -538,11 +623,19 @@ export function findPlaces(
 
   // Evidence around each span.
   const live = spans.filter((span) => !span.rejected);
-  const locative = (span: Span, strong: boolean) => {
-    const before = tokens[span.first - 1];
-    if (!before) return false;
+  /** The live span listed right before this one ("in Darfur and Malakal", "Anhui, Guangdong, Hubei"), if any. */
+  const listedAfter = new Map<Span, Span>();
+  for (let k = 1; k < live.length; k++) {
+    if (LIST_GAP.test(text.slice(live[k - 1].end, live[k].start))) listedAfter.set(live[k], live[k - 1]);
+  }
+  /** Whether a locative preposition governs the span, directly or through the list it belongs to. */
+  const locative = (span: Span, strong: boolean): boolean => {
     const set = strong ? STRONG_LOCATIVES : LOCATIVE_SET;
-    return set.has(before.key) && !before.capitalised;
+    for (let item: Span | undefined = span, hops = 0; item && hops < 12; item = listedAfter.get(item), hops++) {
+      const before = tokens[item.first - 1];
+      if (before && set.has(before.key) && !before.capitalised) return true;
+    }
+    return false;
   };
   /** "Paris, Texas": the span right after a comma that names the place's state or country. */
   const qualifierOf = new Map<Span, Span>();
@@ -718,9 +811,50 @@ export function findPlaces(
     }
   }
 
+  if (options.rejected) {
+    for (const span of spans) {
+      if (span.rejected) options.rejected.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), reason: span.rejected });
+    }
+  }
   return resolved
     .filter((span) => span.chosen && !span.rejected)
     .map((span) => ({ file, start: span.start, end: span.end, text: text.slice(span.start, span.end), place: span.chosen!.place }));
+}
+
+/**
+ * Why a matched name is used as something other than a place here, or null: a month ("in August"), a
+ * season with a year ("Spring 2002"), a currency ("US$2 million"), or a place naming an organisation,
+ * publication or virus ("Fiji Health Ministry", "University of Georgia", "Agence France-Presse",
+ * "Radio Pyongyang", "Reston ebolavirus").
+ */
+function nonPlaceUse(text: string, tokens: Token[], span: Span, spanAt: Map<number, Span>, gazetteer: Gazetteer): string | null {
+  if (span.fixed) return null;
+  const single = span.first === span.last;
+  const next = tokens[span.last + 1];
+  const gapAfter = next ? text.slice(span.end, next.start) : '';
+  if (single && MONTHS.has(span.key)) return 'month';
+  // "Canadian" is not Canadian, Texas; a demonym that is also a country's or region's name ("Vatican") stays.
+  if (DEMONYM_COUNTRY.has(span.key) && onlyCities(span, gazetteer)) return 'demonym';
+  if (single && SEASONS.has(span.key) && next && /^ $/.test(gapAfter) && /^\d{4}$/.test(next.key)) return 'season';
+  if (text.charCodeAt(span.end) === 36 || (span.start > 0 && text.charCodeAt(span.start - 1) === 36)) return 'currency';
+  if (next && PATHOGEN_WORDS.has(next.key) && /^[ -]$/.test(gapAfter)) return 'name of a virus';
+  // "France-Presse": joined by a hyphen to a capitalised word that is no place of its own.
+  if (next && gapAfter === '-' && next.capitalised && !spanAt.has(span.last + 1)) return 'part of a hyphenated name';
+  // The capitalised words that follow, up to three: "Kenya Red Cross Society".
+  for (let k = span.last + 1, previous = tokens[span.last]; k < tokens.length && k <= span.last + 3; k++) {
+    const word = tokens[k];
+    if (!word.capitalised || word.allCaps || !joinable(text, previous, word) || spanAt.has(k)) break;
+    if (ORGANISATION_HEADS.has(word.key) || ORGANISATION_SUFFIX.has(word.key)) return 'organisation name';
+    previous = word;
+  }
+  const before = tokens[span.first - 1];
+  if (before && before.capitalised && ORGANISATION_BEFORE.has(before.key) && joinable(text, before, tokens[span.first])) return 'organisation name';
+  // "University of Georgia", "Voice of America", "Peanut Corporation of America".
+  const owner = tokens[span.first - 2];
+  if (before?.key === 'of' && !before.capitalised && owner?.capitalised && ORGANISATION_OF.has(owner.key) && /^ $/.test(text.slice(owner.end, before.start))) {
+    return 'organisation name';
+  }
+  return null;
 }
 
 /** Longest-match lookup of capitalised word sequences, plus the phrases the index cannot hold. */
@@ -737,6 +871,12 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
     const article = !token.capitalised && short && ARTICLES.has(token.key) && next !== undefined && next.capitalised && joinable(text, token, next);
     if (!token.capitalised && !directional && !article) {
       i++;
+      continue;
+    }
+    const capital = token.capitalised ? capitalPhrase(text, tokens, i, gazetteer) : null;
+    if (capital) {
+      spans.push(capital);
+      i = capital.last + 1;
       continue;
     }
     // "St. Louis", "St Petersburg": looked up as written and with "saint" (GeoNames has both forms).
@@ -756,8 +896,16 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
       }
       const candidates =
         saintKey === null ? candidatesOf(gazetteer, names, key) : [...new Set([...candidatesOf(gazetteer, names, key), ...candidatesOf(gazetteer, names, saintKey)])];
+      // A lowercase word other than a connector ends the name: "The village" is a phrase, not The Village.
+      const inner = tokens[j];
+      if (j > i && !inner.capitalised && !isAsciiDigit(inner.key.charCodeAt(0)) && !isElision(text, inner)) {
+        // Generic words may follow a name the index holds with them ("Erbil airport", "Duhok province"), not "The".
+        const generic = PLACE_NOUNS.has(inner.key) || FEATURE_NOUNS.has(inner.key);
+        if (!NAME_CONNECTORS.has(inner.key) && !(generic && token.key !== 'the')) break;
+      }
+      const connector = j > i && !inner.capitalised && NAME_CONNECTORS.has(inner.key);
       // A lowercase direction or article only starts a name that the index holds whole ("northern Iraq").
-      if (candidates.length > 0 && !((directional || article || saint) && j === i)) {
+      if (candidates.length > 0 && !connector && !((directional || article || saint) && j === i)) {
         last = j;
         lastKey = key;
         lastCandidates = candidates;
@@ -780,6 +928,31 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
   }
   resolveAirportPhrases(spans, gazetteer);
   return spans;
+}
+
+/**
+ * "the Kenyan capital", "the South African capital": a demonym and "capital" name the country's capital.
+ * Not when the capital's own name follows ("the Kenyan capital, Nairobi"): that name is the mention.
+ */
+function capitalPhrase(text: string, tokens: Token[], i: number, gazetteer: Gazetteer): Span | null {
+  if (tokens[i - 1]?.key !== 'the') return null;
+  let key = tokens[i].key;
+  for (let j = i; j < i + DEMONYM_MAX_WORDS && j + 1 < tokens.length; j++) {
+    if (j > i) {
+      if (!tokens[j].capitalised || !joinable(text, tokens[j - 1], tokens[j])) return null;
+      key = `${key} ${tokens[j].key}`;
+    }
+    const word = tokens[j + 1];
+    const code = DEMONYM_COUNTRY.get(key);
+    if (!code || word.key !== 'capital' || word.capitalised || !joinable(text, tokens[j], word)) continue;
+    const following = tokens[j + 2];
+    if (following?.capitalised && /^,? $/.test(text.slice(word.end, following.start)) && gazetteer.candidates(following.key).length > 0) return null;
+    const entry = gazetteer.capital(code);
+    if (!entry) return null;
+    const start = tokens[i].start;
+    return makeSpan(i, j + 1, start, word.end, `capital of ${code}`, [], entry);
+  }
+  return null;
 }
 
 /** "northern Syria", "north-eastern Syria", "Southern Lebanon": a direction right before a country. */

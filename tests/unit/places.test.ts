@@ -75,3 +75,34 @@ describe('name lookups shared by a run', () => {
     expect(names.words.count).toBeGreaterThan(3000);
   });
 });
+
+describe('names that matched the gazetteer but are used as something else', () => {
+  it('are reported with the reason when the caller asks', () => {
+    const text = readFileSync(path.join(root, 'in', 'names-not-places-here.txt'), 'utf8');
+    const rejected: NonNullable<FindPlacesOptions['rejected']> = [];
+    findPlaces(text, 'names-not-places-here.txt', gazetteer, { rejected });
+    const reasons = new Map(rejected.map((r) => [`${r.text}@${r.start}`, r.reason]));
+    const at = (word: string, nth = 0) => {
+      let index = -1;
+      for (let k = 0; k <= nth; k++) index = text.indexOf(word, index + 1);
+      return reasons.get(`${word}@${index}`);
+    };
+    expect(at('Canadian')).toBe('demonym');
+    expect(at('August')).toBe('month');
+    expect(at('US')).toBe('currency');
+    expect(at('Spring')).toBe('season');
+    expect(at('France')).toBe('part of a hyphenated name');
+    expect(at('Moscow')).toBe('organisation name');
+    expect(at('Selkirk')).toBe('name of a virus');
+    expect(at('Morden')).toBe('person (quoted source)');
+  });
+
+  it('a demonym with "capital" is the country\'s capital, unless the capital is named right after it', () => {
+    const text = 'Talks resumed in the Kenyan capital on Monday; the Malian capital, Bamako, sent envoys.';
+    const found = findPlaces(text, 't.txt', gazetteer).map((m) => [m.text, m.place.name]);
+    expect(found).toEqual([
+      ['Kenyan capital', 'Nairobi'],
+      ['Bamako', 'Bamako'],
+    ]);
+  });
+});
