@@ -661,11 +661,15 @@ export function findPlaces(
     }
   }
 
-  // Every other bare mention of a person's name is the person too, unless the text says it is a place.
+  // Every other bare mention of a person's name is the person too, unless the text says it is a place —
+  // there or anywhere in the article ("in Esperance" makes "Esperance residents" the town as well).
+  const placeEvidence = new Set<string>();
+  for (const span of live) if (locative(span, true) || qualifierOf.has(span)) placeEvidence.add(span.key);
   for (const span of live) {
     if (
       !span.fixed &&
       persons.has(span.key) &&
+      !placeEvidence.has(span.key) &&
       !locative(span, true) &&
       !qualifierOf.has(span) &&
       onlyCities(span, gazetteer)
