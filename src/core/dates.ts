@@ -91,7 +91,8 @@ const RELATIVE = /\b(?:(the)\s+day|(a|an|one|two|three|four|five|six|seven|eight
 // What every RELATIVE match contains: "day(s) after", "week before", "day prior to"…
 const RELATIVE_CUE = /\b(?:day|week)s?\s+(?:after|before|following|prior to)\b/i;
 // "in 2014", "since 2003", "during 1991": years chrono-node leaves alone.
-const YEAR = /\b(in|since|during|by|until|from|throughout|of|early|late|mid-?)\s+((?:1[6-9]|20)\d{2})\b(?!\s*[-–/]\s*\d)/gi;
+// "the 2019 massacre": a year used as an adjective dates the event it names.
+const YEAR = /\b(in|since|during|by|until|from|throughout|of|early|late|mid-?|the)\s+((?:1[6-9]|20)\d{2})\b(?!\s*[-–/]\s*\d)/gi;
 const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const SKIP = /\b(week|weekend|later|earlier|now|ago\s+\w+\s+later)\b/i;
 
@@ -136,8 +137,19 @@ export function findDates(text: string, published: string | null, skip: Readonly
     const start = r.index;
     const end = start + r.text.length;
     if (!free(start, end)) continue;
-    const mention = fromChrono(r, published);
+    let mention = fromChrono(r, published);
     if (mention === null) continue;
+    // "last September" is September of the year before publication (a month this year would be "in September").
+    const last = published && 'precision' in mention && mention.precision === 'month' ? /\blast\s+$/i.exec(text.slice(Math.max(0, start - 6), start)) : null;
+    if (last && published && 'date' in mention) {
+      mention = { date: `${Number(published.slice(0, 4)) - 1}${mention.date.slice(4)}`, precision: 'month' };
+      const from = start - last[0].length;
+      if (free(from, end)) {
+        dates.push({ start: from, end, text: text.slice(from, end), ...mention });
+        taken.push([from, end]);
+        continue;
+      }
+    }
     if ('reason' in mention) unresolved.push({ start, end, text: r.text, reason: mention.reason });
     else dates.push({ start, end, text: r.text, ...mention });
     taken.push([start, end]);
@@ -228,7 +240,7 @@ function fromChrono(r: Found, published: string | null): Resolved | null {
     return { date: /\blast\b/i.test(text) && base === published ? addDays(base, -7) : base, precision: 'day' };
   }
   const t = text.trim();
-  if (/^(yesterday|today|tonight|this (morning|afternoon|evening)|last night|(a|an|one|two|three|four|five|six|seven|\d+) days? ago)$/i.test(t)) {
+  if (/^(yesterday|today|tonight|tomorrow|this (morning|afternoon|evening)|last night|(a|an|one|two|three|four|five|six|seven|\d+) days? ago)$/i.test(t)) {
     if (!published) return { reason: `"${text}" and no publication date` };
     return day2(year!, month!, day!);
   }
@@ -263,4 +275,175 @@ function latestOccurrence(published: string, month: number, day: number): number
 function noonOf(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(y, m - 1, d, 12);
+}
+
+/** A publication date read from an article's own text, and the words it was read from. */
+export interface InferredPublication {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Offsets of the words it was read from, in the original text. */
+  start: number;
+  end: number;
+  text: string;
+  /** A "Published …"/date-only stamp line, or the latest full date the story gives. */
+  how: 'stamp' | 'latest date';
+}
+
+// "Published 3:14 PM, March 2, 2019", "Posted on: 2 March 2019", "Updated Sat January 3, 2015 7:58 AM ET".
+const STAMP_LINE = /^[ \t]*(?:(first\s+)?published|posted|(?:last\s+)?updated|modified)\b(?:\s+on)?\s*:?\s*(\S[^\n]{3,80})$/gim;
+// Words before a date that put it after the article was written ("will meet on March 5, 2019", "due by").
+const FUTURE_BEFORE = /\b(?:will|shall|would|expected to|due (?:to|on|by)|scheduled|slated|set to|plans? to|planned for|upcoming|until|deadline|later this|next)\b[^.!?\n]{0,40}$/i;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WD = '(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
+const MON = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+// "Monday evening (February 15)", "on Monday, February 15" — no year after it.
+const WEEKDAY_MONTH_DAY = new RegExp(`\\b${WD}\\b[^.;:\\n\\d]{0,25}?\\b${MON}\\s+(\\d{1,2})\\b(?!,?\\s*\\d{4}|:)`, 'g');
+// "Monday, 15 February", "Monday (15 February)".
+const WEEKDAY_DAY_MONTH = new RegExp(`\\b${WD}\\b[^.;:\\n\\d]{0,25}?\\b(\\d{1,2})\\s+${MON}(?!,?\\s*\\d{4})`, 'g');
+/** How many years after the latest year the text writes out a weekday-fixed date may fall. */
+const WEEKDAY_YEAR_SPAN = 7;
+
+/**
+ * The publication date of an article that has none in its manifest, read from the page itself: a stamp
+ * line ("Published 3:14 PM, March 2, 2019", a date-only line under the byline; "Posted"/"Published"
+ * before "Updated") first; else the latest full date in the story that is not announced as future
+ * ("will meet on …", "due by …"). A weekday with a month and day and no year ("Monday evening (February
+ * 15)") counts as a full date in the first year, from the latest year the text writes out up to
+ * `WEEKDAY_YEAR_SPAN` years after it, in which that day is that weekday; without a written year it is
+ * ambiguous and not used.
+ * @param text the original article text
+ * @param skip spans whose dates belong to other pages (related-article links)
+ * @returns the date and where it was read, or null when the text gives no full date
+ * @example inferPublicationDate('Published 3:14 PM, March 2, 2019\n\nTalks began on Friday.')?.date // '2019-03-02'
+ */
+export function inferPublicationDate(text: string, skip: ReadonlyArray<{ start: number; end: number }> = []): InferredPublication | null {
+  const outside = (s: number, e: number) => !skip.some((k) => k.start < e && k.end > s);
+  // 1. Stamp lines: a "Published"/"Posted" stamp before an "Updated" one.
+  let stamp: InferredPublication | null = null;
+  let stampRank = -1;
+  for (const m of text.matchAll(STAMP_LINE)) {
+    const date = publicationDate(m[2]);
+    if (!date || !outside(m.index!, m.index! + m[0].length)) continue;
+    const rank = /updated|modified/i.test(m[0].slice(0, 20)) ? 0 : 1;
+    if (rank > stampRank) {
+      const start = m.index! + m[0].indexOf(m[2]);
+      stamp = { date, start, end: start + m[2].trimEnd().length, text: m[2].trimEnd(), how: 'stamp' };
+      stampRank = rank;
+    }
+  }
+  if (stamp) return stamp;
+  // A date-only line ("Monday, 12 April 2021 2:36 PM", "March 2, 2019 | 3:14 PM") is a stamp too.
+  for (const line of text.matchAll(/^[ \t]*(\S[^\n]{5,60}?)[ \t]*$/gm)) {
+    const t = line[1];
+    if (!/\d{4}/.test(t) || !outside(line.index!, line.index! + line[0].length)) continue;
+    const found = findDates(t, null).dates.filter((d) => d.precision === 'day');
+    if (found.length !== 1) continue;
+    const rest = t.slice(0, found[0].start) + t.slice(found[0].end);
+    if (/[\p{L}]{3,}/u.test(rest.replace(/\b(?:am|pm|a\.m\.|p\.m\.|gmt|utc|[a-z]{1,2}t|on|at|mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b/gi, ''))) continue;
+    const start = line.index! + line[0].indexOf(t);
+    return { date: found[0].date, start, end: start + t.length, text: t, how: 'stamp' };
+  }
+  // 2. The latest full date the story gives, not announced as future.
+  let best: InferredPublication | null = null;
+  const consider = (date: string, start: number, end: number) => {
+    if (!outside(start, end) || FUTURE_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return;
+    if (!best || date > best.date) best = { date, start, end, text: text.slice(start, end), how: 'latest date' };
+  };
+  const { dates } = findDates(text, null, skip);
+  let latestYear = 0;
+  for (const d of dates) {
+    if (FUTURE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) continue;
+    latestYear = Math.max(latestYear, Number(d.date.slice(0, 4)));
+    if (d.precision === 'day') consider(d.date, d.start, d.end);
+  }
+  if (latestYear) {
+    for (const re of [WEEKDAY_MONTH_DAY, WEEKDAY_DAY_MONTH]) {
+      for (const m of text.matchAll(re)) {
+        const weekday = WEEKDAYS.indexOf(m[1].slice(0, 3).toLowerCase());
+        const [monthName, dayText] = re === WEEKDAY_MONTH_DAY ? [m[2], m[3]] : [m[3], m[2]];
+        const month = MONTH_PREFIXES.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+        for (let y = latestYear; y <= latestYear + WEEKDAY_YEAR_SPAN; y++) {
+          const date = validIso(y, month, Number(dayText));
+          if (date && weekdayOf(date) === weekday) {
+            consider(date, m.index!, m.index! + m[0].length);
+            break;
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+// Before an event word: it is announced, not reported ("will arrive", "is expected to meet", "plans to
+// visit", "is due to hold talks", "a planned visit", "next week's summit").
+const PLANNED_BEFORE = /(?:\b(?:will|shall|would|(?:is|are|was|were)\s+(?:(?:expected|due|scheduled|slated|set|poised|going)\s+)?to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|aims?\s+to)\s+(?:(?:also|then|later|soon|again|not|\w+ly)\s+)?(?:\w+\s+){0,2}|\b(?:planned|upcoming|scheduled|forthcoming|proposed|next\s+(?:week|month|year)['’]s|tomorrow['’]s)\s+(?:[\w-]+\s+){0,2})$/i;
+
+// An announcing verb phrase earlier in the clause ("will travel to Kampala on Sunday for trade talks").
+const ANNOUNCING = /\b(?:will|shall|(?:is|are)\s+(?:expected|due|scheduled|slated|set|poised|going)\s+to|plans?\s+to|intends?\s+to)\s/gi;
+// What ends the announced phrase before a later event noun: a clause break, a verb of speech, a past verb.
+const PHRASE_BREAK = /[.;:!?]|,\s*(?:and|but|while)\b|\b(?:said|says|told|after|when|while|since|\w+ed)\b/i;
+
+/**
+ * Whether an event word is announced for the future rather than reported as done: a future or
+ * intention phrase right before it ("will arrive", "is due to hold talks", "a planned visit"), or, for an
+ * event noun (talks, summit, visit…), an announcing verb phrase earlier in the clause that nothing ends
+ * before it ("will travel to Kampala on Sunday for trade talks").
+ * @param before the sentence's text before the event word (its last 120 characters are read)
+ * @param word the event word itself
+ * @returns true for "will arrive in", "is expected to meet", "plans to visit", "is due to hold talks"
+ * @example isPlanned('The president is due to hold ', 'talks') // true
+ */
+export function isPlanned(before: string, word = ''): boolean {
+  if (PLANNED_BEFORE.test(before.slice(-60))) return true;
+  if (!/^(?:(?:held\s+)?talks|summit|meetings?|consultations|visit|trip(?:\s+to)?)$/i.test(word.trim())) return false;
+  const tail = before.slice(-120);
+  let last = -1;
+  for (const m of tail.matchAll(ANNOUNCING)) last = m.index! + m[0].length;
+  return last >= 0 && !PHRASE_BREAK.test(tail.slice(last));
+}
+
+/**
+ * The future reading of a date of an announced event: a bare weekday or a year-less date is read as
+ * the next such day on or after publication ("will arrive on Sunday", "talks on 5 March"), instead of
+ * the latest one before it. Dates with a written year, and "yesterday" or "N days ago", stay as they are.
+ * @param mention the date as `findDates` resolved it (news semantics: on or before publication)
+ * @param published the publication date `YYYY-MM-DD`
+ * @returns the mention with its date moved forward when it is relative and before publication
+ * @example forwardDate({ start: 0, end: 6, text: 'Sunday', date: '2021-03-07', precision: 'day' }, '2021-03-10').date // '2021-03-14'
+ */
+export function forwardDate(mention: DateMention, published: string): DateMention {
+  if (mention.date >= published || /\b\d{4}\b|\b(?:yesterday|ago|last|past)\b/i.test(mention.text)) return mention;
+  const [y, m, d] = mention.date.split('-').map(Number);
+  if (mention.precision === 'day' && /^(?:mon|tue|wed|thu|fri|sat|sun)\w*(?:\s+\w+)?$/i.test(mention.text.trim())) {
+    return { ...mention, date: addDays(mention.date, 7) };
+  }
+  const next = mention.precision === 'day' ? validIso(y + 1, m, d) : isoFromCivil(y + 1, m, 1);
+  return next && mention.precision !== 'year' ? { ...mention, date: next } : mention;
+}
+
+/** The latest day a back-reference can be: two days before publication (a day earlier is "yesterday" or its weekday). */
+const RECENT = (published: string) => addDays(published, -2);
+
+/**
+ * The time span an undated back-reference to an earlier event can fall in, so that it never joins the
+ * event the article reports for today or yesterday: "last week" (the calendar week, Monday to Sunday,
+ * before the publication week) and "since the army killed …" (any day before); either way at least two
+ * days before publication, since a report of one day earlier says "yesterday" or names the weekday.
+ * @param before the clause's text before the event word (its last 60 characters are read)
+ * @param clause the clause's whole text
+ * @param published the publication date `YYYY-MM-DD`, or null
+ * @returns the first and last possible day, or null when nothing says the event is earlier
+ * @example earlierWindow('since the army ', 'since the army killed him', '2021-03-10') // { from: null, to: '2021-03-08' }
+ */
+export function earlierWindow(before: string, clause: string, published: string | null): { from: string | null; to: string } | null {
+  if (!published) return null;
+  if (/\blast\s+week\b/i.test(clause)) {
+    const monday = addDays(published, -((weekdayOf(published) + 6) % 7));
+    const sunday = addDays(monday, -1);
+    return { from: addDays(monday, -7), to: sunday < RECENT(published) ? sunday : RECENT(published) };
+  }
+  if (/\bsince\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$/i.test(before.slice(-60))) return { from: null, to: RECENT(published) };
+  return null;
 }
