@@ -233,6 +233,14 @@ const DEMONYM_COUNTRY = new Map(Object.entries(DEMONYMS).map(([form, code]) => [
 const DEMONYM_MAX_WORDS = Math.max(...[...DEMONYM_COUNTRY.keys()].map((k) => k.split(' ').length));
 /** Month names: "in August" is a time, never the town of August, Wisconsin (a qualifier still makes it one). */
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Time-zone abbreviations printed in date stamps ("4:58pm EST"), some of which are also region codes. */
+const TIME_ZONES = new Set(['est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'akst', 'hst', 'gmt', 'utc', 'bst', 'cet', 'cest', 'eet', 'eest', 'wet', 'ist', 'jst', 'kst', 'aest', 'aedt', 'awst', 'nzst', 'nzdt', 'sast', 'eat', 'wat', 'cat', 'pkt', 'wib', 'sgt', 'hkt', 'msk', 'irst', 'ast', 'adt']);
+/** News agencies and broadcasters named in datelines, bylines and credits ("(AP)", "AP Photo", "told AFP"). */
+const NEWS_AGENCIES = new Set([
+  'ap', 'afp', 'upi', 'dpa', 'efe', 'ansa', 'pti', 'ani', 'ians', 'cnn', 'bbc', 'npr', 'abc', 'cbs', 'nbc', 'rte',
+  'sbs', 'tass', 'irna', 'isna', 'kuna', 'wam', 'spa', 'qna', 'mena', 'apa', 'kyodo', 'xinhua', 'yonhap',
+  'bernama', 'reuters', 'anadolu', 'interfax', 'ria', 'sana', 'petra', 'nna', 'ina', 'wafa', 'aa',
+]);
 /** Seasons, which name a time when a year follows ("Spring 2002"). */
 const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 /**
@@ -411,6 +419,16 @@ function joinable(text: string, a: Token, b: Token): boolean {
   return gap === 32 || gap === 45 || gap === 0xa0 || gap === 0x2010 || gap === 0x2013;
 }
 
+/** Whether only spaces stand between a line's start (or the text's) and this offset. */
+function atLineStart(text: string, offset: number): boolean {
+  for (let k = offset - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 /** Whether a token starts a sentence (or a line): then its capital letter says nothing. */
 function sentenceInitial(text: string, tokens: Token[], i: number): boolean {
   if (i === 0) return true;
@@ -527,7 +545,9 @@ export function findPlaces(
   /** Tokens of a name introduced by a title: "Dr. Mosul" is a person here, whatever Mosul is elsewhere. */
   const afterTitle = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].capitalised && TITLE_SET.has(tokens[i].key)) {
+    // A byline ("By Maria Lopez, Associated Press") introduces names as a title does.
+    const byline = tokens[i].key === 'by' && tokens[i].capitalised && atLineStart(text, tokens[i].start);
+    if ((tokens[i].capitalised && TITLE_SET.has(tokens[i].key)) || byline) {
       // Every capitalised word after the title belongs to the person's name: "Lt. Gen Qasem Soleimani".
       let j = i + 1;
       while (j < tokens.length && (TITLE_SET.has(tokens[j].key) || tokens[j].capitalised) && /^[ .]{1,2}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) {
@@ -634,6 +654,9 @@ export function findPlaces(
     for (let item: Span | undefined = span, hops = 0; item && hops < 12; item = listedAfter.get(item), hops++) {
       const before = tokens[item.first - 1];
       if (before && set.has(before.key) && !before.capitalised) return true;
+      // "the town of Tame", "the province of Arauca": a place noun with "of" places the name.
+      const noun = tokens[item.first - 2];
+      if (before?.key === 'of' && noun && !noun.capitalised && PLACE_NOUNS.has(noun.key)) return true;
     }
     return false;
   };
@@ -837,6 +860,8 @@ function nonPlaceUse(text: string, tokens: Token[], span: Span, spanAt: Map<numb
   const next = tokens[span.last + 1];
   const gapAfter = next ? text.slice(span.end, next.start) : '';
   if (single && MONTHS.has(span.key)) return 'month';
+  if (single && tokens[span.first].allCaps && TIME_ZONES.has(span.key)) return 'time zone';
+  if (single && NEWS_AGENCIES.has(span.key) && (tokens[span.first].allCaps || span.key.length > 4)) return 'news agency';
   // "Canadian" is not Canadian, Texas; a demonym that is also a country's or region's name ("Vatican") stays.
   if (DEMONYM_COUNTRY.has(span.key) && onlyCities(span, gazetteer)) return 'demonym';
   if (single && SEASONS.has(span.key) && next && /^ $/.test(gapAfter) && /^\d{4}$/.test(next.key)) return 'season';
@@ -904,8 +929,9 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
       const inner = tokens[j];
       if (j > i && !inner.capitalised && !isAsciiDigit(inner.key.charCodeAt(0)) && !isElision(text, inner)) {
         // Generic words may follow a name the index holds with them ("Erbil airport", "Duhok province"), not "The".
-        const generic = PLACE_NOUNS.has(inner.key) || FEATURE_NOUNS.has(inner.key);
-        if (!NAME_CONNECTORS.has(inner.key) && !(generic && token.key !== 'the')) break;
+        // After a lowercase direction ("eastern province") a generic word is a description, not a name.
+        const generic = (PLACE_NOUNS.has(inner.key) || FEATURE_NOUNS.has(inner.key)) && token.capitalised && token.key !== 'the';
+        if (!NAME_CONNECTORS.has(inner.key) && !generic) break;
       }
       const connector = j > i && !inner.capitalised && NAME_CONNECTORS.has(inner.key);
       // A lowercase direction or article only starts a name that the index holds whole ("northern Iraq").
