@@ -78,7 +78,8 @@ const ORG_HEADS = new Set(
   ('council corps force forces units army navy ministry party parliament assembly committee commission agency ' +
     'organization organisation office court front movement brigade brigades battalion group guard guards police ' +
     'government cabinet senate congress union bank company corporation institute university association alliance ' +
-    'coalition federation department service services authority league mission').split(' '),
+    'coalition federation department service services authority league mission framework platform forum network ' +
+    'command directorate secretariat bureau').split(' '),
 );
 
 /** Capitalised words that are never part of a person's name. */
@@ -94,7 +95,8 @@ const NOT_NAME = new Set(
     'expressing speaking addressing according meanwhile however accelerating prosecution cooperation ' +
     'county district governorate municipality province village town hall palace house building centre center ' +
     'stadium hospital school mosque church temple bridge port station camp base people bill act law treaty ' +
-    'agreement accord constitution budget').split(' '),
+    'agreement accord constitution budget lake lakes mount mountains desert valley island islands strait bay coast ' +
+    'peninsula plateau basin delta canal dam highway road forest park').split(' '),
 );
 
 /** Demonyms and country adjectives → ISO country code: "Iraqi parliament", "Iranian general". */
@@ -437,7 +439,7 @@ function orgAt(run: NameToken[], k: number): { name: string; last: number } | nu
 }
 
 // "Ministry of Foreign Affairs", "Council for Peace": capitalised words after "of"/"for" belong to the name.
-const ORG_TAIL = /^ (?:of|for) (?:the )?(\p{Lu}[\p{L}-]*(?![\p{L}'’-])(?: (?:and |of |for )?\p{Lu}[\p{L}-]*(?![\p{L}'’-]))*)/u;
+const ORG_TAIL = /^ (?:of|for) (?:the )?(\p{Lu}[\p{L}-]*(?![\p{L}'’-])(?: (?:(?:and|of|for)(?: the)? )?\p{Lu}[\p{L}-]*(?![\p{L}'’-]))*)/u;
 // "Peace and Security Council": capitalised words joined by "and" before the name's first word.
 const ORG_HEAD_COORDINATION = /(?<![\p{L}'’-])((?:(?!The )\p{Lu}[\p{L}-]* )+(?:and|&) )$/u;
 

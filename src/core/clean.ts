@@ -47,6 +47,8 @@ const RELATED_MARKER = /^(read more|read also|also read|related( stories| articl
 const CREDIT = /^(source|via|sources|credit|photo|image|courtesy)\s*[:»>|/-]/i;
 // "Tehran (IP):", "BAGHDAD (Reuters) -", "Kyiv (AFP) —"
 const DATELINE_PREFIX = /^((?:[A-Z][\p{L}'’.-]*)(?:[ ,]+[A-Z][\p{L}'’.-]*){0,3})\s*\(([^()\n]{1,30})\)\s*[:—–-]\s*/u;
+// "BAMAKO —", "SULAIMANI —", "NAIROBI, Kenya —": an all-capitals place and a dash, without an outlet.
+const DATELINE_CAPS = /^(\p{Lu}[\p{Lu}'’.]+(?:[ -]\p{Lu}[\p{Lu}'’.]+){0,3}(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)\s*(?:[—–]|--|-(?=\s))\s*/u;
 // "Iran Press News:", "Xinhua Agency:" — a title-case outlet-like label before the paragraph text.
 const OUTLET_LABEL = /^((?:[A-Z][\p{L}0-9&'’.-]*\s*){1,6}):[\s\u00a0]*/u;
 const OUTLET_WORDS = /(news|press|tv|agency|times|media|service|network|radio|post|herald|tribune|gazette|journal|daily|wire|online|report)/i;
@@ -137,7 +139,7 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
     let offset = lead;
     let rest = t;
     for (let guard = 0; guard < 3; guard++) {
-      const d = DATELINE_PREFIX.exec(rest);
+      const d = DATELINE_PREFIX.exec(rest) ?? DATELINE_CAPS.exec(rest);
       if (d && !dateline && d[1].length <= 40) {
         dateline = { start: offset, end: offset + d[1].length, text: d[1] };
         add(offset, offset + d[0].length, 'dateline');

@@ -28,7 +28,7 @@ export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPl
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
   { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b)/i },
-  { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|arriv(?:ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
+  { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|(?:journey|trip|trav(?:el|ell)(?:ed|s)?|flew|drove|headed)\s+from\b|arriv(?:ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
 ];
 
 /** Nouns that name a past event of a type, for "two days after the assassination". */
@@ -49,6 +49,8 @@ const LOCATIVE = /(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|aroun
 const DESTINATION = /(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}$/u;
 // Between a subject and its verb: nothing, or one adverb ("Zelensky later traveled").
 const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;
+// After a place name: it names who attacked or whose forces ("a US strike", "Saudi-led coalition", "Turkish jets").
+const ATTACKER_AFTER = /^(?:-(?:led|backed|made|supplied)\b|\s+(?:(?:air|drone|missile|rocket|military|army|naval)[ -]?)?(?:strikes?|airstrikes?|raids?|drones?|jets?|warplanes?|fighter|missiles?|rockets?|forces|troops|army|military|navy|soldiers|artillery|shelling|bombers?|aircraft|helicopters?|gunships?|special|marines|coalition|militias?|air force)\b)/i;
 const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
 // What a strike hits: "strike on Kharkiv", "shelling of Donetsk", "attack against the city of Homs" (right
 // after the trigger), or the object of a hitting verb anywhere in the clause ("missiles hit Odesa").
@@ -84,6 +86,10 @@ export interface EventCandidate {
   date: DateMention | null;
   relative: RelativeDateMention | null;
   actors: ActorMention[];
+  /** Participants of `actors` who were targeted (strikes: "killing six fighters of X", "X was killed"); the others acted. */
+  targets: ActorMention[];
+  /** People and organisations who commented on, condemned or reported the event: not participants, not in `actors`. */
+  commenters: ActorMention[];
   /** A lone, unconfirmed word that is the bare subject of the travel or meeting verb ("Zelensky later traveled to Berlin"): a person all the same. */
   subject: ActorMention | null;
   /** Country whose legislature voted (vote events) — used to place it at the capital. */
@@ -198,15 +204,16 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (rule.needsSubject && !actors.some((a) => a.kind === 'person' && a.end <= trigger.start)) {
           if (!(PRONOUN_SUBJECT.test(sentence.text) && previous?.subject)) continue;
         }
-        // The speaker of a report is not an actor of the reported strike/vote/armed activity.
-        if (!clause.quoted && type !== 'meeting' && type !== 'visit') {
-          const speaker = speakerOf(text, clause, actors);
-          if (speaker) actors = actors.filter((a) => a !== speaker);
-        }
+        // Who spoke about the event (reported it, condemned it) is not its actor.
+        const commenters = clause.quoted ? [] : commentersOf(text, clause, actors, trigger, type);
+        if (commenters.length) actors = actors.filter((a) => !commenters.includes(a));
+        // "last month's summit", "an earlier attack": a clause that refers back to another event reports none
+        // ("The meeting came a month after last month's summit in Nairobi, where …").
+        if (BACK_REFERENCE.test(text.slice(Math.max(clause.start, trigger.start - 50), trigger.start)) || backReferenceIn(text, clause)) continue;
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
           actors = [previous.subject, ...actors];
         }
-        const date = nearest(input.dates.filter((d) => inClause(clause, d.start, d.end)), trigger);
+        const date = nearest(eventDates(text, input.dates.filter((d) => inClause(clause, d.start, d.end))), trigger);
         const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
         const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
         // The traveller of a trip, and of the talks it was for, is the clause's first person before the travel verb.
@@ -229,6 +236,8 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
           date,
           relative,
           actors,
+          targets: type === 'strike' ? actors.filter((a) => isTarget(text, a, trigger)) : [],
+          commenters,
           subject: bareSubject,
           legislature: type === 'vote' ? legislatureCountry(text, clause, input.places) : '',
         };
@@ -272,7 +281,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (place) {
           events.push({
             file: input.file, type: 'statement', sentence, trigger, place, placeVia: said ? 'text' : 'dateline', origin: null,
-            date, relative: null, actors: [speaker], subject: null, legislature: '',
+            date, relative: null, actors: [speaker], targets: [], commenters: [], subject: null, legislature: '',
           });
         }
       }
@@ -309,11 +318,79 @@ function speakerOf(text: string, clause: Clause, actors: ActorMention[]): ActorM
   const verb = speechVerb(text, clause);
   if (!verb) return null;
   const verbAt = clause.start + verb.index;
-  // The nearest person before the verb (subject), else the first person right after it ("said Ali Shamkhani").
+  // The nearest person before the verb (subject) — the one next to it or set off by an apposition ("Beth
+  // Smith, daughter of Hugh Smith, told") first — else the first person right after it ("said Ali Shamkhani").
   const before = actors.filter((a) => a.kind === 'person' && a.end <= verbAt);
+  const adjacent = before.find((a) => SPEAKER_GAP.test(text.slice(a.end, verbAt)));
+  if (adjacent) return adjacent;
   if (before.length) return before[before.length - 1];
   const after = actors.find((a) => a.kind === 'person' && a.start >= verbAt && a.start - verbAt < verb.word.length + 3);
   return after ?? null;
+}
+
+const PASSIVE_SPEECH = /\b(?:was|were|is|are|been|be|being)\s+$/i;
+// Killers that are no attackers: disease, disaster, accidents.
+const NOT_VIOLENCE = /\b(?:outbreaks?|epidemics?|pandemics?|virus|viral|flu|influenza|diseases?|cholera|ebola|plague|H\dN\d|E\. ?coli|infections?|infected|measles|malaria|fever|illness|heart attack|panic attack|storms?|cyclones?|hurricanes?|typhoons?|floods?|flooding|earthquakes?|quake|landslides?|tsunami|heatwave|drought|famine|wildfires?|blaze|crash(?:ed)?|accidents?|collision|derail(?:ed|ment)|overdose|poisoning|avalanche)\b/i;
+
+/** Verbs of reaction: who condemns or welcomes an event comments on it, whatever its type. */
+const REACTION = /^(?:condemned|denounced|criticized|criticised|slammed|welcomed|praised|hailed)$/i;
+// Between a speaker and the verb: nothing, a possessive, or an apposition ("Attaher, a spokesman for the coalition, said").
+const SPEAKER_GAP = /^(?:['’]s?)?\s*(?:,[^,;]{1,80},\s*)?$/;
+// Before a trigger: a reference to an earlier event ("last month's summit", "an earlier attack", "yesterday's vote").
+const BACK_REFERENCE = /(?:\b(?:an?|the|its|their|his|her|this|that)\s+(?:earlier|previous|prior|past)\s+|\b(?:last|past|previous)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)['’]s\s+|\byesterday['’]s\s+)(?:[\w-]+\s+){0,2}$/i;
+const BACK_REFERENCE_PHRASE = new RegExp(`${BACK_REFERENCE.source.slice(0, -1)}(?:assassination|strike|airstrike|killing|attack|bombing|explosion|blast|raid|vote|ratification|meeting|talks|summit|visit|trip|offensive)s?\\b`, 'i');
+
+/** Whether a clause's narrative holds a back-reference to an earlier event ("after last month's summit"). */
+function backReferenceIn(text: string, clause: Clause): boolean {
+  return BACK_REFERENCE_PHRASE.test(maskHoles(text, clause));
+}
+
+// A passive before the trigger ("X was killed"): the subject was targeted.
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i;
+// An agent after the trigger ("killed by X", "a strike by Turkish jets"): X acted.
+const AGENT_BEFORE = /\b(?:by|from)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$/i;
+// A date right after a verb of speech ("said on Sunday that …") dates the speaking, not the event.
+const SAID_BEFORE = /\b(?:said|says|told\s+\S+|announced|stated|added|reported|confirmed|declared)\s+(?:late\s+|early\s+)?(?:on\s+)?$/i;
+
+/**
+ * Who commented on an event in a narrative clause: the subject of a verb of speech that comes before the
+ * trigger ("X condemned the strike", "X said the strike killed …"), or the speaker right next to a verb
+ * after it ("A drone struck …, military sources said", "…, said Ali X"). The participants of a meeting or a
+ * visit who speak about it stay participants, unless they condemn or welcome it.
+ * @returns the commenters among `actors` (empty when none)
+ */
+function commentersOf(text: string, clause: Clause, actors: ActorMention[], trigger: { start: number; end: number }, type: EventType): ActorMention[] {
+  const verb = speechVerb(text, clause);
+  if (!verb || !actors.length) return [];
+  const reaction = REACTION.test(verb.word);
+  if (!reaction && (type === 'meeting' || type === 'visit')) return [];
+  const verbAt = clause.start + verb.index;
+  const verbEnd = verbAt + verb.word.length;
+  // "claimed the attack": the claimant is a participant.
+  if (trigger.start >= verbEnd) return verb.word.toLowerCase() === 'claimed' ? [] : actors.filter((a) => a.end <= verbAt);
+  // "In a meeting with X, Y praised …": who speaks after the meeting took part in it.
+  if (type === 'meeting' || type === 'visit') return [];
+  const out: ActorMention[] = [];
+  let last: ActorMention | null = null;
+  for (const a of actors) if (a.end <= verbAt && a.start >= trigger.end) last = a;
+  if (last && SPEAKER_GAP.test(text.slice(last.end, verbAt))) out.push(last);
+  const after = actors.find((a) => a.start >= verbEnd && a.start - verbEnd < 3);
+  if (after) out.push(after);
+  return out;
+}
+
+/** Whether a participant of a strike was its target: the object after the trigger, or a passive subject before it. */
+function isTarget(text: string, a: ActorMention, trigger: { start: number; end: number }): boolean {
+  if (a.end <= trigger.start) return PASSIVE_BEFORE.test(text.slice(Math.max(0, trigger.start - 30), trigger.start));
+  if (a.start < trigger.end) return false;
+  return !AGENT_BEFORE.test(text.slice(Math.max(trigger.end, a.start - 40), a.start));
+}
+
+/** The dates that may date the event: those not dating a verb of speech, unless there are no others. */
+function eventDates(text: string, dates: DateMention[]): DateMention[] {
+  if (dates.length < 2) return dates;
+  const kept = dates.filter((d) => !SAID_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start)));
+  return kept.length ? kept : dates;
 }
 
 /**
@@ -322,8 +399,20 @@ function speakerOf(text: string, clause: Clause, actors: ActorMention[]): ActorM
  */
 function speechVerb(text: string, clause: Clause): { index: number; word: string } | null {
   if (clause.speech === undefined) {
-    const verb = SPEECH_VERBS.exec(maskHoles(text, clause));
-    clause.speech = verb ? { index: verb.index, word: verb[0] } : null;
+    const masked = maskHoles(text, clause);
+    // "was said to have been …", "was announced": a passive names no speaker; a later verb may.
+    let verb: { index: number; word: string } | null = null;
+    for (let from = 0, guard = 0; guard < 4; guard++) {
+      const m = SPEECH_VERBS.exec(from ? masked.slice(from) : masked);
+      if (!m) break;
+      const at = from + m.index;
+      if (!PASSIVE_SPEECH.test(masked.slice(Math.max(0, at - 12), at))) {
+        verb = { index: at, word: m[0] };
+        break;
+      }
+      from = at + m[0].length;
+    }
+    clause.speech = verb;
   }
   return clause.speech;
 }
@@ -340,6 +429,8 @@ function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMen
   }
   const found = firstTrigger(masked, clause, armedGroups);
   if (!found) return null;
+  // "an outbreak of cholera killed 60", "a heart attack": deaths from disease or disaster are no strike.
+  if (found.type === 'strike' && /^(?:kill|attack)/i.test(found.match[0]) && NOT_VIOLENCE.test(masked)) return null;
   // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
   const also = found.type === 'meeting' ? findVisit(masked) : null;
   return { found, also };
@@ -382,6 +473,7 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     if (!locative) continue;
     if (type === 'visit' && ORIGIN.test(before)) continue;
     if (/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))) continue; // "Baghdad's request"
+    if (ATTACKER_AFTER.test(text.slice(mention.end, mention.end + 30))) continue; // "in a US strike": who struck, not where
     const distance = Math.abs(mention.start - trigger.start);
     const score = PRECISION_RANK[mention.place.precision] * 1000 - Math.min(distance, 999);
     if (!best || score > best.score) best = { mention, score };
