@@ -862,8 +862,8 @@ function nonPlaceUse(text: string, tokens: Token[], span: Span, spanAt: Map<numb
   if (single && MONTHS.has(span.key)) return 'month';
   if (single && tokens[span.first].allCaps && TIME_ZONES.has(span.key)) return 'time zone';
   if (single && NEWS_AGENCIES.has(span.key) && (tokens[span.first].allCaps || span.key.length > 4)) return 'news agency';
-  // "Canadian" is not Canadian, Texas; a demonym that is also a country's or region's name ("Vatican") stays.
-  if (DEMONYM_COUNTRY.has(span.key) && onlyCities(span, gazetteer)) return 'demonym';
+  // "Canadian" is not Canadian, Texas, nor "Somali" the Somali Region; a demonym that is also a country's name ("Vatican") stays.
+  if (DEMONYM_COUNTRY.has(span.key) && !span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country')) return 'demonym';
   if (single && SEASONS.has(span.key) && next && /^ $/.test(gapAfter) && /^\d{4}$/.test(next.key)) return 'season';
   if (text.charCodeAt(span.end) === 36 || (span.start > 0 && text.charCodeAt(span.start - 1) === 36)) return 'currency';
   if (next && PATHOGEN_WORDS.has(next.key) && /^[ -]$/.test(gapAfter)) return 'name of a virus';
