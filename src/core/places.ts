@@ -173,7 +173,8 @@ function makeSpan(first: number, last: number, start: number, end: number, key: 
   return { first, last, start, end, key, candidates, rejected: undefined, chosen: undefined, fixed };
 }
 
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
+// Abbreviations with dots are one word: "U.S.", and state abbreviations such as "W.Va." or "N.Y.".
+const WORD = /(?:\p{Lu}\p{Ll}{0,2}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
 // Maps, not the alias table's plain objects: looking up every word of an article in an object is slow
 // (each fresh string is internalised) and would find inherited keys such as "constructor".
 const DIRECTION_OF = new Map(Object.entries(DIRECTIONS));
