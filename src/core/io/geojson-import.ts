@@ -11,32 +11,80 @@ import { detectColumns } from './columns';
 import { importedLayer, rowToEvent, type RowContext } from './rows';
 import type { DateOrder } from './dates';
 
-function positions(geometry: Geometry): Position[] {
-  switch (geometry.type) {
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+const isPosition = (value: unknown): value is Position =>
+  Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === 'number');
+
+/**
+ * The positions of a geometry whose shape has been checked (RFC 7946 §3.1), or why its shape is wrong:
+ * a file may hold anything where a geometry should be (`coordinates: null`, `[null]` rings, a `Circle`).
+ */
+function positionsOrProblem(geometry: unknown, depth = 0): Position[] | string {
+  if (!geometry || typeof geometry !== 'object' || Array.isArray(geometry)) return 'geometry is not an object';
+  const g = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  if (g.type === undefined || g.type === null) return 'geometry has no type';
+  if (typeof g.type !== 'string' || !GEOMETRY_TYPES.has(g.type)) return `geometry type ${JSON.stringify(g.type)} is not a GeoJSON geometry type`;
+  if (g.type === 'GeometryCollection') {
+    if (!Array.isArray(g.geometries)) return 'GeometryCollection has no list of geometries';
+    if (depth > 0) return 'GeometryCollection inside a GeometryCollection';
+    const all: Position[] = [];
+    for (const [i, member] of g.geometries.entries()) {
+      const result = positionsOrProblem(member, depth + 1);
+      if (typeof result === 'string') return `geometries[${i + 1}]: ${result}`;
+      all.push(...result);
+    }
+    return all;
+  }
+  const c = g.coordinates;
+  if (!Array.isArray(c)) return `${g.type} coordinates are not a list`;
+  const list = (value: unknown, what: string, min: number): Position[] | string => {
+    if (!Array.isArray(value)) return `a ${what} is not a list of positions`;
+    if (value.length < min) return `a ${what} has ${value.length} positions, fewer than ${min}`;
+    return value.every(isPosition) ? value : `a ${what} has a position that is not [longitude, latitude]`;
+  };
+  const lists = (value: unknown, what: string, min: number): Position[] | string => {
+    const all: Position[] = [];
+    for (const item of value as unknown[]) {
+      const result = list(item, what, min);
+      if (typeof result === 'string') return result;
+      all.push(...result);
+    }
+    return all;
+  };
+  switch (g.type) {
     case 'Point':
-      return [geometry.coordinates];
+      return isPosition(c) ? [c] : 'Point coordinates are not a position [longitude, latitude]';
     case 'MultiPoint':
+      return list(c, 'MultiPoint', 0);
     case 'LineString':
-      return geometry.coordinates;
+      return list(c, 'LineString', 2);
     case 'MultiLineString':
+      return lists(c, 'line', 2);
     case 'Polygon':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(positions);
+      return lists(c, 'polygon ring', 4);
+    default: {
+      // MultiPolygon
+      const all: Position[] = [];
+      for (const polygon of c) {
+        if (!Array.isArray(polygon)) return 'a polygon of the MultiPolygon is not a list of rings';
+        const result = lists(polygon, 'polygon ring', 4);
+        if (typeof result === 'string') return result;
+        all.push(...result);
+      }
+      return all;
+    }
   }
 }
 
 /** Why a geometry cannot be drawn, or null when it can. */
 function geometryProblem(geometry: Geometry | null | undefined): string | null {
   if (!geometry) return 'has no geometry';
-  const all = positions(geometry);
+  const all = positionsOrProblem(geometry);
+  if (typeof all === 'string') return all;
   if (all.length === 0) return 'has an empty geometry';
   for (const [lon, lat] of all) {
-    if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-      return 'has a coordinate that is not a number';
-    }
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return 'has a coordinate that is not a number';
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180) return `has a coordinate [${lon}, ${lat}] outside the world`;
   }
   if (geometry.type === 'Point' && all[0][0] === 0 && all[0][1] === 0) {
@@ -130,10 +178,12 @@ export function importGeoJson(text: string, fileName: string, dateOrder: DateOrd
   const events: DatelineEvent[] = [];
   const seen = new Map<string, number>();
   const contexts = new Map<string, RowContext>();
-  features.forEach((value, index) => {
-    const n = index + 1;
+  const readFeature = (value: unknown, n: number) => {
     const feature = value as Feature<Geometry, Record<string, unknown> | null>;
     if (!feature || feature.type !== 'Feature') return fail(`feature ${n}: not a GeoJSON Feature`, n);
+    if (feature.properties != null && (typeof feature.properties !== 'object' || Array.isArray(feature.properties))) {
+      return fail(`feature ${n}: properties is not an object`, n);
+    }
     const props = feature.properties ?? {};
     let event: DatelineEvent | string;
     if (isDatelineShaped(props)) {
@@ -166,6 +216,15 @@ export function importGeoJson(text: string, fileName: string, dateOrder: DateOrd
     if (first !== undefined) return fail(`feature ${n}: id "${event.properties.id}" repeats feature ${first}`, n);
     seen.set(event.properties.id, n);
     events.push(event);
+  };
+  features.forEach((value, index) => {
+    const n = index + 1;
+    // The checks above should leave nothing to throw on; should one be missed, it costs this feature only.
+    try {
+      readFeature(value, n);
+    } catch (error) {
+      fail(`feature ${n}: could not be read (${(error as Error).message})`, n);
+    }
   });
   for (const ctx of contexts.values()) {
     for (const [wording, rows] of ctx.unknownTypes) {
