@@ -31,10 +31,74 @@ export function eventPropertiesProblem(p: Record<string, unknown>, options: { lo
   }
   const hasLonLat = p.lon !== undefined || p.lat !== undefined;
   if ((options.lonLat === 'required' || hasLonLat) && !(isLongitude(p.lon) && isLatitude(p.lat))) return 'lon/lat missing or out of range';
-  if (isObject(p.origin) && !(isLongitude(p.origin.lon) && isLatitude(p.origin.lat))) return 'origin lon/lat out of range';
+  if (typeof p.date_start === 'string' && typeof p.date_end === 'string' && p.date_end < p.date_start) {
+    return `date_end ${p.date_end} is before date_start ${p.date_start}`;
+  }
+  if (p.geo_precision !== undefined && p.geo_precision !== 1 && p.geo_precision !== 2 && p.geo_precision !== 3) {
+    return `geo_precision "${String(p.geo_precision)}" is not 1, 2 or 3`;
+  }
+  // Optional members (older files lack some) must have their documented type when present: an object
+  // where text belongs would reach the popup, the list and CSV exports as "[object Object]".
+  const problem = textProblem(p, ['place_name', 'place_id', 'country', 'notes', 'layer', 'source_type']) ?? textListProblem(p, ['actors', 'conflicts']);
+  if (problem) return problem;
+  if (p.origin != null) {
+    if (!isObject(p.origin)) return 'origin is not an object';
+    if (!(isLongitude(p.origin.lon) && isLatitude(p.origin.lat))) return 'origin lon/lat out of range';
+    const originProblem = textProblem(p.origin, ['name', 'place_id']);
+    if (originProblem) return `origin: ${originProblem}`;
+  }
+  if (p.planned !== undefined && typeof p.planned !== 'boolean') return 'planned is not true or false';
+  if (p.roles !== undefined) {
+    if (!isObject(p.roles)) return 'roles is not an object';
+    const rolesProblem = textListProblem(p.roles, ['acted', 'targets', 'commenters']);
+    if (rolesProblem) return `roles: ${rolesProblem}`;
+  }
   if (p.sources !== undefined) {
     if (!Array.isArray(p.sources)) return 'sources is not a list';
     if (p.sources.some((s) => !isObject(s))) return 'a source is not an object';
+    for (const [i, source] of (p.sources as Record<string, unknown>[]).entries()) {
+      const sourceProblem = sourceProblemOf(source);
+      if (sourceProblem) return `sources[${i + 1}]: ${sourceProblem}`;
+    }
+  }
+  return null;
+}
+
+/** The first of `keys` present in `o` that is not a string. */
+function textProblem(o: Record<string, unknown>, keys: readonly string[]): string | null {
+  for (const key of keys) if (o[key] !== undefined && typeof o[key] !== 'string') return `${key} is not text`;
+  return null;
+}
+
+/** The first of `keys` present in `o` that is not a list of strings (items numbered from 1). */
+function textListProblem(o: Record<string, unknown>, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const value = o[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) return `${key} is not a list`;
+    const bad = value.findIndex((item) => typeof item !== 'string');
+    if (bad >= 0) return `${key}[${bad + 1}] is not text`;
+  }
+  return null;
+}
+
+const HIGHLIGHT_KINDS = ['place', 'date'];
+
+/** What is wrong with one source object (fields are optional; present ones must have their type). */
+function sourceProblemOf(s: Record<string, unknown>): string | null {
+  const problem = textProblem(s, ['file', 'outlet', 'url', 'published', 'title', 'quote', 'place_name']);
+  if (problem) return problem;
+  for (const key of ['start', 'end']) if (s[key] !== undefined && !Number.isInteger(s[key])) return `${key} is not a whole number`;
+  if (s.date != null && !(typeof s.date === 'string' && dayFromIso(s.date) !== null)) return `date "${String(s.date)}" is not a date (YYYY-MM-DD)`;
+  if (s.date_precision != null && !TIME_PRECISIONS.includes(String(s.date_precision))) {
+    return `date_precision "${String(s.date_precision)}" is not day, month or year`;
+  }
+  if (s.highlights !== undefined) {
+    if (!Array.isArray(s.highlights)) return 'highlights is not a list';
+    const bad = s.highlights.findIndex(
+      (h) => !isObject(h) || !Number.isInteger(h.start) || !Number.isInteger(h.end) || (h.end as number) < (h.start as number) || !HIGHLIGHT_KINDS.includes(String(h.kind)),
+    );
+    if (bad >= 0) return `highlights[${bad + 1}] is not a span { start, end, kind: "place" | "date" }`;
   }
   return null;
 }

@@ -5,7 +5,7 @@
  */
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, Geometry, Position } from 'geojson';
-import type { DatelineEvent, EventProperties, EventSource, Issue } from '../types';
+import type { DatelineEvent, EventProperties, EventSource, Issue, PlacePrecision } from '../types';
 import { eventPropertiesProblem } from '../eventcheck';
 import { detectColumns } from './columns';
 import { importedLayer, rowToEvent, type RowContext } from './rows';
@@ -116,6 +116,10 @@ function normalizeSource(value: unknown): EventSource | null {
   };
 }
 
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+const geoFromPlacePrecision = (precision: PlacePrecision): 1 | 2 | 3 => (precision === 'country' ? 3 : precision === 'region' ? 2 : 1);
+
 /** Checks a Dateline-shaped feature; returns the event with its layer set, or the reason it is unusable. */
 function datelineFeature(feature: Feature<Geometry, Record<string, unknown>>, layer: string): DatelineEvent | string {
   const p = feature.properties;
@@ -132,6 +136,12 @@ function datelineFeature(feature: Feature<Geometry, Record<string, unknown>>, la
     ...(p as unknown as EventProperties),
     lon: lon as number,
     lat: lat as number,
+    // eventPropertiesProblem has checked the types of what is present; absent members read as empty.
+    place_name: text(p.place_name),
+    place_id: text(p.place_id),
+    country: text(p.country),
+    notes: text(p.notes),
+    geo_precision: (p.geo_precision as EventProperties['geo_precision'] | undefined) ?? geoFromPlacePrecision(p.place_precision as PlacePrecision),
     actors: Array.isArray(p.actors) ? (p.actors as string[]) : [],
     conflicts: Array.isArray(p.conflicts) ? (p.conflicts as string[]) : [],
     sources: sources as EventSource[],
