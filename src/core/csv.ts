@@ -42,6 +42,9 @@ export function eventCsvRows(events: ReadonlyArray<EventProperties | { propertie
       source_count: p.sources.length,
       sources: [...new Set(p.sources.map((s) => s.outlet || s.file))].join('; '),
       notes: [p.notes, ...p.conflicts].filter(Boolean).join('; '),
+      planned: p.planned ? 'true' : '',
+      targets: (p.roles?.targets ?? []).join('; '),
+      commenters: (p.roles?.commenters ?? []).join('; '),
     };
   });
 }

@@ -33,7 +33,17 @@ export const EVENTS_CSV_COLUMNS = [
   'source_count',
   'sources',
   'notes',
+  // Added after the first files were written, at the end so older readers still work: `true` for an
+  // announced event (EventProperties.planned), empty otherwise. Readers must not require it.
+  'planned',
+  // Roles (EventProperties.roles), also added at the end: who of `actors` was targeted, and who only
+  // commented on the event (not in `actors`); "; "-joined, empty when none or unknown.
+  'targets',
+  'commenters',
 ] as const;
+
+/** Columns of `events.csv` added after version 1 was first written: a file without them is still version 1. */
+export const EVENTS_CSV_ADDED_COLUMNS: readonly string[] = ['planned', 'targets', 'commenters'];
 
 export const EVENT_SOURCES_CSV_COLUMNS = [
   'event_id',

@@ -36,14 +36,29 @@ export interface Observation {
   precision: TimePrecision | null;
   /** "two days after the assassination": resolved once the anchor event's date is known. */
   relative: { days: number; anchor: EventType } | null;
+  /** Announced, not reported as done ("will arrive on Sunday"); absent means reported. */
+  planned?: boolean;
+  /** For an undated back-reference ("killed last week", "since the army killed …"): the days it can fall in
+   * (`from` null: any day before `to`), so it never joins a report of another day. */
+  window?: DateWindow | null;
   persons: string[];
   orgs: string[];
+  /** Participants (of `persons`/`orgs`) who were targeted rather than acting; absent means none. */
+  targets?: string[];
+  /** Who commented on the event (not participants, never used to match reports); absent means none. */
+  commenters?: string[];
   /** A definite reference to a known event ("the assassination", "Iraq's parliamentary bill"). */
   definite: boolean;
   origin: Place | null;
   quote: { start: number; end: number; text: string };
   /** Offsets (relative to the quote) of the place and date expressions, for highlighting. */
   highlights: Array<{ start: number; end: number; kind: 'place' | 'date' }>;
+}
+
+/** The first and last day an undated event can fall on; `from` null when only the last is known. */
+export interface DateWindow {
+  from: string | null;
+  to: string;
 }
 
 /** Geography the merge needs: whether one place contains another (same place counts). */
@@ -58,8 +73,14 @@ export interface MergedEvent {
   place: Place | null;
   date: string | null;
   precision: TimePrecision | null;
+  /** While undated: the days it can fall in (see `Observation.window`). */
+  window: DateWindow | null;
   persons: string[];
   orgs: string[];
+  /** Participants who were targeted (a subset of `persons` and `orgs`). */
+  targets: string[];
+  /** Who commented on the event, outside `persons` and `orgs`. */
+  commenters: string[];
   origin: Place | null;
   conflicts: string[];
   /** Files of the reports (for the one-report-per-article rule). */
@@ -169,13 +190,25 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       const best = uniqueBest(unit);
       for (const e of strongCandidates(index, unit)) if (considerStrongFit(best, e, unit, geo)) break;
       target = uniqueBestResult(best);
+      // An undated report placed more precisely than a country, naming someone, joins the only dated
+      // event it fits (an outlet that gives no day for the strike the others date).
+      if (!target && unit.place && unit.place.precision !== 'country' && (unit.persons.length || unit.orgs.length)) {
+        let only: MergedEvent | undefined;
+        let fits = 0;
+        visitCouldJoin(index, unit, (e) => {
+          if (!e.date || !e.place || !joinsAcross(e, unit, geo)) return false;
+          only = e;
+          return ++fits === 2;
+        });
+        if (fits === 1) target = only;
+      }
     }
     if (target) {
       mergeInto(target, unit, geo);
       reindexEvent(index, target);
       continue;
     }
-    const nearMiss = nearMissCandidates(index, unit, own).find((e) => personOverlap(e, unit) >= 2 && !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
+    const nearMiss = nearMissCandidates(index, unit, own).find((e) => !sharesFile(e, unit) && nearMissConflict(e, unit, geo));
     if (nearMiss) {
       const conflict = nearMissConflict(nearMiss, unit, geo)!;
       mergeInto(nearMiss, unit, geo);
@@ -386,8 +419,11 @@ function start(o: Observation): MergedEvent {
     place: o.place,
     date: o.date,
     precision: o.precision,
+    window: o.date ? null : o.window ?? null,
     persons: [...o.persons],
     orgs: [...o.orgs],
+    targets: o.targets ? [...o.targets] : [],
+    commenters: o.commenters ? [...o.commenters] : [],
     origin: o.origin,
     conflicts: [],
     files: new Set([o.file]),
@@ -406,8 +442,12 @@ function mergeInto(target: MergedEvent, other: MergedEvent, geo: PlaceRelation) 
     target.date = other.date;
     target.precision = other.precision;
   }
+  target.window = target.date ? null : narrower(target.window, other.window);
   target.persons = union(target.persons, other.persons);
   target.orgs = union(target.orgs, other.orgs);
+  target.targets = union(target.targets, other.targets);
+  // A name that is a participant in one report is not a commenter of the merged event.
+  target.commenters = union(target.commenters, other.commenters).filter((c) => !target.persons.includes(c) && !target.orgs.includes(c));
   target.origin ??= other.origin;
   target.conflicts.push(...other.conflicts);
 }
@@ -461,11 +501,31 @@ function lastDay(date: string, precision: TimePrecision | null): string {
   return end;
 }
 
-function datesFit(a: { date: string | null; precision: TimePrecision | null }, b: { date: string | null; precision: TimePrecision | null }): boolean {
-  if (!a.date || !b.date) return true;
+/** The days both windows allow (null: no bound known); an empty intersection keeps the first. */
+function narrower(a: DateWindow | null, b: DateWindow | null | undefined): DateWindow | null {
+  if (!a || !b) return a ?? b ?? null;
+  const from = a.from && b.from ? (a.from > b.from ? a.from : b.from) : a.from ?? b.from;
+  const to = a.to < b.to ? a.to : b.to;
+  return from && from > to ? a : { from, to };
+}
+
+type Dated = { date: string | null; precision: TimePrecision | null; window?: DateWindow | null };
+
+/** Whether two reports' dates can be one event's: overlapping spans; an undated one fits unless its window (a back-reference's days) misses the other's span. */
+function datesFit(a: Dated, b: Dated): boolean {
+  if (!a.date || !b.date) return windowsFit(a, b);
   const [as, ae] = [a.date, lastDay(a.date, a.precision)];
   const [bs, be] = [b.date, lastDay(b.date, b.precision)];
   return (as <= bs && be <= ae) || (bs <= as && ae <= be);
+}
+
+function windowsFit(a: Dated, b: Dated): boolean {
+  const wa = a.date ? null : a.window, wb = b.date ? null : b.window;
+  if (!wa && !wb) return true;
+  if ((!a.date && !wa) || (!b.date && !wb)) return true; // one side undated and unbounded
+  const [as, ae] = a.date ? [a.date, lastDay(a.date, a.precision)] : [wa!.from ?? '', wa!.to];
+  const [bs, be] = b.date ? [b.date, lastDay(b.date, b.precision)] : [wb!.from ?? '', wb!.to];
+  return as <= be && bs <= ae;
 }
 
 function personOverlap(a: { persons: string[] }, b: { persons: string[] }): number {
@@ -487,7 +547,7 @@ function orgOverlap(a: { orgs: string[] }, b: { orgs: string[] }): number {
   return shared;
 }
 
-function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: boolean, _geo: PlaceRelation): boolean {
+function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: boolean, geo: PlaceRelation): boolean {
   const ap = a.persons, bp = b.persons;
   if (ap.length && bp.length) {
     const shared = personOverlap(a, b);
@@ -497,6 +557,9 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
     if (sameArticle && shared >= 1 && a.type !== 'meeting') return true;
     // Within one article, a strike or vote at the same place on the same day is one event whoever is named.
     if (sameArticle && a.type !== 'meeting' && a.place && b.place && a.place.id === b.place.id && a.date && a.date === b.date) return true;
+    // Across articles, one shared person on the same day at places that fit (`compatible` checks them) is one
+    // event told in other words ("met her host in the Kenyan capital on Tuesday"); another day stays apart.
+    if (!sameArticle && shared >= 1 && a.place && b.place && a.date && a.date === b.date && a.precision === 'day' && b.precision === 'day') return true;
     return shared >= 1 && (allIncluded(ap, bp) || allIncluded(bp, ap));
   }
   const ao = a.orgs, bo = b.orgs;
@@ -511,7 +574,9 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
   if (sameArticle) return orgOverlap(a, b) > 0 || !ap.length || !bp.length;
   // Only organisations in common ("Boko Haram"): the same group may be active in many places, so the
   // reports must name the same place (or one of them none).
-  const samePlace = !a.place || !b.place || a.place.id === b.place.id;
+  // A city and a site in it (or a region) are the same place for this; a country is too wide.
+  const samePlace = !a.place || !b.place || a.place.id === b.place.id ||
+    (a.place.precision !== 'country' && b.place.precision !== 'country' && (geo.contains(a.place, b.place) || geo.contains(b.place, a.place)));
   return orgOverlap(a, b) > 0 && samePlace;
 }
 
@@ -583,7 +648,7 @@ function scoreCeiling(o: MergedEvent | Observation): number {
 
 /** Strong actor evidence despite a small disagreement: a conflict to record, or null. */
 function nearMissConflict(a: MergedEvent, b: MergedEvent, geo: PlaceRelation): string | null {
-  if (personOverlap(a, b) < 2 || !a.date || !b.date) return null;
+  if (!a.date || !b.date || !(personOverlap(a, b) >= 2 || otherTimeZone(a, b, geo))) return null;
   if (a.precision === 'day' && b.precision === 'day' && a.date !== b.date && placesFit(a.place, b.place, geo)) {
     const gap = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86400000;
     if (gap <= 2) return `Sources disagree on the date: ${a.date} (${sourceFiles(a)}) vs ${b.date} (${sourceFiles(b)})`;
@@ -592,6 +657,20 @@ function nearMissConflict(a: MergedEvent, b: MergedEvent, geo: PlaceRelation): s
     return `Sources disagree on the place: ${a.place.name} (${sourceFiles(a)}) vs ${b.place.name} (${sourceFiles(b)})`;
   }
   return null;
+}
+
+/**
+ * Reports of one event dated in two time zones (a US outlet's "January 7" for a strike on 8 January local
+ * time): days one apart, both placed at places that fit, and actors that fit and share a name — or, naming
+ * nobody, the very same site. Two events at one city on consecutive days with nobody named stay apart.
+ */
+function otherTimeZone(a: MergedEvent, b: MergedEvent, geo: PlaceRelation): boolean {
+  if (a.precision !== 'day' || b.precision !== 'day' || !a.date || !b.date || !a.place || !b.place) return false;
+  // Cheapest tests first: this is asked of every event of the unit's month.
+  const named = a.persons.length + a.orgs.length + b.persons.length + b.orgs.length;
+  if (named ? personOverlap(a, b) + orgOverlap(a, b) < 1 : a.place.id !== b.place.id || a.place.precision !== 'site') return false;
+  if (addDays(a.date, 1) !== b.date && addDays(b.date, 1) !== a.date) return false;
+  return placesFit(a.place, b.place, geo) && (!named || actorsFit(a, b, false, geo));
 }
 
 /** The files reporting an event, for conflict messages. */

@@ -6,10 +6,10 @@
  * events (typing) → merge → output properties (this module) → geojson/csv writers.
  */
 import { booleanPointInPolygon, distance } from '@turf/turf';
-import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName, findActors } from './actors';
+import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName, demonymCountry, findActors } from './actors';
 import { findChrome, overlapsChrome } from './clean';
 import { lastDayCovered } from './calendar';
-import { findDates, publicationDate } from './dates';
+import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, publicationDate } from './dates';
 import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
 import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
 import { mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
@@ -146,15 +146,24 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const { file, text, meta } = article;
   const chrome = findChrome(text, meta);
   let published = publicationDate(meta.published);
-  if (!published && chrome.publishedHint) published = publicationDate(chrome.publishedHint);
-  if (!text.trim()) issues.push({ file, message: 'empty article', severity: 'warning' });
+  if (!published && text.trim()) {
+    // No manifest date: the page's own stamp ("Published …", a date-only line) or its latest full date.
+    const hint = chrome.publishedHint ? chrome.ignored.find((s) => s.reason === 'dateline' && s.text === chrome.publishedHint) : undefined;
+    const hinted = hint ? publicationDate(hint.text) : null;
+    const read = hint && hinted ? { date: hinted, start: hint.start, text: hint.text } : inferPublicationDate(text, chrome.ignored.filter((s) => s.reason === 'related'));
+    if (read) {
+      published = read.date;
+      issues.push({ file, line: lineOf(text, read.start), message: `publication date read from the text: ${read.date} ("${read.text}")`, severity: 'warning' });
+    }
+  }
+  if (!text.trim()) issues.push({ file, line: 1, message: 'empty article', severity: 'warning' });
   else if (!published) issues.push({ file, message: 'no publication date (manifest or page): relative dates are taken from other reports of the same events', severity: 'warning' });
 
   const datelineSpan = chrome.dateline;
   const ignore: Array<[number, number]> = chrome.ignored
     .filter((s) => !(datelineSpan && s.start === datelineSpan.start))
     .map((s) => [s.start, s.end]);
-  const found = findPlaces(text, file, gazetteer, { ignore, names });
+  const found = withCapitals(text, file, findPlaces(text, file, gazetteer, { ignore, names }), gazetteer);
   const dateline = datelineSpan ? found.find((m) => m.start >= datelineSpan.start && m.end <= datelineSpan.end) ?? null : null;
   const mentions = found.filter((m) => !overlapsChrome(chrome.ignored, m.start, m.end) || m === dateline);
   const storyMentions = mentions.filter((m) => m !== dateline);
@@ -197,6 +206,12 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   const before = w.article.text.slice(Math.max(0, c.trigger.start - 40), c.trigger.start);
   const definite = /\b(the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$|['’]s\s+(?:[\w-]+\s+)?$/i.test(before);
   const relative = c.relative && ANCHOR_NOUNS[c.relative.anchor] ? { days: c.relative.days, anchor: ANCHOR_NOUNS[c.relative.anchor] } : null;
+  // Date assignment: an announced event ("will arrive on Sunday") is on the coming day, not the past one;
+  // an undated back-reference ("killed last week") can only be another day's event.
+  const clauseBefore = w.article.text.slice(Math.max(c.sentence.start, c.trigger.start - 120), c.trigger.start);
+  const planned = isPlanned(clauseBefore, c.trigger.text);
+  const date = planned && c.date && w.published ? forwardDate(c.date, w.published) : c.date;
+  const window = date || planned ? null : earlierWindow(clauseBefore, c.sentence.text, w.published);
   const quote = { start: c.sentence.start, end: c.sentence.end, text: c.sentence.text };
   const highlights: Observation['highlights'] = [];
   if (c.place && c.place.start >= quote.start && c.place.end <= quote.end) highlights.push({ start: c.place.start - quote.start, end: c.place.end - quote.start, kind: 'place' });
@@ -217,11 +232,14 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
     place,
     placeText,
     statedPlace: c.place?.place ?? null,
-    date: c.date?.date ?? null,
-    precision: c.date?.precision ?? null,
+    date: date?.date ?? null,
+    precision: date?.precision ?? null,
     relative,
+    ...(planned ? { planned } : {}),
+    ...(window ? { window } : {}),
     persons,
     orgs,
+    ...roleNames(c, index, persons, orgs),
     definite,
     origin,
     quote,
@@ -229,10 +247,52 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   };
 }
 
+/** The canonical names of a candidate's targets (among its participants) and commenters (outside them). */
+function roleNames(c: EventCandidate, index: ActorIndex, persons: string[], orgs: string[]): { targets: string[]; commenters: string[] } {
+  const targets: string[] = [];
+  const commenters: string[] = [];
+  for (const a of c.targets) {
+    const name = canonicalName(index, a);
+    if (name && !targets.includes(name)) targets.push(name);
+  }
+  for (const a of c.commenters) {
+    const name = canonicalName(index, a);
+    if (name && !commenters.includes(name) && !persons.includes(name) && !orgs.includes(name)) commenters.push(name);
+  }
+  return { targets, commenters };
+}
+
 function affiliationOf(person: ActorMention, w: ArticleWork, index: ActorIndex): string {
   const name = canonicalName(index, person);
   for (const a of w.actors) if (a.kind === 'person' && a.affiliation && canonicalName(index, a) === name) return a.affiliation;
   return '';
+}
+
+// "the Kenyan capital", "the Malian capital": a demonym (one or two words) before "capital".
+const DEMONYM_CAPITAL = /\b[Tt]he\s+((?:\p{Lu}[\p{L}.]+\s+)?\p{Lu}[\p{L}.]+)\s+capital\b(?!\s+\p{Lu})/gu;
+
+/**
+ * Adds a mention of the capital for each "the <demonym> capital" that no other mention covers.
+ * @param text the article text
+ * @param file the article's file
+ * @param found the place mentions found in it (in text order)
+ * @param gazetteer a loaded gazetteer
+ * @returns the mentions with the capitals added, in text order
+ * @example withCapitals('talks in the Kenyan capital', 'a.txt', [], gazetteer)[0].place.name // 'Nairobi'
+ */
+export function withCapitals(text: string, file: string, found: PlaceMention[], gazetteer: Gazetteer): PlaceMention[] {
+  if (!text.includes(' capital')) return found;
+  const added: PlaceMention[] = [];
+  for (const m of text.matchAll(DEMONYM_CAPITAL)) {
+    const country = demonymCountry(m[1].toLowerCase());
+    const capital = country ? capitalOf(country, gazetteer) : null;
+    if (!capital) continue;
+    const start = m.index! + m[0].indexOf(m[1]);
+    const end = m.index! + m[0].length;
+    if (found.some((p) => p.start < end && p.end > start)) continue;
+    added.push({ file, start, end, text: text.slice(start, end), place: capital });
+  }
+  return added.length ? [...found, ...added].sort((a, b) => a.start - b.start) : found;
 }
 
 /** The capital of a country, where its legislature sits and a visitor from it comes from. */
@@ -467,11 +527,14 @@ function toFeature(
     lon: place ? roundCoord(place.lon) : 0,
     lat: place ? roundCoord(place.lat) : 0,
     actors,
+    roles: { acted: actors.filter((a) => !e.targets.includes(a)), targets: actors.filter((a) => e.targets.includes(a)), commenters: e.commenters },
     sources,
     conflicts: e.conflicts,
     notes: notes.join('; '),
     layer: 'pipeline',
   };
+  // Planned only if every report announces it: one report of it having happened wins.
+  if (e.reports.every((r) => r.planned)) properties.planned = true;
   if (e.origin && e.type === 'visit') properties.origin = { name: e.origin.name, place_id: e.origin.id, lon: roundCoord(e.origin.lon), lat: roundCoord(e.origin.lat) };
   let geometry = geometries.get(place.id);
   if (!geometry) {

@@ -120,16 +120,30 @@ export interface EventProperties {
   lat: number;
   /** For travel/visit events: where the traveller came from (drawn as a great-circle arc). */
   origin?: { name: string; place_id: string; lon: number; lat: number };
+  /** The participants: who acted and who was targeted (people first, then organisations). */
   actors: string[];
+  /** What each named party did: `actors` split into who acted and who was targeted, and who only commented
+   * (condemned, welcomed, reported it; not in `actors`). Absent in files written before roles were added. */
+  roles?: EventRoles;
   sources: EventSource[];
   /** Human-readable disagreements between merged sources (date or place), empty when they agree. */
   conflicts: string[];
+  /** True when every source announces the event rather than reports it ("will arrive on Sunday"): the date
+   * is the announced day. Absent (not false) otherwise, and in files written before it was added. */
+  planned?: boolean;
   notes: string;
   /** Where the event came from: the pipeline, or a user's import (the layer it belongs to). */
   layer: string;
   /** Imported events only: the file's own type wording (e.g. ACLED `Battles / Armed clash`), kept because
    * the taxonomy is coarser than many files. */
   source_type?: string;
+}
+
+/** The parties of an event by role. `acted` ∪ `targets` = `EventProperties.actors`; commenters are apart. */
+export interface EventRoles {
+  acted: string[];
+  targets: string[];
+  commenters: string[];
 }
 
 export type DatelineEvent = Feature<Geometry, EventProperties>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { eventCsvRows, eventSourceCsvRows, mentionCsvRows, toCsv } from '../../src/core/csv';
 import { EVENTS_CSV_COLUMNS, EVENT_SOURCES_CSV_COLUMNS, MENTIONS_CSV_COLUMNS } from '../../src/core/formats';
+import { importText } from '../../src/core/io/import';
 import type { EventProperties, Place } from '../../src/core/types';
 
 const lima: Place = { id: 'gn:3936456', name: 'Lima', precision: 'city', country: 'PE', lon: -77.02824, lat: -12.04318 };
@@ -36,6 +37,38 @@ describe('CSV rows', () => {
     expect(Object.keys(row)).toEqual([...EVENTS_CSV_COLUMNS]);
     expect(row).toMatchObject({ event_date: '2023-01-15', longitude: -77.02824, source_count: 2, sources: 'RPP; b.txt', actors: 'Dina Boluarte; @protesters' });
     expect(row.notes).toContain('Sources disagree');
+    expect(row.planned).toBe('');
+  });
+
+  it('writes planned (a column added after notes) as "true" for an announced event, and reads it back on import', () => {
+    const [row] = eventCsvRows([{ ...event, planned: true }]);
+    expect(EVENTS_CSV_COLUMNS.indexOf('planned')).toBe(EVENTS_CSV_COLUMNS.indexOf('notes') + 1);
+    expect(row.planned).toBe('true');
+    const csv = toCsv(eventCsvRows([{ ...event, planned: true }, { ...event, id: 'evt-other' }]), EVENTS_CSV_COLUMNS);
+    const imported = importText('events.csv', csv);
+    expect(imported.kind).toBe('dateline');
+    expect(imported.events.map((e) => e.properties.planned)).toEqual([true, undefined]);
+  });
+
+  it('writes roles as the last columns (targets, commenters) and reads them back on import', () => {
+    const roles = { acted: ['Dina Boluarte'], targets: ['@protesters'], commenters: ['Amnesty International'] };
+    expect(EVENTS_CSV_COLUMNS.slice(-2)).toEqual(['targets', 'commenters']);
+    const [row] = eventCsvRows([{ ...event, roles }]);
+    expect(row).toMatchObject({ targets: '@protesters', commenters: 'Amnesty International' });
+    const csv = toCsv(eventCsvRows([{ ...event, roles }, { ...event, id: 'evt-other' }]), EVENTS_CSV_COLUMNS);
+    const imported = importText('events.csv', csv);
+    expect(imported.kind).toBe('dateline');
+    expect(imported.events.map((e) => e.properties.roles)).toEqual([roles, undefined]);
+  });
+
+  it('imports a Dateline events.csv written before the planned column existed', () => {
+    const columns = EVENTS_CSV_COLUMNS.filter((c) => c !== 'planned' && c !== 'targets' && c !== 'commenters');
+    const rows = eventCsvRows([event]).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
+    const imported = importText('old-events.csv', Papa.unparse(rows, { columns }));
+    expect(imported.kind).toBe('dateline');
+    expect(imported.events).toHaveLength(1);
+    expect(imported.events[0].properties.planned).toBeUndefined();
+    expect(imported.events[0].properties.date_start).toBe('2023-01-15');
   });
 
   it('builds one event_sources.csv row per source and one mentions.csv row per mention', () => {

@@ -33,6 +33,7 @@ describe('pipeline fixtures', () => {
           actors: e.properties.actors,
           sources: e.properties.sources.map((s) => `${s.file}${s.date ? ` ${s.date}` : ''}`),
           conflicts: e.properties.conflicts,
+          ...(e.properties.planned ? { planned: true } : {}),
         })),
         issues: [...issues, ...result.issues].map((i) => `${i.severity} ${i.file}${i.line ? `:${i.line}` : ''}: ${i.message}`),
       };

@@ -55,6 +55,9 @@ test('dates read with their precision', () => {
   expect(eventDateText({ date_start: '2021-04-12', date_end: '2021-04-12', time_precision: 'day' })).toBe('12 April 2021 (day precision)');
   expect(eventDateText({ date_start: '2014-01-01', date_end: '2014-12-31', time_precision: 'year' })).toBe('2014 (year precision)');
   expect(eventDateText({ date_start: null, date_end: null, time_precision: null })).toBe('Date unknown');
+  // An announced event says so before its date.
+  expect(eventDateText({ date_start: '2023-03-15', date_end: '2023-03-15', time_precision: 'day', planned: true })).toBe('Planned: 15 March 2023 (day precision)');
+  expect(eventDateText({ date_start: null, date_end: null, time_precision: null, planned: true })).toBe('Planned, date unknown');
   expect(publishedText('2021-04-12T14:36')).toBe('12 April 2021, 14:36');
   expect(publishedText('')).toBe('date unknown');
 });

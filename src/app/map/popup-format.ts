@@ -61,10 +61,18 @@ export const PLACE_PRECISION_WORDS: Record<PlacePrecision, string> = {
   country: 'whole country (approximate)',
 };
 
-/** The event's date with its precision, e.g. "12 April 2021 (day)" or "2014 (year)". */
-export function eventDateText(p: Pick<EventProperties, 'date_start' | 'date_end' | 'time_precision'>): string {
+/**
+ * The event's date with its precision, e.g. "12 April 2021 (day precision)" or "2014 (year precision)";
+ * an announced event reads "Planned: 12 April 2021 (day precision)".
+ * @param p the event's date properties and its `planned` flag
+ * @returns the text shown under "Date" in the popup
+ * @example eventDateText({ date_start: '2023-03-15', date_end: '2023-03-15', time_precision: 'day', planned: true }) // 'Planned: 15 March 2023 (day precision)'
+ */
+export function eventDateText(p: Pick<EventProperties, 'date_start' | 'date_end' | 'time_precision' | 'planned'>): string {
   const date = formatEventDate(p);
-  return p.time_precision ? `${date} (${p.time_precision} precision)` : date;
+  const text = p.time_precision ? `${date} (${p.time_precision} precision)` : date;
+  if (!p.planned) return text;
+  return p.date_start ? `Planned: ${text}` : 'Planned, date unknown';
 }
 
 /**

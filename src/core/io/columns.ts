@@ -2,7 +2,7 @@
  * Which column of an imported table holds what. Detection is by header name (Dateline's own CSV, ACLED
  * exports and the usual GIS spellings); the import dialog lets the user fix the result.
  */
-import { EVENTS_CSV_COLUMNS, EVENT_SOURCES_CSV_COLUMNS } from '../formats';
+import { EVENTS_CSV_ADDED_COLUMNS, EVENTS_CSV_COLUMNS, EVENT_SOURCES_CSV_COLUMNS } from '../formats';
 
 /** The event properties an imported column can feed. */
 export const IMPORT_FIELDS = [
@@ -25,6 +25,9 @@ export const IMPORT_FIELDS = [
   'actor1',
   'actor2',
   'sources',
+  'planned',
+  'targets',
+  'commenters',
 ] as const;
 
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -56,6 +59,9 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   actor1: ['actor1', 'actor_1', 'actor1name'],
   actor2: ['actor2', 'actor_2', 'actor2name'],
   sources: ['sources', 'source', 'source_url', 'sourceurl', 'url'],
+  planned: ['planned'],
+  targets: ['targets'],
+  commenters: ['commenters'],
 };
 
 /**
@@ -103,7 +109,8 @@ export function detectColumns(headerCells: readonly string[]): DetectedColumns {
 function tableKind(header: readonly string[]): TableKind {
   const has = (name: string) => header.includes(name);
   if (EVENT_SOURCES_CSV_COLUMNS.every(has)) return 'dateline-sources';
-  if (EVENTS_CSV_COLUMNS.every(has)) return 'dateline';
+  // Files written before a column was added at the end (`planned`) are Dateline's too.
+  if (EVENTS_CSV_COLUMNS.every((c) => has(c) || EVENTS_CSV_ADDED_COLUMNS.includes(c))) return 'dateline';
   if (has('event_id_cnty') || (has('sub_event_type') && has('actor1'))) return 'acled';
   return 'generic';
 }

@@ -30,7 +30,7 @@ const TIME_PRECISIONS: readonly TimePrecision[] = ['day', 'month', 'year'];
 
 /** ACLED time_precision: 1 exact day, 2 within a week, 3 within a month. Dateline has no week precision,
  * so 2 widens to the month — a coarser claim rather than a false exact day. */
-const ACLED_TIME_PRECISION: Record<string, TimePrecision> = { '1': 'day', '2': 'month', '3': 'month' };
+const ACLED_TIME_PRECISION = new Map<string, TimePrecision>([['1', 'day'], ['2', 'month'], ['3', 'month']]);
 
 export interface RowContext {
   fileName: string;
@@ -168,7 +168,7 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
   if (precisionText) {
     declared = (TIME_PRECISIONS as readonly string[]).includes(precisionText)
       ? (precisionText as TimePrecision)
-      : ACLED_TIME_PRECISION[precisionText];
+      : ACLED_TIME_PRECISION.get(precisionText);
     if (!declared) return `time_precision "${precisionText}" is not day, month, year or ACLED 1/2/3`;
   }
   const dateText = cell('date');
@@ -266,6 +266,14 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
     },
   };
   if (wording && wording !== type) event.properties.source_type = wording;
+  // Dateline's `planned` column (absent from older files): "true" marks an announced event.
+  if (/^(?:true|yes|1)$/i.test(cell('planned'))) event.properties.planned = true;
+  // Dateline's role columns (absent from older files): targets among the actors, and commenters.
+  const targetsText = cell('targets'), commentersText = cell('commenters');
+  if (targetsText || commentersText) {
+    const targets = targetsText.split(LIST_SPLIT).filter(Boolean);
+    event.properties.roles = { acted: actors.filter((a) => !targets.includes(a)), targets, commenters: commentersText.split(LIST_SPLIT).filter(Boolean) };
+  }
   return event;
 }
 
