@@ -31,12 +31,15 @@ export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPl
   { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|(?:journey|trip|trav(?:el|ell)(?:ed|s)?|flew|drove|headed)\s+from\b|arriv(?:ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
 ];
 
-/** Nouns that name a past event of a type, for "two days after the assassination". */
-export const ANCHOR_NOUNS: Record<string, EventType> = {
+/**
+ * Nouns that name a past event of a type, for "two days after the assassination". Looked up with a word of
+ * the article, so without a prototype: "two days after the constructor" names no event.
+ */
+export const ANCHOR_NOUNS: Readonly<Record<string, EventType>> = Object.assign(Object.create(null), {
   assassination: 'strike', strike: 'strike', killing: 'strike', attack: 'strike', bombing: 'strike', airstrike: 'strike',
   explosion: 'strike', blast: 'strike', vote: 'vote', ratification: 'vote', meeting: 'meeting', talks: 'meeting',
   summit: 'meeting', visit: 'visit', arrival: 'visit', trip: 'visit', offensive: 'armed-group',
-};
+} satisfies Record<string, EventType>);
 
 /** Organisations whose activity is armed-group activity. */
 const ARMED_GROUPS = /^(Daesh|Hezbollah|Hamas|Taliban|al-Qaeda|al-Shabaab|Boko Haram|Houthis|Kurdistan Workers)/;

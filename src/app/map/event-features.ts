@@ -249,7 +249,8 @@ export function* countTypesInSlices(events: readonly DatelineEvent[], step = SLI
   const byType = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
   for (let i = 0; i < events.length; i++) {
     const type = events[i].properties.type;
-    if (type in byType) byType[type]++;
+    // Own keys only: `in` would count a type named `constructor` onto Object's member.
+    if (Object.hasOwn(byType, type)) byType[type]++;
     if ((i + 1) % step === 0) yield;
   }
   countCache.set(events, { length: events.length, byType });

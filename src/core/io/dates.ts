@@ -15,11 +15,12 @@ export interface ParsedDate {
   precision: TimePrecision;
 }
 
-const MONTHS: Record<string, number> = {
+/** Month names and abbreviations. A Map: "12 constructor 2021" must find no month, not Object's constructor. */
+const MONTHS = new Map<string, number>(Object.entries({
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,
-};
+}));
 
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const ISO_MONTH = /^(\d{4})-(\d{1,2})$/;
@@ -42,7 +43,7 @@ function dayOrError(year: number, month: number, day: number): ParsedDate | stri
 }
 
 function monthNumber(name: string): number | undefined {
-  return MONTHS[name.toLowerCase()];
+  return MONTHS.get(name.toLowerCase());
 }
 
 /**

@@ -7,8 +7,11 @@ import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../taxonomy';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** ACLED sub-event types, which decide first because they are more specific than event types. */
-const ACLED_SUB_EVENT: Record<string, EventType> = {
+/**
+ * ACLED sub-event types, which decide first because they are more specific than event types. Maps, not
+ * object literals: a file's `constructor` or `__proto__` must be an unknown word, not Object's members.
+ */
+const ACLED_SUB_EVENT = new Map<string, EventType>(Object.entries({
   'air/drone strike': 'strike',
   'shelling/artillery/missile attack': 'strike',
   'remote explosive/landmine/ied': 'strike',
@@ -34,16 +37,16 @@ const ACLED_SUB_EVENT: Record<string, EventType> = {
   'violent demonstration': 'armed-group',
   'mob violence': 'armed-group',
   other: 'statement',
-};
+} satisfies Record<string, EventType>));
 
-const ACLED_EVENT: Record<string, EventType> = {
+const ACLED_EVENT = new Map<string, EventType>(Object.entries({
   battles: 'armed-group',
   'explosions/remote violence': 'strike',
   'violence against civilians': 'armed-group',
   protests: 'statement',
   riots: 'armed-group',
   'strategic developments': 'statement',
-};
+} satisfies Record<string, EventType>));
 
 /** CAMEO codes by longest matching prefix: 042/043 visits, 04 consultations, 195 aerial weapons, 18–20 force. */
 const CAMEO_PREFIX: [string, EventType][] = [
@@ -79,8 +82,10 @@ export function mapEventType(type: string, subType = ''): EventType | null {
   const t = norm(type);
   const sub = norm(subType);
   if (BY_NAME.has(t)) return BY_NAME.get(t)!;
-  if (sub && ACLED_SUB_EVENT[sub]) return ACLED_SUB_EVENT[sub];
-  if (ACLED_EVENT[t]) return ACLED_EVENT[t];
+  const bySub = sub ? ACLED_SUB_EVENT.get(sub) : undefined;
+  if (bySub) return bySub;
+  const byEvent = ACLED_EVENT.get(t);
+  if (byEvent) return byEvent;
   const code = /^\d{2,4}$/.test(sub) ? sub : /^\d{2,4}$/.test(t) ? t : '';
   if (code) for (const [prefix, mapped] of CAMEO_PREFIX) if (code.startsWith(prefix)) return mapped;
   return null;
