@@ -51,11 +51,10 @@ export function readArticleFolder(folder: string): FolderInput {
     try {
       if (!statSync(file).isFile()) continue;
       const bytes = readFileSync(file);
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+      const text = decodeArticle(bytes, name, issues).replace(/^\uFEFF/, '');
       articles.push({ file: name, text, meta: entries.get(name) ?? emptyEntry(name) });
     } catch (error) {
-      const reason = error instanceof TypeError ? 'not valid UTF-8' : (error as Error).message;
-      issues.push({ file: name, message: `cannot read article: ${reason}`, severity: 'error' });
+      issues.push({ file: name, message: `cannot read article: ${(error as Error).message}`, severity: 'error' });
     }
   }
   // Every listed file, even from a row dropped as bad, must be in the folder and be an article.
@@ -67,4 +66,39 @@ export function readArticleFolder(folder: string): FolderInput {
     }
   }
   return { articles, issues };
+}
+
+/**
+ * An article's text: UTF-8, or — when the bytes are not valid UTF-8 (an older page saved as Latin-1 or
+ * Windows-1252) — read as Windows-1252, whose every byte is a character, with a warning naming the line
+ * of the first byte that is not UTF-8. The article is kept, not dropped.
+ * @param bytes the file's bytes
+ * @param file the file name, for the warning
+ * @param issues where the warning goes
+ * @returns the decoded text
+ * @example decodeArticle(Buffer.from([0x43, 0x61, 0x66, 0xe9]), 'a.txt', []) // 'Café'
+ */
+export function decodeArticle(bytes: Uint8Array, file: string, issues: Issue[]): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    const bad = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 10) line++;
+    issues.push({ file, line, message: 'not valid UTF-8; read as Windows-1252 (Latin-1), check accented letters', severity: 'warning' });
+    return text;
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return bytes.length;
 }

@@ -19,20 +19,21 @@ describe('extract CLI', () => {
     const run = await runExtract(BAD, out);
     expect(run.failed).toBe(true);
     const messages = run.inputIssues.map((i) => `${i.severity} ${i.file}${i.line ? `:${i.line}` : ''}: ${i.message}`);
-    expect(messages).toContain('error latin1.txt: cannot read article: not valid UTF-8');
+    // Not UTF-8: read as Windows-1252 with a warning naming the line, not dropped.
+    expect(messages).toContain('warning latin1.txt:1: not valid UTF-8; read as Windows-1252 (Latin-1), check accented letters');
     expect(messages.some((m) => m.startsWith('warning sources.csv:3: url "javascript:alert(1)"'))).toBe(true);
     expect(messages.some((m) => m.startsWith('error sources.csv:5: published "last Tuesday"'))).toBe(true);
     expect(messages).toContain('error sources.csv:6: row has no file name');
     expect(messages.some((m) => m.startsWith('error sources.csv:7: malformed row'))).toBe(true);
     expect(messages).toContain('warning sources.csv:4: missing.txt is listed but not in the folder');
-    // The good article and the article with the bad manifest row are still processed.
-    expect(run.result.summary.articles).toBe(2);
+    // The good article, the Latin-1 one and the article with the bad manifest row are still processed.
+    expect(run.result.summary.articles).toBe(3);
     const events = JSON.parse(readFileSync(path.join(out, 'events.geojson'), 'utf8'));
     expect(events.format).toBe('dateline-events/1');
-    expect(events.features.map((f: { properties: { place_name: string } }) => f.properties.place_name).sort()).toEqual(['Nairobi', 'Tokyo']);
+    expect(events.features.map((f: { properties: { place_name: string } }) => f.properties.place_name).sort()).toEqual(['Lyon', 'Nairobi', 'Tokyo']);
     const summary = formatSummary(run, 'out').join('\n');
-    expect(summary).toContain('articles read:     2');
-    expect(summary).toContain('ERROR latin1.txt: cannot read article: not valid UTF-8');
+    expect(summary).toContain('articles read:     3');
+    expect(summary).toContain('latin1.txt:1: not valid UTF-8; read as Windows-1252');
   }, 60_000);
 
   it('writes byte-identical files on rerun', async () => {
