@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, weekdayOf } from '../../src/core/calendar';
-import { findDates, lastWeekday, publicationDate, resolveRelative } from '../../src/core/dates';
+import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, lastWeekday, publicationDate, resolveRelative } from '../../src/core/dates';
 
 const DIR = path.resolve(__dirname, '../fixtures/dates');
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -72,6 +72,54 @@ describe('helpers', () => {
     const { dates, unresolved } = findDates('They met yesterday and again on Friday.', null);
     expect(dates).toEqual([]);
     expect(unresolved.map((u) => u.text)).toEqual(['yesterday', 'Friday']);
+  });
+});
+
+describe('publication date read from the page (no manifest date)', () => {
+  it('prefers a Published stamp to an Updated one, and ignores related links', () => {
+    const text = 'Headline\n\nBy A. Writer\nUpdated 9:05 AM, March 4, 2019\nPublished 3:14 PM, March 2, 2019\n\nTalks began on Friday.\n\nRelated: Port reopens (March 6, 2019)';
+    expect(inferPublicationDate(text)).toMatchObject({ date: '2019-03-02', how: 'stamp' });
+  });
+  it('takes a date-only line under the byline', () => {
+    expect(inferPublicationDate('Headline\n\nMarch 2, 2019 | 3:14 PM\n\nText on Friday.')?.date).toBe('2019-03-02');
+  });
+  it('else the latest full date that is not announced for the future', () => {
+    const text = 'A caption (February 15, 2021).\n\nThe minister will visit on March 20, 2021. Work began on 3 January 2020.';
+    expect(inferPublicationDate(text)).toMatchObject({ date: '2021-02-15', text: 'February 15, 2021', how: 'latest date' });
+  });
+  it('fixes the year of a weekday with a month-day from the latest written year, and needs one', () => {
+    expect(inferPublicationDate('The flood on Monday evening (February 15) followed rains. The dam was built in 2019.')?.date).toBe('2021-02-15');
+    expect(inferPublicationDate('The flood on Monday evening (February 15) followed rains.')).toBeNull();
+  });
+  it('finds nothing in a text without a full date', () => {
+    expect(inferPublicationDate('They met on Monday in Lima.')).toBeNull();
+  });
+});
+
+describe('announced events and back-references', () => {
+  it('isPlanned: a future or intention phrase before the event word', () => {
+    expect(isPlanned('President Okello will ', 'travel to')).toBe(true);
+    expect(isPlanned('The minister is due to hold ', 'talks')).toBe(true);
+    expect(isPlanned('She plans to ', 'visit')).toBe(true);
+    expect(isPlanned('President Okello will travel to Kampala on Sunday for two days of trade ', 'talks')).toBe(true);
+    expect(isPlanned('President Okello traveled to Kampala on Sunday for trade ', 'talks')).toBe(false);
+    expect(isPlanned('The minister, who will retire in May, said the ', 'attack')).toBe(false);
+    expect(isPlanned('Gunmen ', 'attacked')).toBe(false);
+  });
+  it('forwardDate: the coming weekday or the next occurrence of a year-less date', () => {
+    const m = (text: string, date: string) => ({ start: 0, end: text.length, text, date, precision: 'day' as const });
+    expect(forwardDate(m('Sunday', '2023-03-05'), '2023-03-08').date).toBe('2023-03-12');
+    expect(forwardDate(m('15 March', '2022-03-15'), '2023-03-08').date).toBe('2023-03-15');
+    expect(forwardDate(m('15 March 2022', '2022-03-15'), '2023-03-08').date).toBe('2022-03-15'); // a written year stays
+    expect(forwardDate(m('yesterday', '2023-03-07'), '2023-03-08').date).toBe('2023-03-07');
+    expect(forwardDate(m('Wednesday', '2023-03-08'), '2023-03-08').date).toBe('2023-03-08'); // the day itself
+  });
+  it('earlierWindow: "last week" is the previous calendar week, "since …" any day before; never the last two days', () => {
+    expect(earlierWindow('had also ', 'gunmen had also killed a shopkeeper last week', '2021-09-22')).toEqual({ from: '2021-09-13', to: '2021-09-19' });
+    expect(earlierWindow('had also ', 'gunmen had also killed a shopkeeper last week', '2021-09-20')).toEqual({ from: '2021-09-13', to: '2021-09-18' });
+    expect(earlierWindow('has grown since the army ', 'x', '2021-09-20')).toEqual({ from: null, to: '2021-09-18' });
+    expect(earlierWindow('Gunmen ', 'Gunmen attacked a post', '2021-09-20')).toBeNull();
+    expect(earlierWindow('since the army ', 'x', null)).toBeNull();
   });
 });
 
