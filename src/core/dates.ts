@@ -92,7 +92,9 @@ const RELATIVE = /\b(?:(the)\s+day|(a|an|one|two|three|four|five|six|seven|eight
 const RELATIVE_CUE = /\b(?:day|week)s?\s+(?:after|before|following|prior to)\b/i;
 // "in 2014", "since 2003", "during 1991": years chrono-node leaves alone.
 // "the 2019 massacre": a year used as an adjective dates the event it names.
-const YEAR = /\b(in|since|during|by|until|from|throughout|of|early|late|mid-?|the)\s+((?:1[6-9]|20)\d{2})\b(?!\s*[-–/]\s*\d)/gi;
+// Scanned as the year first (rare in a text) and the word before it second: faster than the other way round.
+const YEAR_NUMBER = /\b(?:1[6-9]|20)\d{2}\b(?!\s*[-–/]\s*\d)/g;
+const YEAR_LEAD = /\b(?:in|since|during|by|until|from|throughout|of|early|late|mid-?|the)\s+$/i;
 const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const SKIP = /\b(week|weekend|later|earlier|now|ago\s+\w+\s+later)\b/i;
 
@@ -124,11 +126,11 @@ export function findDates(text: string, published: string | null, skip: Readonly
     taken.push([start, end]);
   }
 
-  for (const m of text.matchAll(YEAR)) {
-    const start = m.index! + m[0].length - m[2].length;
-    const end = m.index! + m[0].length;
-    if (!free(start, end)) continue;
-    dates.push({ start, end, text: m[2], date: `${m[2]}-01-01`, precision: 'year' });
+  for (const m of text.matchAll(YEAR_NUMBER)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (!YEAR_LEAD.test(text.slice(Math.max(0, start - 14), start)) || !free(start, end)) continue;
+    dates.push({ start, end, text: m[0], date: `${m[0]}-01-01`, precision: 'year' });
     taken.push([start, end]);
   }
 
