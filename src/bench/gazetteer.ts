@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { Gazetteer, type GazetteerData } from '../core/gazetteer/index';
 import { findPlaces } from '../core/places';
 import { buildNodeGazetteerData, cachedGazetteerFile, PROJECT_ROOT } from '../cli/gazetteer-node';
-import { BROWSER_MIN_POPULATION } from '../cli/build-gazetteer';
+import { BROWSER_MIN_POPULATION, browserGazetteerData } from '../cli/build-gazetteer';
 import { median } from './stats';
 
 const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(2));
@@ -53,7 +53,7 @@ export async function benchGazetteer(): Promise<Record<string, string | number>>
   buildNodeGazetteerData();
   const coldMs = performance.now() - coldStart;
 
-  const browser = JSON.stringify(buildNodeGazetteerData({ minPopulation: BROWSER_MIN_POPULATION, countryResolution: '110m' }));
+  const browser = JSON.stringify(browserGazetteerData());
   const browserLoads: number[] = [];
   let browserGazetteer: Gazetteer | null = null;
   for (let run = 0; run < 3; run++) {

