@@ -404,6 +404,14 @@ export class CsvTableReader {
    * @param delimiter - the delimiter papaparse used, needed to re-read swallowed lines
    */
   push(records: readonly string[][], errors: readonly Papa.ParseError[] = [], delimiter = ','): void {
+    this.pushRecords(records, errors, delimiter, false);
+  }
+
+  /**
+   * @param recovered - the records are lines re-read after an unbalanced quote: there a record spanning
+   *   lines is one more quote left open (its closing quote belongs to a later row), never a multi-line cell
+   */
+  private pushRecords(records: readonly string[][], errors: readonly Papa.ParseError[], delimiter: string, recovered: boolean): void {
     const quoteErrors = new Map<number, Papa.ParseError[]>();
     for (const error of errors) {
       if (error.type !== 'Quotes' || typeof error.row !== 'number') continue;
@@ -417,11 +425,11 @@ export class CsvTableReader {
       }
       const row = ++this.rowsRead + 1;
       const rowErrors = quoteErrors.get(i);
-      if (rowErrors) {
-        this.recoverQuotedRow(cells, row, delimiter, rowErrors.some((e) => e.code === 'MissingQuotes'));
+      if (rowErrors || (recovered && cells.some((cell) => /[\r\n]/.test(cell)))) {
+        this.recoverQuotedRow(cells, row, delimiter, rowErrors?.some((e) => e.code === 'MissingQuotes') ?? false);
         continue;
       }
-      this.readRow(cells, row);
+      this.readRow(cells, row, delimiter);
     }
   }
 
@@ -437,24 +445,38 @@ export class CsvTableReader {
     let swallowed = cell.slice(cell.search(/\r?\n/)).replace(/^\r?\n/, '') + (reachedEnd ? '' : '"');
     if (rest.length) swallowed += delimiter + Papa.unparse([rest], { delimiter });
     const reparsed = Papa.parse<string[]>(reescapeQuotes(swallowed, delimiter), { delimiter, skipEmptyLines: 'greedy' });
-    this.push(reparsed.data, reparsed.errors, delimiter);
+    this.pushRecords(reparsed.data, reparsed.errors, delimiter, true);
   }
 
-  private readRow(cells: readonly string[], row: number) {
+  /**
+   * Reports a bad record. A record that spans lines and is bad is read as an unbalanced quote even when
+   * papaparse saw none: a quote left open was closed by a quote on a later line (`…,"never closed` then
+   * `…,"x",y`), which folds the lines between into one cell. Reporting the whole record would lose the
+   * rows folded into it, so they are read again (a good record spanning lines, a multi-line quote in
+   * notes, stays one row).
+   */
+  private reject(cells: readonly string[], row: number, message: string, delimiter: string) {
+    const broken = cells.findIndex((cell) => /[\r\n]/.test(cell));
+    const after = broken >= 0 ? cells[broken].slice(cells[broken].search(/\r?\n/)) : '';
+    if (broken >= 0 && after.includes(delimiter)) this.recoverQuotedRow(cells, row, delimiter, false);
+    else this.issue(row, message);
+  }
+
+  private readRow(cells: readonly string[], row: number, delimiter: string) {
     const header = this.header!;
     if (cells.length !== header.length && !(cells.length > header.length && cells.slice(header.length).every((c) => c === ''))) {
-      this.issue(row, `has ${cells.length} cells, the header has ${header.length}`);
+      this.reject(cells, row, `has ${cells.length} cells, the header has ${header.length}`, delimiter);
       return;
     }
     if (this.kind === 'dateline-sources') {
       const result = sourceRow(cells, this.normalizedHeader);
-      if (typeof result === 'string') this.issue(row, result);
+      if (typeof result === 'string') this.reject(cells, row, result, delimiter);
       else this.out.sources.push(result);
       return;
     }
     const result = rowToEvent(cells, row, this.ctx);
     if (typeof result === 'string') {
-      this.issue(row, result);
+      this.reject(cells, row, result, delimiter);
       return;
     }
     const id = result.properties.id;
