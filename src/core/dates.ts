@@ -288,7 +288,7 @@ export interface InferredPublication {
   end: number;
   text: string;
   /** A "Published …"/date-only stamp line, or the latest full date the story gives. */
-  how: 'stamp' | 'latest date';
+  how: 'stamp' | 'dateline' | 'latest date';
 }
 
 // "Published 3:14 PM, March 2, 2019", "Posted on: 2 March 2019", "Updated Sat January 3, 2015 7:58 AM ET".
@@ -302,6 +302,8 @@ const MON = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 // "Monday evening (February 15)", "on Monday, February 15" — no year after it.
 const WEEKDAY_MONTH_DAY = new RegExp(`\\b${WD}\\b[^.;:\\n\\d]{0,25}?\\b${MON}\\s+(\\d{1,2})\\b(?!,?\\s*\\d{4}|:)`, 'g');
 // "Monday, 15 February", "Monday (15 February)".
+// A wire dateline with a month-day: "KABUL, Feb 15 (Reuters) -", "LAGOS, Nigeria, March 2 (AP) —".
+const DATELINE_DATE = new RegExp(`^[ \\t]*\\p{Lu}[\\p{Lu} .'’-]+(?:,\\s*\\p{Lu}[\\p{L} .'’-]*)?,\\s+${MON}\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?\\s*\\(`, 'mu');
 const WEEKDAY_DAY_MONTH = new RegExp(`\\b${WD}\\b[^.;:\\n\\d]{0,25}?\\b(\\d{1,2})\\s+${MON}(?!,?\\s*\\d{4})`, 'g');
 /** How many years after the latest year the text writes out a weekday-fixed date may fall. */
 const WEEKDAY_YEAR_SPAN = 7;
@@ -309,7 +311,9 @@ const WEEKDAY_YEAR_SPAN = 7;
 /**
  * The publication date of an article that has none in its manifest, read from the page itself: a stamp
  * line ("Published 3:14 PM, March 2, 2019", a date-only line under the byline; "Posted"/"Published"
- * before "Updated") first; else the latest full date in the story that is not announced as future
+ * before "Updated") first; then a wire dateline's month-day ("KABUL, Feb 15 (Reuters) -": its year, or
+ * the first such day on or after the latest full date in the text); else the latest full date in the
+ * story that is not announced as future
  * ("will meet on …", "due by …"). A weekday with a month and day and no year ("Monday evening (February
  * 15)") counts as a full date in the first year, from the latest year the text writes out up to
  * `WEEKDAY_YEAR_SPAN` years after it, in which that day is that weekday; without a written year it is
@@ -374,6 +378,18 @@ export function inferPublicationDate(text: string, skip: ReadonlyArray<{ start: 
         }
       }
     }
+  }
+  // A wire dateline's month-day is the publication day: the first such day on or after the latest full date.
+  const wire = DATELINE_DATE.exec(text);
+  const latest = best as InferredPublication | null;
+  if (wire && (wire[3] || latest) && outside(wire.index, wire.index + wire[0].length)) {
+    const month = MONTH_PREFIXES.indexOf(wire[1].slice(0, 3).toLowerCase()) + 1;
+    const day = Number(wire[2]);
+    const year = wire[3] ? Number(wire[3]) : Number(latest!.date.slice(0, 4));
+    let date = validIso(year, month, day);
+    if (date && !wire[3] && date < latest!.date) date = validIso(year + 1, month, day);
+    const start = wire.index + wire[0].indexOf(wire[1]);
+    if (date) return { date, start, end: start + wire[0].slice(wire[0].indexOf(wire[1])).replace(/\s*\($/, '').length, text: wire[0].slice(wire[0].indexOf(wire[1])).replace(/\s*\($/, ''), how: 'dateline' };
   }
   return best;
 }

@@ -91,6 +91,10 @@ describe('publication date read from the page (no manifest date)', () => {
     expect(inferPublicationDate('The flood on Monday evening (February 15) followed rains. The dam was built in 2019.')?.date).toBe('2021-02-15');
     expect(inferPublicationDate('The flood on Monday evening (February 15) followed rains.')).toBeNull();
   });
+  it('reads the month-day of a wire dateline, its year from the latest full date', () => {
+    expect(inferPublicationDate('KABUL, Feb 15 (Wire) - Gunmen attacked a post on Monday. The base opened on March 3, 2020.')).toMatchObject({ date: '2021-02-15', text: 'Feb 15', how: 'dateline' });
+    expect(inferPublicationDate('KABUL, Feb 15 (Wire) - No year anywhere.')).toBeNull();
+  });
   it('finds nothing in a text without a full date', () => {
     expect(inferPublicationDate('They met on Monday in Lima.')).toBeNull();
   });
