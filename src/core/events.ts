@@ -335,6 +335,8 @@ const PASSIVE_SPEECH = /\b(?:was|were|is|are|been|be|being)\s+$/i;
 // Killers that are no attackers: disease, disaster, accidents.
 const NOT_VIOLENCE = /\b(?:outbreaks?|epidemics?|pandemics?|virus|viral|flu|influenza|diseases?|cholera|ebola|plague|H\dN\d|E\. ?coli|infections?|infected|measles|malaria|fever|illness|heart attack|panic attack|storms?|cyclones?|hurricanes?|typhoons?|floods?|flooding|earthquakes?|quake|landslides?|tsunami|heatwave|drought|famine|wildfires?|blaze|crash(?:ed)?|accidents?|collision|derail(?:ed|ment)|overdose|poisoning|avalanche)\b/i;
 
+const LABOUR_STRIKE = /\b(?:hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|nurses['’]?|sit-down|wildcat|nationwide)\s+strikes?\b|\b(?:on|went on|go on|going on)\s+strike\b|\bstrike\s+action\b/i;
+
 /** Verbs of reaction: who condemns or welcomes an event comments on it, whatever its type. */
 const REACTION = /^(?:condemned|denounced|criticized|criticised|slammed|welcomed|praised|hailed)$/i;
 // Between a speaker and the verb: nothing, a possessive, or an apposition ("Attaher, a spokesman for the coalition, said").
@@ -434,6 +436,8 @@ function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMen
   if (!found) return null;
   // "an outbreak of cholera killed 60", "a heart attack": deaths from disease or disaster are no strike.
   if (found.type === 'strike' && /^(?:kill|attack)/i.test(found.match[0]) && NOT_VIOLENCE.test(masked)) return null;
+  // "a hunger strike", "a general strike", "workers went on strike": no attack.
+  if (found.type === 'strike' && LABOUR_STRIKE.test(masked)) return null;
   // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
   const also = found.type === 'meeting' ? findVisit(masked) : null;
   return { found, also };
@@ -477,11 +481,20 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     if (type === 'visit' && ORIGIN.test(before)) continue;
     if (/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))) continue; // "Baghdad's request"
     if (ATTACKER_AFTER.test(text.slice(mention.end, mention.end + 30))) continue; // "in a US strike": who struck, not where
+    if (isMacroRegion(mention.place)) continue; // "battles in the Middle East", "across Africa": no event's place
     const distance = Math.abs(mention.start - trigger.start);
     const score = PRECISION_RANK[mention.place.precision] * 1000 - Math.min(distance, 999);
     if (!best || score > best.score) best = { mention, score };
   }
   return best;
+}
+
+// Areas without a country that can still place an event: waters and islands ("in the Red Sea", "on Java").
+const WATER_OR_ISLAND = /\b(?:seas?|ocean|gulf|bay|strait|straits|channel|lake|river|canal|islands?|island)\b/i;
+
+/** A continent or a multi-country region (no country of its own, no water, no island): too wide to place an event. */
+function isMacroRegion(place: PlaceMention['place']): boolean {
+  return place.precision === 'region' && !place.country && !WATER_OR_ISLAND.test(place.name) && !WATER_OR_ISLAND.test(place.id);
 }
 
 function pickOrigin(text: string, clause: Clause, places: PlaceMention[]): PlaceMention | null {

@@ -185,6 +185,9 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
         visitCouldJoin(index, unit, (e) => considerStrongFit(best, e, unit, geo));
         target = uniqueBestResult(best);
       }
+    } else if (!unit.place && unit.persons.length < 2) {
+      // Undated, unplaced and naming at most one person: too little to tell which other article's event it
+      // is ("a hunger strike", "killed seventeen"), so it stays apart.
     } else {
       // Strong matches only (undated events or two shared people), and only an unambiguous best one.
       const best = uniqueBest(unit);
