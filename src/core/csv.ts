@@ -105,8 +105,10 @@ export function toCsv<C extends string>(rows: ReadonlyArray<Record<C, string | n
     { fields: [...columns], data: rows.map((r) => columns.map((c) => r[c])) },
     // Not `escapeFormulae: true`: papaparse's default pattern is /^[=+\-@\t\r].*$/ without the `s` flag,
     // so a multi-line cell such as "=cmd|…\nmore" slips through unescaped. Same characters, anchored at
-    // the start only. (io export — see tests/unit/io-export.test.ts)
-    { escapeFormulae: /^[=+\-@\t\r]/, newline: '\n', quotes: false },
+    // the start only. (io export — see tests/unit/io-export.test.ts) Apostrophes already before such a
+    // character count as part of it, so `'=x` is written `''=x` and an import that removes the one
+    // apostrophe export added gets `'=x` back (src/core/io/rows.ts ESCAPED_FORMULA).
+    { escapeFormulae: /^'*[=+\-@\t\r]/, newline: '\n', quotes: false },
   );
   return body + '\n';
 }

@@ -19,8 +19,12 @@ export const importedLayer = (fileName: string) => `imported:${fileName}`;
 /** Multi-valued cells (actors, sources) are joined with this in Dateline's CSV; `;` alone is accepted too. */
 const LIST_SPLIT = /\s*;\s*/;
 
-/** Cells neutralised by formula escaping on export: a leading apostrophe before `= + - @`, tab or CR. */
-const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
+/**
+ * Cells neutralised by formula escaping on export (src/core/csv.ts): an apostrophe added before `= + - @`,
+ * tab or CR, or before apostrophes that precede one (`'=x` is exported as `''=x`). Import removes that
+ * one apostrophe, so every value comes back as it was.
+ */
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
