@@ -73,7 +73,11 @@ export function parseCommand(data: unknown): ParsedMessage {
   const rawId = m.requestId;
   const requestId = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
   const fail = (error: string): ParsedMessage => ({ ok: false, error, requestId });
-  if (m.version !== EMBED_API_VERSION) return fail(`unsupported version ${String(m.version)}; this map speaks version ${EMBED_API_VERSION}`);
+  if (m.version !== EMBED_API_VERSION) {
+    if (m.version === undefined) return fail(`version is missing; this map speaks version ${EMBED_API_VERSION}`);
+    if (typeof m.version !== 'number') return fail(`version must be the number ${EMBED_API_VERSION}, not ${describeType(m.version)}`);
+    return fail(`unsupported version ${String(m.version)}; this map speaks version ${EMBED_API_VERSION}`);
+  }
   const withId = <T extends EmbedCommand>(c: T): ParsedMessage => ({ ok: true, command: requestId === null ? c : { ...c, requestId } });
   switch (m.command) {
     case 'setTimeWindow': {
@@ -108,6 +112,24 @@ export function parseCommand(data: unknown): ParsedMessage {
   }
 }
 
+/** What a value of the wrong type is, for messages: `the string "1"`, `a boolean`, `null`, `a list`. */
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A DNS label as URL parsing leaves it (lower case, IDNA as punycode): letters, digits, inner hyphens. */
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** True when a parsed URL's host is a domain name, an IPv4 address or a bracketed IPv6 address. */
+function isOriginHost(url: URL): boolean {
+  const host = url.hostname;
+  if (/^\[[0-9a-f:.]+\]$/.test(host)) return true;
+  return host.split('.').every((label) => DNS_LABEL.test(label));
+}
+
 /**
  * Reads the `host` URL parameter: a comma- or space-separated list of http(s) origins allowed to send
  * commands and receive notices. Paths are not allowed (an origin is scheme://host:port); `*` and `null`
@@ -131,6 +153,12 @@ export function parseHostOrigins(param: string | null): { origins: string[]; pro
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
       problems.push(`host "${item}" must be an origin only (no path, query or credentials)`);
+      continue;
+    }
+    // URL parsing is lenient where an origin must be exact: it keeps `"` in a host name
+    // (`https://course.example"`), decodes `%22`, and reads `\` as `/`.
+    if (/^https?:/i.test(item) && (!/^https?:\/\/[^/?#\\]+\/?$/i.test(item) || !isOriginHost(url))) {
+      problems.push(`host "${item}" is not an origin such as https://course.example`);
       continue;
     }
     if (!origins.includes(url.origin)) origins.push(url.origin);
