@@ -217,6 +217,8 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
           actors = [previous.subject, ...actors];
         }
         const date = nearest(eventDates(text, input.dates.filter((d) => inClause(clause, d.start, d.end))), trigger);
+        // "The war … has killed tens of thousands": a running toll, not an event, unless a day is given.
+        if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start))) continue;
         const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
         const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
         // The traveller of a trip, and of the talks it was for, is the clause's first person before the travel verb.
@@ -227,7 +229,8 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (subject) actors = [subject, ...actors.filter((a) => a !== subject)];
         // A lone word the corpus does not confirm still names the traveller when it is the verb's bare
         // subject ("Zelensky later traveled to …"); a plural common noun ("Officials", "Farmers") is not a name.
-        const bareSubject = subject && !subject.certain && !/s$/.test(subject.name) && SUBJECT_OF_VERB.test(text.slice(subject.end, leadAt)) ? subject : null;
+        // A noun trigger has no bare subject: "Peace talks in Jeddah" names nobody.
+        const bareSubject = subject && !subject.certain && !/s$/.test(subject.name) && !NOUN_TRIGGER.test(lead[0]) && SUBJECT_OF_VERB.test(text.slice(subject.end, leadAt)) ? subject : null;
         const candidate: EventCandidate = {
           file: input.file,
           type,
@@ -294,6 +297,11 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
     const subject = named ?? (PRONOUN_SUBJECT.test(sentence.text) ? (previous?.subject ?? null) : null);
     previous = { sentence, events, subject };
   }
+  // The dateline is where the reporter is: when the story places its events elsewhere, a statement placed
+  // only by the dateline is the report's own framing, not an event there.
+  if (dateline && out.some((e) => e.type !== 'statement' && e.placeVia === 'text' && e.place && e.place.place.id !== dateline.place.id)) {
+    return out.filter((e) => e.placeVia !== 'dateline');
+  }
   return out;
 }
 
@@ -335,6 +343,9 @@ const PASSIVE_SPEECH = /\b(?:was|were|is|are|been|be|being)\s+$/i;
 // Killers that are no attackers: disease, disaster, accidents.
 const NOT_VIOLENCE = /\b(?:outbreaks?|epidemics?|pandemics?|virus|viral|flu|influenza|diseases?|cholera|ebola|plague|H\dN\d|E\. ?coli|infections?|infected|measles|malaria|fever|illness|heart attack|panic attack|storms?|cyclones?|hurricanes?|typhoons?|floods?|flooding|earthquakes?|quake|landslides?|tsunami|heatwave|drought|famine|wildfires?|blaze|crash(?:ed)?|accidents?|collision|derail(?:ed|ment)|overdose|poisoning|avalanche)\b/i;
 
+const NOUN_TRIGGER = /^(?:meetings?|talks|summit|consultations|visits?|trip|journey|arrival)\b/i;
+// A present perfect before a killing ("has killed", "have now killed"): a running toll.
+const TOLL_BEFORE = /\b(?:has|have)\s+(?:\w+\s+)?$/i;
 const LABOUR_STRIKE = /\b(?:hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|nurses['’]?|sit-down|wildcat|nationwide)\s+strikes?\b|\b(?:on|went on|go on|going on)\s+strike\b|\bstrike\s+action\b/i;
 
 /** Verbs of reaction: who condemns or welcomes an event comments on it, whatever its type. */
