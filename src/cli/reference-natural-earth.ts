@@ -381,7 +381,7 @@ function linePoint(shape: LineString | MultiLineString): [number, number] {
   let best = lines[0];
   let bestLength = -1;
   for (const line of lines) {
-    const km = length({ type: 'LineString', coordinates: line } as LineString);
+    const km = length({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: line } } as Feature<LineString>);
     if (km > bestLength) [best, bestLength] = [line, km];
   }
   const p = along({ type: 'LineString', coordinates: best } as LineString, bestLength / 2).geometry.coordinates;
