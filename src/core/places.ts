@@ -486,6 +486,19 @@ function onlyCities(span: Span, gazetteer: Gazetteer): boolean {
   return true;
 }
 
+/**
+ * Whether a span could be (part of) a person's name: towns, and one-word areas and features too
+ * ("Matthew Davis" is not the Davis Sea, "Rosemary Avila" not the province of Ávila), but never a
+ * country or a named site, and no area named by several words.
+ */
+function mayBeName(span: Span, gazetteer: Gazetteer): boolean {
+  for (const i of span.candidates) {
+    const precision = gazetteer.entryAt(i).place.precision;
+    if (precision === 'country' || precision === 'site' || (precision === 'region' && span.first !== span.last)) return false;
+  }
+  return true;
+}
+
 function haversineKm(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
@@ -572,7 +585,9 @@ export function findPlaces(
     const after = tokens[span.last + 1];
     const best = largestPopulation(span, gazetteer);
     const onlyTowns = onlyCities(span, gazetteer);
-    if (afterTitle.has(span.first) && onlyTowns) span.rejected = 'person (after a title)';
+    // After a title or a given name, one-word areas are names too ("Dr York Chow", "Matthew Davis").
+    const nameLike = mayBeName(span, gazetteer);
+    if (afterTitle.has(span.first) && nameLike) span.rejected = 'person (after a title)';
     if (
       before &&
       before.capitalised &&
@@ -584,7 +599,7 @@ export function findPlaces(
       !spanEndingAt.has(span.first - 1) &&
       !titleLines.has(span.first) &&
       !sentenceInitial(text, tokens, span.first - 1) &&
-      onlyTowns
+      nameLike
     ) {
       span.rejected = 'part of a longer name';
       persons.add(span.key);
@@ -598,10 +613,13 @@ export function findPlaces(
       joinable(text, tokens[span.last], after) &&
       !spanAt.has(span.last + 1) &&
       !titleLines.has(span.first) &&
-      onlyTowns &&
+      // "Texas Governor", "Sahara Desert": the word after says what the place is.
+      !TITLE_SET.has(after.key) &&
+      !FEATURE_NOUNS.has(after.key) &&
+      nameLike &&
       best < METONYM_POPULATION
     ) {
-      // A given name: not added to the people, "Victoria" alone may well be the city.
+      // A given name ("Victoria Beckham"), or an organisation's ("Manitoba Hydro"): not added to the people, "Victoria" alone may well be the place.
       span.rejected = 'part of a longer name';
     }
     const afterLocative = before !== undefined && STRONG_LOCATIVES.has(before.key) && !before.capitalised;
@@ -636,7 +654,7 @@ export function findPlaces(
     const [a, b] = [spans[k], spans[k + 1]];
     if (a.last + 1 !== b.first || a.fixed || b.fixed || text.slice(a.end, b.start) !== ' ' || titleLines.has(a.first)) continue;
     const biggest = largestPopulation(a, gazetteer);
-    if (onlyCities(a, gazetteer) && onlyCities(b, gazetteer) && biggest < METONYM_POPULATION) {
+    if (mayBeName(a, gazetteer) && mayBeName(b, gazetteer) && biggest < METONYM_POPULATION) {
       a.rejected = b.rejected = 'person (two names side by side)';
       persons.add(a.key).add(b.key);
     }
@@ -696,7 +714,7 @@ export function findPlaces(
       !placeEvidence.has(span.key) &&
       !locative(span, true) &&
       !qualifierOf.has(span) &&
-      onlyCities(span, gazetteer)
+      mayBeName(span, gazetteer)
     ) {
       span.rejected = 'person';
     }
