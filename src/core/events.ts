@@ -378,7 +378,9 @@ const SAID_BEFORE = /\b(?:said|says|told\s+\S+|announced|stated|added|reported|c
 function commentersOf(text: string, clause: Clause, actors: ActorMention[], trigger: { start: number; end: number }, type: EventType): ActorMention[] {
   const verb = speechVerb(text, clause);
   if (!verb || !actors.length) return [];
-  const reaction = REACTION.test(verb.word);
+  // A host "welcomed" a visit and participants "praised" their talks: for meetings and visits only
+  // condemning or criticising makes a commenter.
+  const reaction = REACTION.test(verb.word) && (type !== 'meeting' && type !== 'visit' || !/^(?:welcomed|praised|hailed)$/i.test(verb.word));
   if (!reaction && (type === 'meeting' || type === 'visit')) return [];
   const verbAt = clause.start + verb.index;
   const verbEnd = verbAt + verb.word.length;

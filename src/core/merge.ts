@@ -552,6 +552,10 @@ function orgOverlap(a: { orgs: string[] }, b: { orgs: string[] }): number {
 
 function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: boolean, geo: PlaceRelation): boolean {
   const ap = a.persons, bp = b.persons;
+  // Across articles, a strike, a vote or armed activity at fitting places on the same day is one event
+  // whoever each outlet names (one names the victim, another who ordered it, a third the group hit) —
+  // unless both name targets and none in common.
+  if (!sameArticle && (a.type === 'strike' || a.type === 'vote' || a.type === 'armed-group') && sameDayPlaced(a, b) && !disjointTargets(a, b)) return true;
   if (ap.length && bp.length) {
     const shared = personOverlap(a, b);
     if (shared >= 2) return true;
@@ -581,6 +585,19 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
   const samePlace = !a.place || !b.place || a.place.id === b.place.id ||
     (a.place.precision !== 'country' && b.place.precision !== 'country' && (geo.contains(a.place, b.place) || geo.contains(b.place, a.place)));
   return orgOverlap(a, b) > 0 && samePlace;
+}
+
+/** Both placed and dated to the same day (whether the places fit is `placesFit`'s question). */
+function sameDayPlaced(a: MergedEvent, b: MergedEvent | Observation): boolean {
+  return !!a.place && !!b.place && !!a.date && a.date === b.date && a.precision === 'day' && b.precision === 'day';
+}
+
+/** Whether both name targets and share none. */
+function disjointTargets(a: MergedEvent, b: MergedEvent | Observation): boolean {
+  const at = a.targets, bt = b.targets ?? [];
+  if (!at.length || !bt.length) return false;
+  for (const t of at) if (bt.includes(t)) return false;
+  return true;
 }
 
 function isDefinite(e: MergedEvent): boolean {

@@ -29,6 +29,11 @@ describe('roles', () => {
     for (const s of strike.sources) expect(s.quote).not.toMatch(/^[A-Z]{3,}\b.*—/);
   });
 
+  it('merges outlets naming different parties of one strike, with who was hit as target and who ordered it as actor', () => {
+    const [strike] = run('strike-different-names').filter((e) => e.sources.length === 2);
+    expect(strike.roles).toEqual({ acted: ['Paul Mugisha'], targets: ['Bonifacio Machude'], commenters: [] });
+  });
+
   it('keeps who criticized a summit out of its participants', () => {
     const summit = run('summit-second-outlet').find((e) => e.type === 'meeting' && e.sources.length === 2)!;
     expect(summit.roles?.commenters).toEqual(['Peter Odhiambo']);
