@@ -9,6 +9,7 @@ import { detectColumns } from '../../core/io/columns';
 import { importGeoJson } from '../../core/io/geojson-import';
 import { looksLikeGeoJson } from '../../core/io/import';
 import { CSV_PARSE_CONFIG, streamCsv } from '../../core/io/stream';
+import { SNIFF_BYTES, sniffText, type ImportEncoding } from '../../core/io/sniff';
 import { CsvTableReader, type SourceRow } from '../../core/io/rows';
 import { EventPacker, packedTransferables } from '../../core/io/packed';
 import type { DatelineEvent, Issue } from '../../core/types';
@@ -27,14 +28,27 @@ function sendBatches(packer: EventPacker, events: DatelineEvent[], sources: Sour
   }
 }
 
+/**
+ * The file's first bytes decoded, and the encoding to read the rest with. An empty file or one that is
+ * not text throws "empty file" / "not a text file" (the dialog shows it, with the file's name; no mapping).
+ */
+async function sniff(file: File): Promise<{ head: string; encoding: ImportEncoding }> {
+  const bytes = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const sniffed = sniffText(bytes, file.size);
+  if ('problem' in sniffed) throw new Error(sniffed.problem);
+  return { head: new TextDecoder(sniffed.encoding).decode(bytes), encoding: sniffed.encoding };
+}
+
 async function inspect(file: File) {
-  const head = await file.slice(0, 64 * 1024).text();
+  const { head } = await sniff(file).catch((error: Error) => {
+    throw new Error(`${file.name}: ${error.message}`);
+  });
   if (looksLikeGeoJson(file.name, head)) {
     post({ kind: 'inspected', format: 'geojson', tableKind: 'geojson', header: [], sample: [], mapping: {}, delimiter: '' });
     return;
   }
   // The last line of the slice may be cut: drop it unless the slice is the whole file.
-  const text = file.size > head.length ? head.slice(0, head.lastIndexOf('\n') + 1) : head;
+  const text = file.size > SNIFF_BYTES ? head.slice(0, head.lastIndexOf('\n') + 1) : head;
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { ...CSV_PARSE_CONFIG, preview: 11 });
   const [header = [], ...sample] = parsed.data;
   const detected = detectColumns(header);
@@ -44,11 +58,11 @@ async function inspect(file: File) {
 async function importFile(request: Extract<ImportRequest, { kind: 'import' }>) {
   const started = performance.now();
   const { file } = request;
-  const head = await file.slice(0, 64).text();
+  const { head, encoding } = await sniff(file);
   const progress: ImportProgress = { bytes: 0, total: file.size, rows: 0, events: 0, badRows: 0 };
   const packer = new EventPacker();
   if (looksLikeGeoJson(file.name, head)) {
-    const { events, issues } = importGeoJson(await file.text(), file.name, request.dateOrder);
+    const { events, issues } = importGeoJson(new TextDecoder(encoding).decode(await file.arrayBuffer()), file.name, request.dateOrder);
     Object.assign(progress, { bytes: file.size, rows: events.length + issues.filter((i) => i.line).length, events: events.length, badRows: issues.filter((i) => i.line).length });
     sendBatches(packer, events, [], issues, progress);
     post({ kind: 'done', tableKind: 'geojson', mapping: {}, issues: [], progress, elapsedMs: performance.now() - started });
@@ -66,7 +80,7 @@ async function importFile(request: Extract<ImportRequest, { kind: 'import' }>) {
       },
     }),
   );
-  const text = counted.pipeThrough(new TextDecoderStream()) as unknown as AsyncIterable<string>;
+  const text = counted.pipeThrough(new TextDecoderStream(encoding)) as unknown as AsyncIterable<string>;
   await streamCsv(
     text,
     (results) => {

@@ -9,6 +9,7 @@ import type { DateOrder } from './dates';
 import { importGeoJson } from './geojson-import';
 import { CsvTableReader, type SourceRow } from './rows';
 import { CSV_PARSE_CONFIG } from './stream';
+import { decodeFile } from './sniff';
 import { runToEnd, SLICE_STEP } from '../slicing';
 
 export interface ImportedFile {
@@ -52,6 +53,19 @@ export function importText(name: string, text: string, options: ImportOptions = 
   reader.push(parsed.data, parsed.errors, parsed.meta.delimiter);
   const out = reader.finish();
   return { name, kind: reader.kind, events: out.events, sources: out.sources, issues: out.issues, rows: reader.rowsRead };
+}
+
+/**
+ * Imports one file's bytes: decoded as UTF-8, or UTF-16 by its byte order mark (src/core/io/sniff.ts); an
+ * empty file or one that is not text is a single file-level error, never rows of garbage.
+ * @example importBytes('utf16.csv', new Uint8Array(await file.arrayBuffer()))
+ */
+export function importBytes(name: string, bytes: ArrayBuffer | Uint8Array, options: ImportOptions = {}): ImportedFile {
+  const decoded = decodeFile(bytes);
+  if ('problem' in decoded) {
+    return { name, kind: 'generic', events: [], sources: [], issues: [{ file: name, message: decoded.problem, severity: 'error' }], rows: 0 };
+  }
+  return importText(name, decoded.text, options);
 }
 
 /**
