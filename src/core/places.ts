@@ -260,6 +260,13 @@ const PLACE_NOUNS = new Set([
   'districts', 'region', 'regions', 'state', 'states', 'camp', 'island', 'islands', 'capital', 'port', 'municipality',
   'governorate', 'prefecture', 'oblast', 'township', 'commune', 'neighbourhood', 'neighborhood', 'suburb', 'area',
 ]);
+/** Words that begin the name of a place's government body: "Queensland Health Minister", "Santa Ana City Council". */
+const GOVERNMENT_WORDS = new Set([
+  'health', 'police', 'department', 'ministry', 'government', 'council', 'provincial', 'state', 'national', 'regional',
+  'fire', 'education', 'supreme', 'high', 'city', 'public', 'parliament', 'assembly', 'legislature', 'senate', 'house',
+  'premier', 'attorney', 'court', 'army', 'navy', 'guard', 'defence', 'defense', 'emergency', 'electoral', 'highway',
+  'municipal', 'metropolitan', 'interior', 'foreign', 'agriculture', 'environment', 'transport', 'water',
+]);
 /** Generic words of sites and natural features that aliases spell in lower case ("Erbil airport", "the Nile river"). */
 const FEATURE_NOUNS = new Set([
   'airport', 'airbase', 'air', 'base', 'river', 'lake', 'sea', 'gulf', 'bay', 'mountains', 'mountain', 'range',
@@ -494,7 +501,10 @@ function onlyCities(span: Span, gazetteer: Gazetteer): boolean {
 function mayBeName(span: Span, gazetteer: Gazetteer): boolean {
   for (const i of span.candidates) {
     const precision = gazetteer.entryAt(i).place.precision;
-    if (precision === 'country' || precision === 'site' || (precision === 'region' && span.first !== span.last)) return false;
+    if (precision === 'country' || precision === 'site') return false;
+    // No continent or world region ("Africa", "Oceania"), and no area named by several words.
+    const { feature } = gazetteer.entryAt(i);
+    if (precision === 'region' && (span.first !== span.last || feature === 'continent' || feature === 'region')) return false;
   }
   return true;
 }
@@ -613,9 +623,11 @@ export function findPlaces(
       joinable(text, tokens[span.last], after) &&
       !spanAt.has(span.last + 1) &&
       !titleLines.has(span.first) &&
-      // "Texas Governor", "Sahara Desert": the word after says what the place is.
+      // "Texas Governor", "Sahara Desert", "Queensland Health", "Ontario Provincial Police": the word after
+      // says what the place is, or names its government, which is a reference to the place.
       !TITLE_SET.has(after.key) &&
       !FEATURE_NOUNS.has(after.key) &&
+      !GOVERNMENT_WORDS.has(after.key) &&
       nameLike &&
       best < METONYM_POPULATION
     ) {
@@ -766,7 +778,8 @@ export function findPlaces(
     // Only places that stand on their own set the context; a small town would vouch for itself.
     const strong =
       top.precision !== 'city' || (top.population ?? 0) >= WEAK_POPULATION || locative(span, false) || qualifierOf.has(span);
-    const sameCountry = entries.every((entry) => entry.place.country === top.country);
+    // Areas spanning countries (the continent "Australia", the "Americas") do not contradict a country.
+    const sameCountry = entries.every((entry) => entry.place.country === top.country || entry.place.country === '');
     if (strong && (sameCountry || margin >= 2.5)) {
       const { place } = scored[0].entry;
       const admin1 = scored[0].entry.admin1;
