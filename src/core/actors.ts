@@ -96,7 +96,8 @@ const NOT_NAME = new Set(
     'county district governorate municipality province village town hall palace house building centre center ' +
     'stadium hospital school mosque church temple bridge port station camp base people bill act law treaty ' +
     'agreement accord constitution budget lake lakes mount mountains desert valley island islands strait bay coast ' +
-    'peninsula plateau basin delta canal dam highway road forest park').split(' '),
+    'peninsula plateau basin delta canal dam highway road forest park hill hills hotel restaurant elementary ' +
+    'clinic market prison').split(' '),
 );
 
 /** Demonyms and country adjectives → ISO country code: "Iraqi parliament", "Iranian general". */

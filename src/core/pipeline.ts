@@ -88,6 +88,9 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
   const geometries = new Map<string, Geometry>();
   let unplaced = 0;
   for (const e of merged) {
+    // A visit without a named traveller, or a statement without a named speaker, once names are resolved
+    // across the corpus ("a newspaper visited a factory", "the chain is asking customers"), says nothing to map.
+    if ((e.type === 'visit' && !e.persons.length) || (e.type === 'statement' && !e.persons.length && !e.orgs.length)) continue;
     if (!e.place) {
       // Without a place an event cannot be mapped; it is reported so nothing is lost silently.
       unplaced++;
