@@ -4,7 +4,7 @@
  * mentions.csv, prints a summary and every issue. Exits 1 when an article or manifest row could not be
  * read (everything else is still processed and written).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENTS_CSV_COLUMNS, EVENT_SOURCES_CSV_COLUMNS, MENTIONS_CSV_COLUMNS } from '../core/formats';
@@ -33,16 +33,65 @@ export interface ExtractRun {
  * @example await runExtract('seeds', 'data');
  */
 export async function runExtract(input: string, out: string): Promise<ExtractRun> {
+  checkFolders(input, out);
   const { articles, issues: inputIssues } = readArticleFolder(input);
   const gazetteer = await loadGazetteer();
   const result = extractEvents(articles, gazetteer);
   const version = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'events.geojson'), stringifyEvents(eventsDocument(result.events, version)));
-  writeFileSync(path.join(out, 'events.csv'), toCsv(eventCsvRows(result.events), EVENTS_CSV_COLUMNS));
-  writeFileSync(path.join(out, 'event_sources.csv'), toCsv(eventSourceCsvRows(result.events), EVENT_SOURCES_CSV_COLUMNS));
-  writeFileSync(path.join(out, 'mentions.csv'), toCsv(mentionCsvRows(result.mentions), MENTIONS_CSV_COLUMNS));
+  const write = (name: (typeof OUTPUT_FILES)[number], text: string) => {
+    if (writeOutput(out, name, text)) {
+      inputIssues.push({ file: name, message: 'was a symbolic link in the output folder; replaced by a file (the file it pointed to is untouched)', severity: 'warning' });
+    }
+  };
+  write('events.geojson', stringifyEvents(eventsDocument(result.events, version)));
+  write('events.csv', toCsv(eventCsvRows(result.events), EVENTS_CSV_COLUMNS));
+  write('event_sources.csv', toCsv(eventSourceCsvRows(result.events), EVENT_SOURCES_CSV_COLUMNS));
+  write('mentions.csv', toCsv(mentionCsvRows(result.mentions), MENTIONS_CSV_COLUMNS));
   return { result, inputIssues, failed: inputIssues.some((i) => i.severity === 'error') };
+}
+
+/** A mistake in the command line or its folders: printed as one line, exit code 2, nothing written. */
+export class UsageError extends Error {}
+
+/** The articles folder must be a folder, and `out` a folder or nothing yet — checked before any work. */
+function checkFolders(input: string, out: string) {
+  const kind = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? 'folder' : 'file';
+    } catch {
+      return null;
+    }
+  };
+  const inputKind = kind(input);
+  if (inputKind === null) throw new UsageError(`articles folder ${input} not found`);
+  if (inputKind === 'file') throw new UsageError(`articles folder ${input} is a file, not a folder`);
+  if (kind(out) === 'file') throw new UsageError(`--out ${out} is a file, not a folder`);
+}
+
+/**
+ * Writes one output file without writing through a symbolic link: the text goes to a new file (created
+ * exclusively, so not through a planted link either) that then replaces the name — a link there is
+ * replaced, the file it pointed to is not touched.
+ * @returns true when the name was a symbolic link
+ */
+function writeOutput(out: string, name: string, text: string): boolean {
+  const target = path.join(out, name);
+  const temp = path.join(out, `.${name}.${process.pid}.tmp`);
+  let wasLink = false;
+  try {
+    wasLink = lstatSync(target).isSymbolicLink();
+  } catch {
+    // not there yet
+  }
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return wasLink;
 }
 
 /**
@@ -72,22 +121,36 @@ export function formatSummary(run: ExtractRun, out: string): string[] {
   return lines;
 }
 
+/** Reads `<articles-folder> --out <folder>`; a missing value, an unknown option or a second folder is a {@link UsageError}. */
 function parseArgs(argv: string[]): { input: string; out: string } {
   let input = path.join(PROJECT_ROOT, 'seeds');
   let out = path.join(PROJECT_ROOT, 'data');
   const rest: string[] = [];
+  const outValue = (value: string | undefined) => {
+    // Never fall back to data/ when the value was forgotten: that would replace the checkout's data.
+    if (!value || value.startsWith('--')) throw new UsageError('--out needs a folder (--out path/to/output)');
+    return path.resolve(value);
+  };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--out') out = path.resolve(argv[++i] ?? out);
-    else if (argv[i].startsWith('--out=')) out = path.resolve(argv[i].slice(6));
+    if (argv[i] === '--out') out = outValue(argv[++i]);
+    else if (argv[i].startsWith('--out=')) out = outValue(argv[i].slice(6));
+    else if (argv[i].startsWith('--')) throw new UsageError(`unknown option ${argv[i]} (usage: extract <articles-folder> --out <folder>)`);
     else rest.push(argv[i]);
   }
+  if (rest.length > 1) throw new UsageError(`one articles folder expected, got ${rest.length} (${rest.join(', ')}); the output folder goes after --out`);
   if (rest[0]) input = path.resolve(rest[0]);
   return { input, out };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { input, out } = parseArgs(process.argv.slice(2));
-  const run = await runExtract(input, out);
-  console.log(formatSummary(run, path.relative(process.cwd(), out) || '.').join('\n'));
-  if (run.failed) process.exitCode = 1;
+  try {
+    const { input, out } = parseArgs(process.argv.slice(2));
+    const run = await runExtract(input, out);
+    console.log(formatSummary(run, path.relative(process.cwd(), out) || '.').join('\n'));
+    if (run.failed) process.exitCode = 1;
+  } catch (error) {
+    // One line, not a stack trace: the messages name the argument or file at fault.
+    console.error(`extract: ${(error as Error).message.split('\n')[0]}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  }
 }

@@ -3,7 +3,7 @@
  * manifest into `Article`s for the pure pipeline. Unreadable files and bad manifest rows become issues
  * with file and line; everything else is still read.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyEntry, parseManifest } from '../core/manifest';
 import type { Article, Issue } from '../core/types';
@@ -34,7 +34,16 @@ export function readArticleFolder(folder: string): FolderInput {
   }
   let entries = new Map<string, ReturnType<typeof emptyEntry>>();
   let listed = new Map<string, number>();
-  if (names.includes('sources.csv')) {
+  // Only regular files inside the folder are read: a symbolic link may point anywhere (another user's
+  // files, /etc), and its text would end up in the outputs.
+  const notRegular = (name: string): string | null => {
+    const entry = lstatSync(path.join(folder, name));
+    if (entry.isSymbolicLink()) return 'a symbolic link; not followed, skipped';
+    return entry.isFile() ? null : 'not a regular file; skipped';
+  };
+  const manifestSkipped = names.includes('sources.csv') ? notRegular('sources.csv') : null;
+  if (manifestSkipped) issues.push({ file: 'sources.csv', message: manifestSkipped, severity: 'warning' });
+  else if (names.includes('sources.csv')) {
     try {
       const manifest = parseManifest(readFileSync(path.join(folder, 'sources.csv'), 'utf8'), 'sources.csv');
       entries = manifest.entries;
@@ -49,7 +58,11 @@ export function readArticleFolder(folder: string): FolderInput {
     if (!isArticleName(name)) continue;
     const file = path.join(folder, name);
     try {
-      if (!statSync(file).isFile()) continue;
+      const skipped = notRegular(name);
+      if (skipped) {
+        issues.push({ file: name, message: skipped, severity: 'warning' });
+        continue;
+      }
       const bytes = readFileSync(file);
       const text = decodeArticle(bytes, name, issues).replace(/^\uFEFF/, '');
       articles.push({ file: name, text, meta: entries.get(name) ?? emptyEntry(name) });
