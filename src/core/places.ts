@@ -815,6 +815,11 @@ export function findPlaces(
     const qualifierEntries = qualifier ? qualifier.candidates.map((i) => gazetteer.entryAt(i)) : [];
     let best: { entry: GazetteerEntry; score: number } | null = null;
     const competesWithCountry = span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country');
+    const regionCountries = new Set<string>();
+    for (const i of span.candidates) {
+      const candidate = gazetteer.entryAt(i).place;
+      if (candidate.precision === 'region' && candidate.country) regionCountries.add(candidate.country);
+    }
     for (const index of span.candidates) {
       const entry = gazetteer.entryAt(index);
       const { place } = entry;
@@ -824,7 +829,9 @@ export function findPlaces(
       // Against a country of the same name ("Lebanon"), a town needs more than its country being mentioned.
       const countryCap = competesWithCountry && place.precision !== 'country' ? 1 : 3;
       score += Math.min(evidence(span.key, place.country), countryCap) * 1.2;
-      if (entry.admin1 && !(competesWithCountry && place.precision === 'city')) {
+      // Nor does a town named like a state ("California, Pennsylvania") win over the state from its own
+      // state's mention: the evidence says the article is about states.
+      if (entry.admin1 && !(competesWithCountry && place.precision === 'city') && !(place.precision === 'city' && regionCountries.has(place.country))) {
         score += Math.min(evidence(span.key, `${place.country}.${entry.admin1}`), 2) * 1.2;
       }
       for (const q of qualifierEntries) {
