@@ -681,10 +681,14 @@ function nearMissConflict(a: MergedEvent, b: MergedEvent, geo: PlaceRelation): s
 
 /**
  * Reports of one event dated in two time zones (a US outlet's "January 7" for a strike on 8 January local
- * time): days one apart, both placed at places that fit, and actors that fit and share a name — or, naming
- * nobody, the very same site. Two events at one city on consecutive days with nobody named stay apart.
+ * time): a strike, vote, visit or armed-group activity on days one apart, both placed at places that fit,
+ * with actors that fit and share a name — or, naming nobody, the very same site. Two events at one city on
+ * consecutive days with nobody named stay apart.
  */
 function otherTimeZone(a: MergedEvent, b: MergedEvent, geo: PlaceRelation): boolean {
+  // A meeting or a statement is defined by who took part: one shared name a day apart is often another
+  // one (a visiting minister's talks on consecutive days); two shared people are the near miss above.
+  if (a.type === 'meeting' || a.type === 'statement') return false;
   if (a.precision !== 'day' || b.precision !== 'day' || !a.date || !b.date || !a.place || !b.place) return false;
   // Cheapest tests first: this is asked of every event of the unit's month.
   const named = a.persons.length + a.orgs.length + b.persons.length + b.orgs.length;
