@@ -795,6 +795,13 @@ export function findPlaces(
     }
   }
 
+  /** How many distinct first-level areas of a country the article names, not counting this name's own. */
+  const areasNamed = (country: string, spanKey: string) => {
+    let count = 0;
+    const prefix = `${country}.`;
+    for (const [key, weight] of contextAdmin) if (key.startsWith(prefix) && weight - (own.get(spanKey)?.get(key) ?? 0) > 0) count++;
+    return count;
+  };
   /** Whether another place named in the article lies within 150 km (not this name vouching for itself). */
   const nearAnchor = (index: number, key: string, place: { lon: number; lat: number }) => {
     for (const [anchorIndex, anchor] of anchors) {
@@ -827,7 +834,10 @@ export function findPlaces(
       // The name as written over a variant or alias ("St. Louis" is the US city, not Saint-Louis).
       if (nameKey(place.name) === span.key) score += 0.3;
       // Against a country of the same name ("Lebanon"), a town needs more than its country being mentioned.
-      const countryCap = competesWithCountry && place.precision !== 'country' ? 1 : 3;
+      // A state is more than a town: when the article names other states of its country ("the states of
+      // Texas and Georgia"), their country counts in full.
+      const countryCap =
+        competesWithCountry && place.precision !== 'country' && !(place.precision === 'region' && areasNamed(place.country, span.key) >= 2) ? 1 : 3;
       score += Math.min(evidence(span.key, place.country), countryCap) * 1.2;
       // Nor does a town named like a state ("California, Pennsylvania") win over the state from its own
       // state's mention: the evidence says the article is about states.
