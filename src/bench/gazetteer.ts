@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Gazetteer, type GazetteerData } from '../core/gazetteer/index';
 import { findPlaces } from '../core/places';
-import { buildNodeGazetteerData, cachedGazetteerFile, PROJECT_ROOT } from '../cli/gazetteer-node';
+import { buildNodeGazetteerData, cachedGazetteerFile, parseGazetteerJson, PROJECT_ROOT } from '../cli/gazetteer-node';
 import { BROWSER_MIN_POPULATION, browserGazetteerData } from '../cli/build-gazetteer';
 import { median } from './stats';
 
@@ -42,7 +42,7 @@ export async function benchGazetteer(): Promise<Record<string, string | number>>
   for (let run = 0; run < 3; run++) {
     const cpu = process.cpuUsage();
     const start = performance.now();
-    gazetteer = Gazetteer.fromData(JSON.parse(readFileSync(file, 'utf8')) as GazetteerData);
+    gazetteer = Gazetteer.fromData(parseGazetteerJson(readFileSync(file, 'utf8')));
     loads.push(performance.now() - start);
     const used = process.cpuUsage(cpu);
     loadsCpu.push((used.user + used.system) / 1000);

@@ -174,6 +174,47 @@ export function cachedGazetteerFile(options: NodeBuildOptions = {}): string {
   return file;
 }
 
+/**
+ * Parses the cached gazetteer JSON, leaving each area shape as text until it is first asked for.
+ * `shapes` is the last member of `GazetteerData` (see `buildGazetteerData`), so the text after
+ * `,"shapes":{` is the shapes object: it is split into one slice per id (a shape has no nested object,
+ * so it ends at its first '}'), and each property is a getter
+ * that parses its slice once. Thousands of polygons nobody draws cost a string, not a heap of arrays
+ * (parse time and heap of a Node load; same data as `JSON.parse`).
+ * @param text the cache file's content (`JSON.stringify` of `GazetteerData`)
+ * @returns the gazetteer data
+ * @example const data = parseGazetteerJson(readFileSync(cachedGazetteerFile(), 'utf8'));
+ */
+export function parseGazetteerJson(text: string): GazetteerData {
+  const marker = ',"shapes":{';
+  const at = text.lastIndexOf(marker);
+  if (at < 0 || !text.endsWith('}}')) return JSON.parse(text) as GazetteerData;
+  const data = JSON.parse(`${text.slice(0, at)}}`) as GazetteerData;
+  const body = text.slice(at + marker.length - 1, text.length - 1); // '{"id":{…},…}'
+  const shapes: Record<string, Polygon | MultiPolygon> = {};
+  let i = 1;
+  while (i < body.length && body[i] === '"') {
+    const keyEnd = body.indexOf('"', i + 1);
+    const id = body.slice(i + 1, keyEnd);
+    const start = keyEnd + 2; // past '":'
+    // A shape is one flat object ({"type":…,"coordinates":[…]}): it ends at the first '}'.
+    const end = body.indexOf('}', start) + 1;
+    if (body.charCodeAt(start) !== 123 || end === 0) return JSON.parse(text) as GazetteerData;
+    Object.defineProperty(shapes, id, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = JSON.parse(body.slice(start, end)) as Polygon | MultiPolygon;
+        Object.defineProperty(shapes, id, { value, configurable: true, enumerable: true, writable: true });
+        return value;
+      },
+    });
+    i = end + 1; // past ','
+  }
+  data.shapes = shapes;
+  return data;
+}
+
 let loaded: Promise<Gazetteer> | null = null;
 
 /**
@@ -192,7 +233,7 @@ export function loadGazetteer(): Promise<Gazetteer> {
       console.warn(`gazetteer cache unavailable (${(error as Error).message}); building in memory`);
       return Gazetteer.fromData(buildNodeGazetteerData());
     }
-    return Gazetteer.fromData(JSON.parse(readFileSync(file, 'utf8')) as GazetteerData);
+    return Gazetteer.fromData(parseGazetteerJson(readFileSync(file, 'utf8')));
   });
   return loaded;
 }
