@@ -69,7 +69,6 @@ export interface GazetteerEntry {
 }
 
 const NOT_PLACE_KEYS = new Set(NOT_PLACES);
-const ADMIN1_TYPE_SET = new Set(ADMIN1_TYPES);
 const NONE: readonly number[] = [];
 
 /** The Arabic article in GeoNames transliterations, including its assimilated forms (ar-, as-, ash-, …). */
@@ -305,9 +304,16 @@ export class Gazetteer {
    * (`ADMIN1_TYPES`), when no place has the whole name. Answered from the name index, not stored in it.
    */
   private typedAdmin1(key: string): readonly number[] {
-    const space = key.lastIndexOf(' ');
-    if (space < 0 || !ADMIN1_TYPE_SET.has(key.slice(space + 1))) return NONE;
-    const base = key.slice(0, space);
+    // Most keys asked for are misses: test the endings before cutting any string.
+    let type = '';
+    for (const t of ADMIN1_TYPES) {
+      if (key.length > t.length + 1 && key.endsWith(t) && key.charCodeAt(key.length - t.length - 1) === 32) {
+        type = t;
+        break;
+      }
+    }
+    if (!type) return NONE;
+    const base = key.slice(0, key.length - type.length - 1);
     if (!this.admin1Bases.has(base)) return NONE;
     let answer = this.typedCache.get(key);
     if (!answer) {
