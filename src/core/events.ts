@@ -356,8 +356,12 @@ const SPEAKER_GAP = /^(?:['’]s?)?\s*(?:,[^,;]{1,80},\s*)?$/;
 const BACK_REFERENCE = /(?:\b(?:an?|the|its|their|his|her|this|that)\s+(?:earlier|previous|prior|past)\s+|\b(?:last|past|previous)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|October|November|December)['’]s\s+|\byesterday['’]s\s+)(?:[\w-]+\s+){0,2}$/i;
 const BACK_REFERENCE_PHRASE = new RegExp(`${BACK_REFERENCE.source.slice(0, -1)}(?:assassination|strike|airstrike|killing|attack|bombing|explosion|blast|raid|vote|ratification|meeting|talks|summit|visit|trip|offensive)s?\\b`, 'i');
 
+const BACK_REFERENCE_WORD = /earlier|previous|prior|past|last|yesterday/i;
+
 /** Whether a clause's narrative holds a back-reference to an earlier event ("after last month's summit"). */
 function backReferenceIn(text: string, clause: Clause): boolean {
+  // Most clauses hold none of the words a back-reference needs: one cheap scan before the full pattern.
+  if (!BACK_REFERENCE_WORD.test(text.slice(clause.start, clause.end))) return false;
   return BACK_REFERENCE_PHRASE.test(maskHoles(text, clause));
 }
 
@@ -450,7 +454,7 @@ function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMen
   // "an outbreak of cholera killed 60", "a heart attack": deaths from disease or disaster are no strike.
   if (found.type === 'strike' && /^(?:kill|attack)/i.test(found.match[0]) && NOT_VIOLENCE.test(masked)) return null;
   // "a hunger strike", "a general strike", "workers went on strike": no attack.
-  if (found.type === 'strike' && LABOUR_STRIKE.test(masked)) return null;
+  if (found.type === 'strike' && /strike/i.test(found.match[0]) && LABOUR_STRIKE.test(masked)) return null;
   // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
   const also = found.type === 'meeting' ? findVisit(masked) : null;
   return { found, also };

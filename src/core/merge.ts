@@ -195,7 +195,7 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       target = uniqueBestResult(best);
       // An undated report placed more precisely than a country, naming someone, joins the only dated
       // event it fits (an outlet that gives no day for the strike the others date).
-      if (!target && unit.place && unit.place.precision !== 'country' && (unit.persons.length || unit.orgs.length)) {
+      if (!target && unit.place && unit.place.precision !== 'country' && (unit.persons.length || unit.orgs.length) && !namesADay(unit)) {
         let only: MergedEvent | undefined;
         let fits = 0;
         visitCouldJoin(index, unit, (e) => {
@@ -585,6 +585,15 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
   const samePlace = !a.place || !b.place || a.place.id === b.place.id ||
     (a.place.precision !== 'country' && b.place.precision !== 'country' && (geo.contains(a.place, b.place) || geo.contains(b.place, a.place)));
   return orgOverlap(a, b) > 0 && samePlace;
+}
+
+// A day the report names but could not date (no publication date): it may be another day's event.
+const DAY_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last night)\b/i;
+
+/** Whether any report of an undated event names a day it could not resolve ("on Monday" in an undated article). */
+function namesADay(e: MergedEvent): boolean {
+  for (const r of e.reports) if (DAY_WORD.test(r.quote.text)) return true;
+  return false;
 }
 
 /** Both placed and dated to the same day (whether the places fit is `placesFit`'s question). */
