@@ -45,8 +45,8 @@ const FURNITURE = /\b(mailing list|newsletter|subscribe|subscription|donation|do
 const WIDGET = /^(share( it| this)?|tweet|print|email|comments?|like|follow|whatsapp|facebook|twitter|telegram|linkedin)(\s*[:|/·,]\s*\w*)*\s*:?\s*$/i;
 const RELATED_MARKER = /^(read more|read also|also read|related( stories| articles| news| posts)?|see also|more on this( story)?|recommended|you may also like|more from|further reading)\b\s*[:»>|-]?/i;
 const CREDIT = /^(source|via|sources|credit|photo|image|courtesy)\s*[:»>|/-]/i;
-// "Tehran (IP):", "BAGHDAD (Reuters) -", "Kyiv (AFP) —"
-const DATELINE_PREFIX = /^((?:[A-Z][\p{L}'’.-]*)(?:[ ,]+[A-Z][\p{L}'’.-]*){0,3})\s*\(([^()\n]{1,30})\)\s*[:—–-]\s*/u;
+// "Tehran (IP):", "BAGHDAD (Reuters) -", "Kyiv (AFP) —", "NAIROBI, Feb 18 (Reuters) -", "YANGON, May 20, 2023 (Wire) —": a place, perhaps the filing date.
+const DATELINE_PREFIX = /^((?:[A-Z][\p{L}'’.-]*)(?:[ ,]+(?:[A-Z][\p{L}'’.-]*|\d{1,4}\b)){0,5})\s*\(([^()\n]{1,30})\)\s*[:—–-]\s*/u;
 // "BAMAKO —", "SULAIMANI —", "NAIROBI, Kenya —": an all-capitals place and a dash, without an outlet.
 const DATELINE_CAPS = /^(\p{Lu}[\p{Lu}'’.]+(?:[ -]\p{Lu}[\p{Lu}'’.]+){0,3}(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)\s*(?:[—–]|--|-(?=\s))\s*/u;
 // "Iran Press News:", "Xinhua Agency:" — a title-case outlet-like label before the paragraph text.
