@@ -677,7 +677,9 @@ export function findPlaces(
   /** The live span listed right before this one ("in Darfur and Malakal", "Anhui, Guangdong, Hubei"), if any. */
   const listedAfter = new Map<Span, Span>();
   for (let k = 1; k < live.length; k++) {
-    if (LIST_GAP.test(text.slice(live[k - 1].end, live[k].start))) listedAfter.set(live[k], live[k - 1]);
+    const gap = live[k].start - live[k - 1].end;
+    // Most neighbours have words between them: only short gaps can be a list's separator.
+    if (gap > 0 && gap <= 14 && LIST_GAP.test(text.slice(live[k - 1].end, live[k].start))) listedAfter.set(live[k], live[k - 1]);
   }
   /** Whether a locative preposition governs the span, directly or through the list it belongs to. */
   const locative = (span: Span, strong: boolean): boolean => {
@@ -907,17 +909,18 @@ function nonPlaceUse(text: string, tokens: Token[], span: Span, spanAt: Map<numb
   if (span.fixed) return null;
   const single = span.first === span.last;
   const next = tokens[span.last + 1];
-  const gapAfter = next ? text.slice(span.end, next.start) : '';
+  // The one character between the name and the next word, or -1 when the gap is wider (or there is none).
+  const gapAfter = next && next.start - span.end === 1 ? text.charCodeAt(span.end) : -1;
   if (single && MONTHS.has(span.key)) return 'month';
   if (single && tokens[span.first].allCaps && TIME_ZONES.has(span.key)) return 'time zone';
   if (single && NEWS_AGENCIES.has(span.key) && (tokens[span.first].allCaps || span.key.length > 4)) return 'news agency';
   // "Canadian" is not Canadian, Texas, nor "Somali" the Somali Region; a demonym that is also a country's name ("Vatican") stays.
   if (DEMONYM_COUNTRY.has(span.key) && !span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country')) return 'demonym';
-  if (single && SEASONS.has(span.key) && next && /^ $/.test(gapAfter) && /^\d{4}$/.test(next.key)) return 'season';
+  if (single && SEASONS.has(span.key) && gapAfter === 32 && /^\d{4}$/.test(next.key)) return 'season';
   if (text.charCodeAt(span.end) === 36 || (span.start > 0 && text.charCodeAt(span.start - 1) === 36)) return 'currency';
-  if (next && PATHOGEN_WORDS.has(next.key) && /^[ -]$/.test(gapAfter)) return 'name of a virus';
+  if ((gapAfter === 32 || gapAfter === 45) && PATHOGEN_WORDS.has(next.key)) return 'name of a virus';
   // "France-Presse": joined by a hyphen to a capitalised word that is no place of its own.
-  if (next && gapAfter === '-' && next.capitalised && !spanAt.has(span.last + 1)) return 'part of a hyphenated name';
+  if (gapAfter === 45 && next.capitalised && !spanAt.has(span.last + 1)) return 'part of a hyphenated name';
   // The capitalised words that follow, up to three: "Kenya Red Cross Society".
   for (let k = span.last + 1, previous = tokens[span.last]; k < tokens.length && k <= span.last + 3; k++) {
     const word = tokens[k];
