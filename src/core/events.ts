@@ -5,8 +5,12 @@
  * International Airport") — a demonym or a possessive ("Iraqi", "Baghdad's request") never places an
  * event; a strike is also placed at its target ("strike on Kharkiv", "shelling of Donetsk", "missiles hit
  * Odesa"); the date is the nearest date expression in the clause; actors are the people and organisations
- * named in it. Quoted speech is its own clause, so a date or place of the narrative ("said in a Monday
- * meeting in Tehran") never leaks into an event mentioned inside the quote.
+ * named in it, split by role: who acted, who was targeted ("killing six fighters of X"), and who only
+ * commented ("X condemned the strike", "…, the army said"), who is no actor. The attacker's country ("in a
+ * US strike"), continents and multi-country regions never place an event; back-references ("last month's
+ * summit"), running tolls, labour strikes and deaths from disease report none. Quoted speech is its own
+ * clause, so a date or place of the narrative ("said in a Monday meeting in Tehran") never leaks into an
+ * event mentioned inside the quote.
  */
 import { demonymCountry, type ActorMention } from './actors';
 import { PRECISION_RANK } from './gazetteer';

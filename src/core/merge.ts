@@ -5,11 +5,14 @@
  * inside the other: "Baghdad" and "Baghdad International Airport"), compatible dates (the same day, or
  * one coarser or missing: "January 2020" and "2020-01-03") and compatible actors (two shared people, or
  * one shared and one side's people a subset of the other's). Two meetings of the same people at the same
- * place on different days stay two events.
+ * place on different days stay two events. Across articles the same day weighs more: a strike, vote or
+ * armed activity at fitting places is one event whoever each outlet names (unless both name targets and
+ * none in common), and a meeting or visit needs one shared participant. Commenters never count.
  *
  * Undated reports are careful: within one article they join the article's dated report of the same type;
  * across articles, only with two shared people, or as a definite back-reference ("the assassination")
- * to the only event of that type they fit. Near misses with strong actor evidence — dates a day or two
+ * to the only event of that type they fit, or — placed finer than a country, naming someone and no day
+ * they could not date — to the only dated event they fit; unplaced ones naming at most one person join none. Near misses with strong actor evidence — dates a day or two
  * apart, or places in one country that do not contain each other — are merged with a recorded conflict.
  *
  * The indexes built for one run are plain objects handled by module functions, not class instances: V8
