@@ -260,6 +260,8 @@ const PLACE_NOUNS = new Set([
   'districts', 'region', 'regions', 'state', 'states', 'camp', 'island', 'islands', 'capital', 'port', 'municipality',
   'governorate', 'prefecture', 'oblast', 'township', 'commune', 'neighbourhood', 'neighborhood', 'suburb', 'area',
 ]);
+/** Gazetteer features that a bare name means before any town of that name: continents and oceans. */
+const WORLD_FEATURES = new Set(['continent', 'ocean']);
 /** Words that begin the name of a place's government body: "Queensland Health Minister", "Santa Ana City Council". */
 const GOVERNMENT_WORDS = new Set([
   'health', 'police', 'department', 'ministry', 'government', 'council', 'provincial', 'state', 'national', 'regional',
@@ -524,7 +526,10 @@ function prior(entry: GazetteerEntry): number {
     case 'country':
       return 7.5;
     case 'region':
-      return 6;
+      // Continents and oceans are what their bare names mean ("Asia", "the Atlantic"), whatever small town
+      // shares the name; seas, gulfs and world regions almost always; other areas as a first-level area.
+      // (Just below a country, which is what a shared name means: "Australia".)
+      return entry.feature === 'continent' || entry.feature === 'ocean' ? 7.4 : entry.feature === 'sea' || entry.feature === 'gulf' || entry.feature === 'region' ? 7 : 6;
     case 'site':
       return 6.5;
     default:
@@ -824,6 +829,7 @@ export function findPlaces(
     const qualifierEntries = qualifier ? qualifier.candidates.map((i) => gazetteer.entryAt(i)) : [];
     let best: { entry: GazetteerEntry; score: number } | null = null;
     const competesWithCountry = span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country');
+    const competesWithWorld = span.candidates.some((i) => WORLD_FEATURES.has(gazetteer.entryAt(i).feature));
     const regionCountries = new Set<string>();
     for (const i of span.candidates) {
       const candidate = gazetteer.entryAt(i).place;
@@ -835,15 +841,21 @@ export function findPlaces(
       let score = prior(entry);
       // The name as written over a variant or alias ("St. Louis" is the US city, not Saint-Louis).
       if (nameKey(place.name) === span.key) score += 0.3;
+      // A natural feature by a shortened name ("Java" for the Java Sea) only when nothing else has the name.
+      else if (place.precision === 'region' && place.country === '' && !WORLD_FEATURES.has(entry.feature) && entry.feature !== 'region') score -= 1.5;
       // Against a country of the same name ("Lebanon"), a town needs more than its country being mentioned.
       // A state is more than a town: when the article names other states of its country ("the states of
       // Texas and Georgia"), their country counts in full.
+      // Against a continent or an ocean ("Asia", "Atlantic"), a town's country counts only a little too.
       const countryCap =
-        competesWithCountry && place.precision !== 'country' && !(place.precision === 'region' && areasNamed(place.country, span.key) >= 2) ? 1 : 3;
+        (competesWithCountry && place.precision !== 'country' && !(place.precision === 'region' && areasNamed(place.country, span.key) >= 2)) ||
+        (competesWithWorld && place.precision === 'city')
+          ? 1
+          : 3;
       score += Math.min(evidence(span.key, place.country), countryCap) * 1.2;
       // Nor does a town named like a state ("California, Pennsylvania") win over the state from its own
       // state's mention: the evidence says the article is about states.
-      if (entry.admin1 && !(competesWithCountry && place.precision === 'city') && !(place.precision === 'city' && regionCountries.has(place.country))) {
+      if (entry.admin1 && !(competesWithCountry && place.precision === 'city') && !(place.precision === 'city' && (regionCountries.has(place.country) || competesWithWorld))) {
         score += Math.min(evidence(span.key, `${place.country}.${entry.admin1}`), 2) * 1.2;
       }
       for (const q of qualifierEntries) {
