@@ -53,6 +53,8 @@ export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned
 
 // Prepositions that introduce where something happened, with up to two describing words in between.
 const LOCATIVE = /(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}$/u;
+// "on the outskirts of Mogadishu", "in the north of the country", "40 km (25 miles) north of Kismayo".
+const AREA_OF = /(?:(?:^|[\s(,])(?:on|in|at|to)\s+the\s+(?:(?:far|northern|southern|eastern|western)\s+)?(?:outskirts|edge|suburbs?|heart|centre|center|north|south|east|west|north-?east|north-?west|south-?east|south-?west|part)|\b(?:km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west))\s+of\s+(?:the\s+)?$/i;
 const DESTINATION = /(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}$/u;
 // Between a subject and its verb: nothing, or one adverb ("Zelensky later traveled").
 const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;
@@ -497,7 +499,7 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
   for (const mention of places) {
     const before = text.slice(Math.max(clause.start, mention.start - 60), mention.start);
     const target = type === 'strike' && (HIT_VERB.test(before) || (mention.start >= trigger.end && STRIKE_TARGET.test(text.slice(trigger.end, mention.start))));
-    const locative = LOCATIVE.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
+    const locative = LOCATIVE.test(before) || AREA_OF.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
     if (!locative) continue;
     if (type === 'visit' && ORIGIN.test(before)) continue;
     if (/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))) continue; // "Baghdad's request"
