@@ -27,7 +27,7 @@ import type { DateMention, PlaceMention } from './types';
  * shared by its alternatives: the engine then tests the boundary once per position, not once per alternative.
  */
 export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean }> = [
-  { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b)/i },
+  { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b)/i },
   { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected)\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
@@ -59,7 +59,7 @@ const DESTINATION = /(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the
 // Between a subject and its verb: nothing, or one adverb ("Zelensky later traveled").
 const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;
 // After a place name: it names who attacked or whose forces ("a US strike", "Saudi-led coalition", "Turkish jets").
-const ATTACKER_AFTER = /^(?:-(?:led|backed|made|supplied)\b|\s+(?:(?:air|drone|missile|rocket|military|army|naval)[ -]?)?(?:strikes?|airstrikes?|raids?|drones?|jets?|warplanes?|fighter|missiles?|rockets?|forces|troops|army|military|navy|soldiers|artillery|shelling|bombers?|aircraft|helicopters?|gunships?|special|marines|coalition|militias?|air force)\b)/i;
+const ATTACKER_AFTER = /^(?:-(?:led|backed|made|supplied)\b|\s+(?:(?:air|drone|missile|rocket|military|army|naval)[ -]?)?(?:strikes?|airstrikes?|raids?|drones?|jets?|warplanes?|fighter|missiles?|rockets?|forces|troops|army|military|navy|soldiers|artillery|shelling|bombers?|aircraft|helicopters?|gunships?|special|marines|coalition|militias?|air force|bases?|embassy|consulate|convoys?|positions|personnel|warships?|vessels?|interests)\b)/i;
 const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
 // What a strike hits: "strike on Kharkiv", "shelling of Donetsk", "attack against the city of Homs" (right
 // after the trigger), or the object of a hitting verb anywhere in the clause ("missiles hit Odesa").
@@ -503,7 +503,8 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     if (!locative) continue;
     if (type === 'visit' && ORIGIN.test(before)) continue;
     if (/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))) continue; // "Baghdad's request"
-    if (ATTACKER_AFTER.test(text.slice(mention.end, mention.end + 30))) continue; // "in a US strike": who struck, not where
+    // "in a US strike", "at a US base in Syria": a country named as who struck or whose base, not where.
+    if (mention.place.precision === 'country' && ATTACKER_AFTER.test(text.slice(mention.end, mention.end + 30))) continue;
     if (isMacroRegion(mention.place)) continue; // "battles in the Middle East", "across Africa": no event's place
     const distance = Math.abs(mention.start - trigger.start);
     const score = PRECISION_RANK[mention.place.precision] * 1000 - Math.min(distance, 999);
