@@ -12,6 +12,7 @@
  * Natural Earth GeoJSON files named in `NE_FILES` (see src/core/gazetteer/reference/README.md for where
  * they come from). The output is committed; nothing at build or run time reads <dir>.
  */
+import { AP_STATE_ABBREVIATIONS } from '../core/gazetteer/us-state-abbreviations';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -76,21 +77,6 @@ const MARINE_CLASSES: Record<string, string> = {
   strait: 'strait',
   channel: 'strait',
   sound: 'bay',
-};
-
-/**
- * US state abbreviations of the AP Stylebook ("Springfield, Ill."), the well-known fixed list news uses
- * after a city; states AP writes in full (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) are absent.
- * Keyed by USPS code, which is the `code` of US states in admin1.geojson.
- */
-export const AP_STATE_ABBREVIATIONS: Record<string, string[]> = {
-  AL: ['Ala.'], AZ: ['Ariz.'], AR: ['Ark.'], CA: ['Calif.'], CO: ['Colo.'], CT: ['Conn.'], DE: ['Del.'],
-  DC: ['D.C.'], FL: ['Fla.'], GA: ['Ga.'], IL: ['Ill.'], IN: ['Ind.'], KS: ['Kan.', 'Kans.'], KY: ['Ky.'],
-  LA: ['La.'], MD: ['Md.'], MA: ['Mass.'], MI: ['Mich.'], MN: ['Minn.'], MS: ['Miss.'], MO: ['Mo.'],
-  MT: ['Mont.'], NE: ['Neb.', 'Nebr.'], NV: ['Nev.'], NH: ['N.H.'], NJ: ['N.J.'], NM: ['N.M.'], NY: ['N.Y.'],
-  NC: ['N.C.'], ND: ['N.D.'], OK: ['Okla.'], OR: ['Ore.', 'Oreg.'], PA: ['Pa.', 'Penn.'], RI: ['R.I.'],
-  SC: ['S.C.'], SD: ['S.D.'], TN: ['Tenn.'], VT: ['Vt.'], VA: ['Va.'], WA: ['Wash.'], WV: ['W.Va.', 'W. Va.'],
-  WI: ['Wis.', 'Wisc.'], WY: ['Wyo.'],
 };
 
 const TITLE_KEYS = new Set(TITLES);

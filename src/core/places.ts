@@ -15,6 +15,7 @@
  */
 import { DIRECTIONS, LOCATIVES, SPEECH_VERBS, TITLES } from './gazetteer/aliases';
 import { DEMONYMS } from './gazetteer/demonyms';
+import { AP_STATE_ABBREVIATIONS } from './gazetteer/us-state-abbreviations';
 import { type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer/index';
 import type { PlaceMention } from './types';
 
@@ -230,6 +231,10 @@ const ORGANISATION_OF = new Set([
 const ORGANISATION_BEFORE = new Set(['radio', 'racing', 'television', 'tv', 'team', 'club', 'hotel', 'agence', 'banco', 'air']);
 /** Demonym keys → country code: "Canadian" is never the town of Canadian, Texas; "the Kenyan capital" is Nairobi. */
 const DEMONYM_COUNTRY = new Map(Object.entries(DEMONYMS).map(([form, code]) => [nameKey(form), code]));
+/** Keys of AP state abbreviations ("ill", "wva", "ny") → USPS code, the admin1 code of US towns. */
+const STATE_ABBREVIATION = new Map(
+  Object.entries(AP_STATE_ABBREVIATIONS).flatMap(([code, forms]) => forms.map((form) => [nameKey(form).replace(/ /g, ''), code] as [string, string])),
+);
 /** Most words in a demonym ("South African", "Papua New Guinean"). */
 const DEMONYM_MAX_WORDS = Math.max(...[...DEMONYM_COUNTRY.keys()].map((k) => k.split(' ').length));
 /** Month names: "in August" is a time, never the town of August, Wisconsin (a qualifier still makes it one). */
@@ -710,7 +715,8 @@ export function findPlaces(
         if (ai === bi) return false; // "Arbil, Irbil": a place does not qualify itself
         const e = gazetteer.entryAt(ai);
         if (e.place.country !== q.place.country || e.place.precision === 'country') return false;
-        return q.place.precision === 'country' || (e.place.precision === 'city' && e.admin1 === q.admin1);
+        // A town or a county ("Scott County, Indiana") in the qualifier's state.
+        return q.place.precision === 'country' || ((e.place.precision === 'city' || e.feature === 'ADM2') && e.admin1 === q.admin1);
       });
     });
   for (let k = 0; k + 1 < live.length; k++) {
@@ -966,10 +972,10 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
       i++;
       continue;
     }
-    const capital = token.capitalised ? capitalPhrase(text, tokens, i, gazetteer) : null;
-    if (capital) {
-      spans.push(capital);
-      i = capital.last + 1;
+    const phrase = token.capitalised ? (capitalPhrase(text, tokens, i, gazetteer) ?? stateAbbreviation(text, tokens, i, gazetteer)) : null;
+    if (phrase) {
+      spans.push(phrase);
+      i = phrase.last + 1;
       continue;
     }
     // "St. Louis", "St Petersburg": looked up as written and with "saint" (GeoNames has both forms).
@@ -1047,6 +1053,27 @@ function capitalPhrase(text: string, tokens: Token[], i: number, gazetteer: Gaze
     return makeSpan(i, j + 1, start, word.end, `capital of ${code}`, [], entry);
   }
   return null;
+}
+
+/**
+ * "Springfield, Ill.", "Charleston, W.Va.": a US state's AP abbreviation right after a comma and a
+ * capitalised name is that state, and qualifies the name before it like a state written in full. Only
+ * there: on its own "Ill." or "Mass." is a word.
+ */
+function stateAbbreviation(text: string, tokens: Token[], i: number, gazetteer: Gazetteer): Span | null {
+  const token = tokens[i];
+  const before = tokens[i - 1];
+  if (!before?.capitalised || token.key.length > 5) return null;
+  const code = STATE_ABBREVIATION.get(token.key);
+  if (!code) return null;
+  const gap = text.slice(before.end, token.start);
+  if (gap !== ', ' && gap !== ',') return null;
+  // The abbreviation's own dot: part of the token ("N.Y.") or right after it ("Ill.").
+  const dotted = text.charCodeAt(token.end - 1) === 46 ? token.end : text.charCodeAt(token.end) === 46 ? token.end + 1 : -1;
+  if (dotted < 0) return null;
+  const state = gazetteer.placesIn('US', 'region').find((entry) => entry.admin1 === code && entry.place.id.startsWith('adm1:'));
+  if (!state) return null;
+  return makeSpan(i, i, token.start, dotted, token.key, [state.index], state);
 }
 
 /** "northern Syria", "north-eastern Syria", "Southern Lebanon": a direction right before a country. */
