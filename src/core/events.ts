@@ -70,6 +70,9 @@ const LEGISLATURE = /(?:(\p{Lu}[\p{L}.]*)(?:['’]s)?\s+)?(?:[Pp]arliament|[Pp]a
 const ANAPHORA = /^(?:He|She|They|It|The\s+(?:\w+\s+){0,2}(?:attack|strike|assassination|killing|bombing|act|operation|meeting|talks|visit|trip|vote|bill|law)\b)/;
 const PRONOUN_SUBJECT = /^(He|She)\b/;
 
+// Between a dateline's place and the lede: ", Somalia (AP) — ", " — ".
+const LEDE_GAP = /^(?:,\s*\p{Lu}[\p{L}. ]{0,30})?\s*(?:\([^()\n]{1,30}\))?\s*[—–:-]{1,2}\s*$/u;
+
 /** A clause: the narrative part of a sentence, or one quotation inside it. */
 export interface Clause {
   start: number;
@@ -307,6 +310,16 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
   // only by the dateline is the report's own framing, not an event there.
   if (dateline && out.some((e) => e.type !== 'statement' && e.placeVia === 'text' && e.place && e.place.place.id !== dateline.place.id)) {
     return out.filter((e) => e.placeVia !== 'dateline');
+  }
+  // A wire lede that names no place ("MOGADISHU (AP) — A car bomb killed seven on Saturday") reports an
+  // event where it was filed.
+  if (dateline) {
+    for (const e of out) {
+      if (e.place || e.type === 'statement' || e.type === 'visit' || !LEDE_GAP.test(text.slice(dateline.end, e.sentence.start))) continue;
+      if (input.places.some((p) => p.start >= e.sentence.start && p.end <= e.sentence.end)) continue;
+      e.place = dateline;
+      e.placeVia = 'dateline';
+    }
   }
   return out;
 }
