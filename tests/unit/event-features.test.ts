@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Polygon } from 'geojson';
-import { eventMapData } from '../../src/app/map/event-features';
+import { eventMapData, labelText, MAX_LABEL_CHARS } from '../../src/app/map/event-features';
 import { validateEventCollection } from '../../src/app/state/validate';
 import type { DatelineEvent } from '../../src/core/types';
 
@@ -53,6 +53,45 @@ describe('eventMapData', () => {
     expect(arc.coordinates[0][0]).toBeCloseTo(44.4009, 3);
     expect(arc.coordinates.at(-1)![0]).toBeCloseTo(51.389, 3);
     expect(arc.coordinates.length).toBeGreaterThan(10);
+  });
+});
+
+describe('labels are cut for drawing (issue 12, finding 5)', () => {
+  const { events } = validateEventCollection(fixture, 'fixture', 'dateline-events/1');
+  const long = 'X'.repeat(100_000);
+  const withPlace = (id: string, place: string) =>
+    events.map((e) => (e.properties.id === id ? { ...e, properties: { ...e.properties, place_name: place } } : e));
+
+  test('a 100,000-character place name reaches the map as a short label ending in an ellipsis', () => {
+    const data = eventMapData(withPlace('fx-tehran-2021-04-12', long), new Map([['IQ', iraq]]));
+    const labels = data.places.features.map((f) => f.properties.place);
+    const cut = labels.find((l) => l.startsWith('XXX'))!;
+    expect(cut.length).toBeLessThanOrEqual(MAX_LABEL_CHARS);
+    expect(cut.endsWith('…')).toBe(true);
+    const point = data.points.features.find((f) => f.properties.id === 'fx-tehran-2021-04-12')!;
+    expect(point.properties.place.length).toBeLessThanOrEqual(MAX_LABEL_CHARS);
+    // The other Tehran event keeps its own label: the cut name is not merged with it.
+    expect(labels).toContain('Tehran');
+  });
+
+  test('an area label is cut too; the event itself keeps its full name (popup and list)', () => {
+    const changed = withPlace('fx-kurdistan-armed-groups', long);
+    const data = eventMapData(changed, new Map([['IQ', iraq]]));
+    expect(data.areas.features[0].properties.place.length).toBeLessThanOrEqual(MAX_LABEL_CHARS);
+    expect(changed.find((e) => e.properties.id === 'fx-kurdistan-armed-groups')!.properties.place_name).toBe(long);
+  });
+
+  test('labelText keeps short names, cuts between characters, never inside a surrogate pair or grapheme', () => {
+    expect(labelText('Baghdad International Airport')).toBe('Baghdad International Airport');
+    expect(labelText('')).toBe('');
+    const flags = '🇮🇶'.repeat(200);
+    const cutFlags = labelText(flags);
+    expect(cutFlags.endsWith('…')).toBe(true);
+    expect(cutFlags.slice(0, -1).length % 4).toBe(0);
+    const accents = 'e\u0301'.repeat(200);
+    expect(labelText(accents).slice(0, -1).endsWith('e\u0301')).toBe(true);
+    expect(labelText('a'.repeat(MAX_LABEL_CHARS))).toBe('a'.repeat(MAX_LABEL_CHARS));
+    expect(labelText('a'.repeat(MAX_LABEL_CHARS + 1)).length).toBe(MAX_LABEL_CHARS);
   });
 });
 

@@ -71,6 +71,41 @@ export interface PlaceLabelProperties {
 }
 
 /**
+ * Longest label the map draws, in UTF-16 code units with the ellipsis. MapLibre lays out a label's glyphs
+ * in one buffer segment: a 100,000-character unbroken name overflows it ("opacityVertexArray.length …")
+ * and paints a black block. The popup and the list show the full name.
+ */
+export const MAX_LABEL_CHARS = 40;
+
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/**
+ * A place name as the map draws it: unchanged up to {@link MAX_LABEL_CHARS}, else cut between two
+ * characters as the reader sees them (never inside a surrogate pair, a flag or an accented letter) and
+ * ended with "…".
+ * @param name the full place name
+ * @returns at most MAX_LABEL_CHARS code units
+ * @example labelText('X'.repeat(100_000)) // 39 × 'X' + '…'
+ */
+export function labelText(name: string): string {
+  if (name.length <= MAX_LABEL_CHARS) return name;
+  const room = MAX_LABEL_CHARS - 1;
+  let end = 0;
+  if (graphemes) {
+    for (const { index, segment } of graphemes.segment(name)) {
+      if (index + segment.length > room) break;
+      end = index + segment.length;
+    }
+  } else {
+    for (const ch of name) {
+      if (end + ch.length > room) break;
+      end += ch.length;
+    }
+  }
+  return `${name.slice(0, end)}…`;
+}
+
+/**
  * Splits events into the map's feature collections.
  * @param events validated events
  * @param countryShapes country polygons by ISO alpha-2 (from the basemap's world layers)
@@ -121,7 +156,7 @@ function* eventMapDataInSlices(
       id: p.id,
       type: p.type,
       title: p.title,
-      place: p.place_name,
+      place: labelText(p.place_name),
       place_precision: p.place_precision,
       n: p.sources.length,
       layer: p.layer,
@@ -147,7 +182,7 @@ function* eventMapDataInSlices(
       const key = placeKey(marker, p.place_name);
       const label = places.get(key);
       if (label) label.properties.n++;
-      else if (p.place_name) places.set(key, { type: 'Feature', geometry: marker, properties: { place: p.place_name, n: 1 } });
+      else if (p.place_name) places.set(key, { type: 'Feature', geometry: marker, properties: { place: labelText(p.place_name), n: 1 } });
     }
     if (hasArc) {
       // Arcs crossing the antimeridian come back split, as a MultiLineString.
