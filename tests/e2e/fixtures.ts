@@ -4,6 +4,8 @@
  * - every request that leaves 127.0.0.1/localhost is blocked, and the test FAILS listing it;
  * - any console error or uncaught page error FAILS the test (allow specific ones with
  *   `test.use({ allowedConsoleErrors: [/regex/] })` when a test provokes them on purpose);
+ * - any Content-Security-Policy violation (a `securitypolicyviolation` event in the page or any of its
+ *   frames) FAILS the test, so the whole suite runs under the app's strict policy (index.html);
  * - helpers to open the app and wait for the map, read rendered features and project coordinates.
  *
  * Test hook: the app sets `window.__map` to its MapLibre map once the style has loaded
@@ -28,6 +30,8 @@ interface Fixtures {
   allowedConsoleErrors: RegExp[];
   /** Requests that tried to leave localhost (blocked). Checked after each test. */
   offOriginRequests: string[];
+  /** Content-Security-Policy violations reported by any page or frame of the test. Checked after each test. */
+  cspViolations: string[];
 }
 
 export const test = base.extend<Fixtures>({
@@ -43,6 +47,24 @@ export const test = base.extend<Fixtures>({
       });
       await use(blocked);
       expect(blocked, 'requests that tried to leave 127.0.0.1').toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+        violations.push(text);
+      });
+      // Runs in every document (embed frames included) before its own scripts.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+          report?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+        });
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],
