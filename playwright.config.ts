@@ -8,7 +8,7 @@ export const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const DIST_DIR = process.env.E2E_DIST ?? 'dist';
 
 /** Debian's Chromium; Playwright cannot download its own browser here. Flags that work headless in CI. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

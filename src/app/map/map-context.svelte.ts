@@ -13,6 +13,27 @@ export class MapContext {
   view = $state.raw<MapView | null>(null);
   /** Set when a move was started by the user (drag, zoom), so the URL is updated with replaceState. */
   moving = $state(false);
+  /**
+   * Set when this browser cannot draw the map at all (no WebGL 2): `map` then stays null, and the
+   * selected event's details are shown beside the list instead of in a popup (MapUnavailable.svelte).
+   */
+  unavailable = $state(false);
+}
+
+/**
+ * Whether this browser can give MapLibre the WebGL 2 context it needs. A context made to ask is released
+ * at once.
+ * @returns false with WebGL turned off (`--disable-webgl`, `--disable-3d-apis`, a policy) or no GPU and no
+ *   software rasteriser
+ */
+export function canDrawMap(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return !!gl;
+  } catch {
+    return false;
+  }
 }
 
 export const [getMapContext, setMapContext] = createContext<MapContext>();
