@@ -13,7 +13,7 @@
  *   ("in Nice") or a qualifier ("Nice, France");
  * - small towns need some evidence: a locative, a qualifier, or the article's country.
  */
-import { DIRECTIONS, LOCATIVES, SPEECH_VERBS, TITLES } from './gazetteer/aliases';
+import { DIRECTIONS, LOCATIVES, ORGANISATION_AREAS, SPEECH_VERBS, TITLES } from './gazetteer/aliases';
 import { DEMONYMS } from './gazetteer/demonyms';
 import { AP_STATE_ABBREVIATIONS } from './gazetteer/us-state-abbreviations';
 import { type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer/index';
@@ -703,6 +703,9 @@ export function findPlaces(
     }
     return false;
   };
+  /** A locative right before the name or before its article ("in the EU"). */
+  const afterLocative = (span: Span) =>
+    locative(span, false) || (tokens[span.first - 1]?.key === 'the' && LOCATIVE_SET.has(tokens[span.first - 2]?.key ?? ''));
   /** "Paris, Texas": the span right after a comma that names the place's state or country. */
   const qualifierOf = new Map<Span, Span>();
   const qualifies = new Map<Span, Span>();
@@ -754,6 +757,8 @@ export function findPlaces(
     span.candidates = span.candidates.filter((index) => {
       const entry = gazetteer.entryAt(index);
       const { precision, population = 0 } = entry.place;
+      // The EU is mostly the organisation ("the EU pledged"): a place only after a locative ("in the EU").
+      if (ORGANISATION_AREAS.has(entry.place.id) && !span.fixed && !afterLocative(span)) return false;
       if (precision === 'country' || precision === 'region' || span.fixed) return true;
       if (head.allCaps && single && population < ALL_CAPS_POPULATION && precision === 'city' && !qualified) return false;
       if (single && gazetteer.isCommonWord(span.key) && !strongLocative && !qualified) return false;
@@ -837,9 +842,14 @@ export function findPlaces(
     const competesWithCountry = span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country');
     const competesWithWorld = span.candidates.some((i) => WORLD_FEATURES.has(gazetteer.entryAt(i).feature));
     const regionCountries = new Set<string>();
+    /** "<country>.<admin1>" of the first-level areas this name can be. */
+    const regionCodes = new Set<string>();
     for (const i of span.candidates) {
-      const candidate = gazetteer.entryAt(i).place;
-      if (candidate.precision === 'region' && candidate.country) regionCountries.add(candidate.country);
+      const candidate = gazetteer.entryAt(i);
+      if (candidate.place.precision === 'region' && candidate.place.country) {
+        regionCountries.add(candidate.place.country);
+        if (candidate.admin1) regionCodes.add(`${candidate.place.country}.${candidate.admin1}`);
+      }
     }
     for (const index of span.candidates) {
       const entry = gazetteer.entryAt(index);
@@ -861,7 +871,7 @@ export function findPlaces(
       score += Math.min(evidence(span.key, place.country), countryCap) * 1.2;
       // Nor does a town named like a state ("California, Pennsylvania") win over the state from its own
       // state's mention: the evidence says the article is about states.
-      if (entry.admin1 && !(competesWithCountry && place.precision === 'city') && !(place.precision === 'city' && (regionCountries.has(place.country) || competesWithWorld))) {
+      if (entry.admin1 && !(competesWithCountry && place.precision === 'city') && !(place.precision === 'city' && ((regionCountries.has(place.country) && !regionCodes.has(`${place.country}.${entry.admin1}`)) || competesWithWorld))) {
         score += Math.min(evidence(span.key, `${place.country}.${entry.admin1}`), 2) * 1.2;
       }
       for (const q of qualifierEntries) {
@@ -876,6 +886,9 @@ export function findPlaces(
         }
       }
       if (place.precision === 'city' && nearAnchor(index, span.key, place)) score += 1;
+      // A province named after its capital ("Kidal", "Gao", "Piura"): the bare name is the town, the
+      // more precise reading, within the province either way; "Kidal region" names the province.
+      if ((entry.feature === 'PPLA' || entry.feature === 'PPLC') && regionCodes.has(`${place.country}.${entry.admin1}`)) score += 2.5;
       if (!best || score > best.score || (score === best.score && (place.population ?? 0) > (best.entry.place.population ?? 0))) {
         best = { entry, score };
       }
