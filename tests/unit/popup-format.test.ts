@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { disagreements, eventDateText, publishedText, quoteSegments, safeHttpUrl, sourceCountText } from '../../src/app/map/popup-format';
+import { disagreements, eventDateText, publishedText, quoteSegments, roleLines, safeHttpUrl, sourceCountText } from '../../src/app/map/popup-format';
 import type { EventSource } from '../../src/core/types';
 
 describe('quoteSegments', () => {
@@ -33,6 +33,21 @@ describe('quoteSegments', () => {
 
   test('markup in a quote stays text', () => {
     expect(quoteSegments('<b>x</b>', [])).toEqual([{ text: '<b>x</b>' }]);
+  });
+});
+
+describe('roleLines', () => {
+  test('lists who acted, who was targeted and who commented, leaving out empty roles', () => {
+    expect(roleLines({ actors: ['Al-Shabaab', 'Jane Doe'], roles: { acted: ['Al-Shabaab'], targets: ['Jane Doe'], commenters: [] } })).toEqual([
+      { label: 'Who acted', names: 'Al-Shabaab' },
+      { label: 'Targeted', names: 'Jane Doe' },
+    ]);
+    expect(roleLines({ actors: [], roles: { acted: [], targets: [], commenters: ['UN envoy'] } })).toEqual([{ label: 'Commented', names: 'UN envoy' }]);
+  });
+
+  test('files without roles show their actors as one line, and nothing when there are none', () => {
+    expect(roleLines({ actors: ['Mayor of Gao', 'Governor of Kidal'] })).toEqual([{ label: 'Involved', names: 'Mayor of Gao, Governor of Kidal' }]);
+    expect(roleLines({ actors: [] })).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
  * The words and pieces of an event popup, kept out of the component so they can be tested: quote
  * segments for highlighting, safe links, precision words, and disagreements between sources.
  */
-import type { EventProperties, EventSource, Highlight, PlacePrecision } from '../../core/types';
+import type { EventProperties, EventRoles, EventSource, Highlight, PlacePrecision } from '../../core/types';
 import { dayFromIso, formatDay, formatEventDate } from '../../core/timewindow';
 
 export interface QuoteSegment {
@@ -116,4 +116,30 @@ function distinct(values: string[]): string[] {
 export function sourceCountText(count: number): string {
   if (count === 0) return 'no source given';
   return `${count} ${count === 1 ? 'source' : 'sources'}`;
+}
+
+/** One line of the popup's "who" facts: a role and the names in it. */
+export interface RoleLine {
+  label: string;
+  names: string;
+}
+
+const ROLE_LABELS: ReadonlyArray<[keyof EventRoles, string]> = [
+  ['acted', 'Who acted'],
+  ['targets', 'Targeted'],
+  ['commenters', 'Commented'],
+];
+
+/**
+ * Who did what in an event, for the popup: those who acted, those targeted, those who only commented.
+ * Files written before roles existed (or imported ones) have only `actors`: they read as one "Involved" line.
+ * @param p the event's actors and roles
+ * @returns the lines with at least one name, in that order
+ * @example roleLines({ actors: ['A', 'B'], roles: { acted: ['A'], targets: ['B'], commenters: ['C'] } })
+ * // [{ label: 'Who acted', names: 'A' }, { label: 'Targeted', names: 'B' }, { label: 'Commented', names: 'C' }]
+ */
+export function roleLines(p: Pick<EventProperties, 'actors' | 'roles'>): RoleLine[] {
+  if (!p.roles) return p.actors.length ? [{ label: 'Involved', names: p.actors.join(', ') }] : [];
+  const roles = p.roles;
+  return ROLE_LABELS.filter(([key]) => roles[key]?.length).map(([key, label]) => ({ label, names: roles[key].join(', ') }));
 }
