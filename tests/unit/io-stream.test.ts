@@ -22,7 +22,8 @@ describe('streamCsv', () => {
       expect(reader.header).toEqual(['event_id', 'latitude', 'longitude', 'title']);
       expect(ids).toEqual(Array.from({ length: 3000 }, (_, i) => `e${i}`));
     }
-  });
+    // 3,000 multi-line records fed one character at a time: seconds of work, more on a busy machine.
+  }, 60_000);
 
   it('keeps the text of a title intact', async () => {
     const reader = new CsvTableReader({ fileName: 's.csv' });
