@@ -31,8 +31,9 @@ export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPl
   { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected)\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
-  { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b)/i },
-  { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|(?:journey|trip|trav(?:el|ell)(?:ed|s)?|flew|drove|headed)\s+from\b|arriv(?:ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
+  // "to meet" only after a word that announces it ("is expected to meet", "will meet"): "meet demands" is no meeting.
+  { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?<=\b(?:to|will|would|shall)\s+)meet\b(?=\s+(?:with\s+)?(?:\p{Lu}|his\b|her\b|their\b|the\b))|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b)/iu },
+  { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|(?:journey|trip|trav(?:el|ell)(?:ed|s)?|flew|drove|headed)\s+from\b|arriv(?:e|ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
 ];
 
 /**
@@ -225,7 +226,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
           actors = [previous.subject, ...actors];
         }
-        const date = nearest(eventDates(text, input.dates.filter((d) => inClause(clause, d.start, d.end))), trigger);
+        const date = nearestDate(eventDates(text, input.dates.filter((d) => inClause(clause, d.start, d.end))), trigger);
         // "The war … has killed tens of thousands": a running toll, not an event, unless a day is given.
         if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start))) continue;
         const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
@@ -565,5 +566,20 @@ function legislatureCountry(text: string, clause: Clause, places: PlaceMention[]
 function nearest<T extends { start: number }>(items: T[], trigger: { start: number }): T | null {
   let best: T | null = null;
   for (const item of items) if (!best || Math.abs(item.start - trigger.start) < Math.abs(best.start - trigger.start)) best = item;
+  return best;
+}
+
+/**
+ * The date that goes with a trigger: the nearest, counting from the trigger's end for dates after it and
+ * from its start for dates before, with a date after it preferred unless one before is half as far —
+ * English puts the time after the verb phrase ("will arrive on Sunday and is expected to meet him on Monday").
+ */
+function nearestDate<T extends { start: number; end: number }>(items: T[], trigger: { start: number; end: number }): T | null {
+  let best: T | null = null;
+  let bestCost = Infinity;
+  for (const item of items) {
+    const cost = item.start >= trigger.end ? item.start - trigger.end : (trigger.start - item.end) * 2;
+    if (cost < bestCost) [best, bestCost] = [item, cost];
+  }
   return best;
 }
