@@ -129,6 +129,22 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
       area.properties.alt = [...area.properties.alt, ...extra.alt];
       if (extra.kind && !area.properties.kind) area.properties.kind = extra.kind;
     }
+    // An area still without a type takes its country's usual one, when most of the country's areas have it
+    // ("Kagoshima Prefecture", not "Kagoshima Province", when no subdivision matched Kagoshima).
+    const kinds = new Map<string, Map<string, number>>();
+    const totals = new Map<string, number>();
+    for (const { properties: p } of admin1.features) {
+      totals.set(p.country, (totals.get(p.country) ?? 0) + 1);
+      if (!p.kind) continue;
+      const byKind = kinds.get(p.country) ?? new Map<string, number>();
+      byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
+      kinds.set(p.country, byKind);
+    }
+    for (const { properties: p } of admin1.features) {
+      if (p.kind) continue;
+      const [kind, count] = [...(kinds.get(p.country) ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
+      if (count * 2 > (totals.get(p.country) ?? 0)) p.kind = kind;
+    }
   }
   const countiesFile = path.join(REFERENCE_DIR, 'us-counties.json');
   const counties = existsSync(countiesFile) ? (JSON.parse(readFileSync(countiesFile, 'utf8')).counties as CountyPoint[]) : [];
