@@ -26,13 +26,15 @@ import type { DateMention, PlaceMention } from './types';
  * person must come before the trigger (the traveller of a visit). Each pattern opens with one `\b`
  * shared by its alternatives: the engine then tests the boundary once per position, not once per alternative.
  */
-export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean }> = [
+export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean; namesWhom?: boolean }> = [
   { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b)/i },
   { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected)\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
-  // "to meet" only after a word that announces it ("is expected to meet", "will meet"): "meet demands" is no meeting.
-  { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?<=\b(?:to|will|would|shall)\s+)meet\b(?=\s+(?:with\s+)?(?:\p{Lu}|his\b|her\b|their\b|the\b))|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b)/iu },
+  { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b)/i },
+  // "to meet" only after a word that announces it ("is expected to meet", "will meet") and before whom
+  // (`namesWhom`: a capitalised name or a determiner) — "meet demands" or "meet again" is no meeting.
+  { type: 'meeting', pattern: /(?<=\b(?:to|will|would|shall)\s+)meet\b/i, namesWhom: true },
   { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|(?:journey|trip|trav(?:el|ell)(?:ed|s)?|flew|drove|headed)\s+from\b|arriv(?:e|ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
 ];
 
@@ -495,10 +497,14 @@ function firstTrigger(clauseText: string, clause: Clause, armedGroups: ActorMent
     if (rule.needsArmedGroup && !armedGroups.some((a) => inClause(clause, a.start, a.end))) continue;
     const match = rule.pattern.exec(clauseText);
     if (!match) continue;
+    if (rule.namesWhom && !WHOM.test(clauseText.slice(match.index + match[0].length, match.index + match[0].length + 12))) continue;
     return { type: rule.type, match, rule };
   }
   return null;
 }
+
+/** Whom a verb such as "meet" names next: a capitalised name or a determiner (case-sensitive on purpose). */
+const WHOM = /^\s+(?:with\s+)?(?:\p{Lu}|his\b|her\b|their\b|the\b)/u;
 
 /** The clause text with quotations (holes) blanked out, same length so indices stay aligned. */
 function maskHoles(text: string, clause: Clause): string {
