@@ -34,7 +34,7 @@ export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPl
   { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b)/i },
   // "to meet" only after a word that announces it ("is expected to meet", "will meet") and before whom
   // (`namesWhom`: a capitalised name or a determiner) — "meet demands" or "meet again" is no meeting.
-  { type: 'meeting', pattern: /(?<=\b(?:to|will|would|shall)\s+)meet\b/i, namesWhom: true },
+  { type: 'meeting', pattern: /\bmeet\b/i, namesWhom: true },
   { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|(?:journey|trip|trav(?:el|ell)(?:ed|s)?|flew|drove|headed)\s+from\b|arriv(?:e|ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
 ];
 
@@ -497,12 +497,14 @@ function firstTrigger(clauseText: string, clause: Clause, armedGroups: ActorMent
     if (rule.needsArmedGroup && !armedGroups.some((a) => inClause(clause, a.start, a.end))) continue;
     const match = rule.pattern.exec(clauseText);
     if (!match) continue;
-    if (rule.namesWhom && !WHOM.test(clauseText.slice(match.index + match[0].length, match.index + match[0].length + 12))) continue;
+    if (rule.namesWhom && !(ANNOUNCED_VERB.test(clauseText.slice(Math.max(0, match.index - 7), match.index)) && WHOM.test(clauseText.slice(match.index + match[0].length, match.index + match[0].length + 12)))) continue;
     return { type: rule.type, match, rule };
   }
   return null;
 }
 
+/** What announces a bare verb such as "meet": "to meet", "will meet" (a plain scan for the verb is cheaper than a lookbehind at every position). */
+const ANNOUNCED_VERB = /\b(?:to|will|would|shall)\s+$/i;
 /** Whom a verb such as "meet" names next: a capitalised name or a determiner (case-sensitive on purpose). */
 const WHOM = /^\s+(?:with\s+)?(?:\p{Lu}|his\b|her\b|their\b|the\b)/u;
 

@@ -265,6 +265,8 @@ const PLACE_NOUNS = new Set([
   'districts', 'region', 'regions', 'state', 'states', 'camp', 'island', 'islands', 'capital', 'port', 'municipality',
   'governorate', 'prefecture', 'oblast', 'township', 'commune', 'neighbourhood', 'neighborhood', 'suburb', 'area',
 ]);
+/** An empty set shared by every span that needs none (never added to). */
+const NO_KEYS: Set<string> = new Set<string>();
 /** Gazetteer features that a bare name means before any town of that name: continents and oceans. */
 const WORLD_FEATURES = new Set(['continent', 'ocean']);
 /** Words that begin the name of a place's government body: "Queensland Health Minister", "Santa Ana City Council". */
@@ -841,12 +843,14 @@ export function findPlaces(
     let best: { entry: GazetteerEntry; score: number } | null = null;
     const competesWithCountry = span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country');
     const competesWithWorld = span.candidates.some((i) => WORLD_FEATURES.has(gazetteer.entryAt(i).feature));
-    const regionCountries = new Set<string>();
-    /** "<country>.<admin1>" of the first-level areas this name can be. */
-    const regionCodes = new Set<string>();
+    // Countries and "<country>.<admin1>" codes of the first-level areas this name can be (shared empty
+    // sets for the many names that are no area: no allocation per span).
+    let regionCountries = NO_KEYS;
+    let regionCodes = NO_KEYS;
     for (const i of span.candidates) {
       const candidate = gazetteer.entryAt(i);
       if (candidate.place.precision === 'region' && candidate.place.country) {
+        if (regionCountries === NO_KEYS) [regionCountries, regionCodes] = [new Set<string>(), new Set<string>()];
         regionCountries.add(candidate.place.country);
         if (candidate.admin1) regionCodes.add(`${candidate.place.country}.${candidate.admin1}`);
       }
@@ -888,7 +892,7 @@ export function findPlaces(
       if (place.precision === 'city' && nearAnchor(index, span.key, place)) score += 1;
       // A province named after its capital ("Kidal", "Gao", "Piura"): the bare name is the town, the
       // more precise reading, within the province either way; "Kidal region" names the province.
-      if ((entry.feature === 'PPLA' || entry.feature === 'PPLC') && regionCodes.has(`${place.country}.${entry.admin1}`)) score += 2.5;
+      if (regionCodes.size > 0 && (entry.feature === 'PPLA' || entry.feature === 'PPLC') && regionCodes.has(`${place.country}.${entry.admin1}`)) score += 2.5;
       if (!best || score > best.score || (score === best.score && (place.population ?? 0) > (best.entry.place.population ?? 0))) {
         best = { entry, score };
       }
