@@ -6,7 +6,7 @@
  * events (typing) → merge → output properties (this module) → geojson/csv writers.
  */
 import { booleanPointInPolygon, distance } from '@turf/turf';
-import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName, demonymCountry, findActors } from './actors';
+import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName, findActors } from './actors';
 import { findChrome, overlapsChrome } from './clean';
 import { lastDayCovered } from './calendar';
 import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, publicationDate } from './dates';
@@ -166,7 +166,8 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const ignore: Array<[number, number]> = chrome.ignored
     .filter((s) => !(datelineSpan && s.start === datelineSpan.start))
     .map((s) => [s.start, s.end]);
-  const found = withCapitals(text, file, findPlaces(text, file, gazetteer, { ignore, names }), gazetteer);
+  // findPlaces also reads "the Kenyan capital" as the capital (capitalPhrase in places.ts).
+  const found = findPlaces(text, file, gazetteer, { ignore, names });
   const dateline = datelineSpan ? found.find((m) => m.start >= datelineSpan.start && m.end <= datelineSpan.end) ?? null : null;
   const mentions = found.filter((m) => !overlapsChrome(chrome.ignored, m.start, m.end) || m === dateline);
   const storyMentions = mentions.filter((m) => m !== dateline);
@@ -269,33 +270,6 @@ function affiliationOf(person: ActorMention, w: ArticleWork, index: ActorIndex):
   const name = canonicalName(index, person);
   for (const a of w.actors) if (a.kind === 'person' && a.affiliation && canonicalName(index, a) === name) return a.affiliation;
   return '';
-}
-
-// "the Kenyan capital", "the Malian capital": a demonym (one or two words) before "capital".
-const DEMONYM_CAPITAL = /\b[Tt]he\s+((?:\p{Lu}[\p{L}.]+\s+)?\p{Lu}[\p{L}.]+)\s+capital\b(?!\s+\p{Lu})/gu;
-
-/**
- * Adds a mention of the capital for each "the <demonym> capital" that no other mention covers.
- * @param text the article text
- * @param file the article's file
- * @param found the place mentions found in it (in text order)
- * @param gazetteer a loaded gazetteer
- * @returns the mentions with the capitals added, in text order
- * @example withCapitals('talks in the Kenyan capital', 'a.txt', [], gazetteer)[0].place.name // 'Nairobi'
- */
-export function withCapitals(text: string, file: string, found: PlaceMention[], gazetteer: Gazetteer): PlaceMention[] {
-  if (!text.includes(' capital')) return found;
-  const added: PlaceMention[] = [];
-  for (const m of text.matchAll(DEMONYM_CAPITAL)) {
-    const country = demonymCountry(m[1].toLowerCase());
-    const capital = country ? capitalOf(country, gazetteer) : null;
-    if (!capital) continue;
-    const start = m.index! + m[0].indexOf(m[1]);
-    const end = m.index! + m[0].length;
-    if (found.some((p) => p.start < end && p.end > start)) continue;
-    added.push({ file, start, end, text: text.slice(start, end), place: capital });
-  }
-  return added.length ? [...found, ...added].sort((a, b) => a.start - b.start) : found;
 }
 
 /** The capital of a country, where its legislature sits and a visitor from it comes from. */

@@ -989,7 +989,7 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
       i++;
       continue;
     }
-    const phrase = token.capitalised ? (capitalPhrase(text, tokens, i, gazetteer) ?? stateAbbreviation(text, tokens, i, gazetteer)) : null;
+    const phrase = token.capitalised ? (capitalPhrase(text, tokens, i, gazetteer, names) ?? stateAbbreviation(text, tokens, i, gazetteer)) : null;
     if (phrase) {
       spans.push(phrase);
       i = phrase.last + 1;
@@ -1051,7 +1051,7 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
  * "the Kenyan capital", "the South African capital": a demonym and "capital" name the country's capital.
  * Not when the capital's own name follows ("the Kenyan capital, Nairobi"): that name is the mention.
  */
-function capitalPhrase(text: string, tokens: Token[], i: number, gazetteer: Gazetteer): Span | null {
+function capitalPhrase(text: string, tokens: Token[], i: number, gazetteer: Gazetteer, names: NameLookups | undefined): Span | null {
   if (tokens[i - 1]?.key !== 'the') return null;
   let key = tokens[i].key;
   for (let j = i; j < i + DEMONYM_MAX_WORDS && j + 1 < tokens.length; j++) {
@@ -1063,7 +1063,7 @@ function capitalPhrase(text: string, tokens: Token[], i: number, gazetteer: Gaze
     const code = DEMONYM_COUNTRY.get(key);
     if (!code || word.key !== 'capital' || word.capitalised || !joinable(text, tokens[j], word)) continue;
     const following = tokens[j + 2];
-    if (following?.capitalised && /^,? $/.test(text.slice(word.end, following.start)) && gazetteer.candidates(following.key).length > 0) return null;
+    if (following?.capitalised && /^,? $/.test(text.slice(word.end, following.start)) && candidatesOf(gazetteer, names, following.key).length > 0) return null;
     const entry = gazetteer.capital(code);
     if (!entry) return null;
     const start = tokens[i].start;
