@@ -36,13 +36,15 @@ describe('CSV export', () => {
   const csv = exportEventsCsv(events);
   const long = exportEventSourcesCsv(events);
 
-  it('starts with a UTF-8 BOM and the events.csv header (BOM optional)', () => {
-    expect(csv.startsWith('\uFEFFevent_id,event_date,end_date,time_precision,event_type,title,')).toBe(true);
-    expect(exportEventsCsv(events, { bom: false }).startsWith('event_id,')).toBe(true);
+  it('is plain UTF-8 without a byte order mark by default; "CSV for Excel" adds one (issue 11, item 9)', () => {
+    expect(csv.startsWith('event_id,event_date,end_date,time_precision,event_type,title,')).toBe(true);
+    expect(long.startsWith('event_id,file,')).toBe(true);
+    expect(exportEventsCsv(events, { bom: true }).startsWith('\uFEFFevent_id,')).toBe(true);
+    expect(exportEventSourcesCsv(events, { bom: true }).startsWith('\uFEFFevent_id,')).toBe(true);
   });
 
   it('neutralises formulae in text cells and keeps numbers numbers', () => {
-    const rows = Papa.parse<Record<string, string>>(long.slice(1), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(long, { header: true, skipEmptyLines: true }).data;
     expect(rows.find((r) => r.outlet === 'Mehr News')!.quote).toBe(`'=HYPERLINK("http://x","y")`);
     expect(rows.find((r) => r.outlet === 'Al Jazeera')!.quote).toBe("'-5 degrees and a strike");
     expect(rows.find((r) => r.outlet === 'Rudaw' && r.event_id === 'ev-undated')!.quote).toBe("'\tTab-led quote");
@@ -125,6 +127,22 @@ describe('file names', () => {
 
 describe('real clients', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-io-'));
+
+  it("Python's csv module with encoding='utf-8' reads the default export's header as event_id (issue 11, item 9)", () => {
+    const file = join(dir, 'python.csv');
+    writeFileSync(file, exportEventsCsv(events));
+    // The README's analyst section shows this snippet.
+    const script = [
+      'import csv, sys',
+      "with open(sys.argv[1], newline='', encoding='utf-8') as f:",
+      '    rows = list(csv.DictReader(f))',
+      "print(list(rows[0].keys())[0])",
+      "print(float(rows[0]['latitude']), float(rows[0]['longitude']))",
+    ].join('\n');
+    const out = execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).split('\n');
+    expect(out[0]).toBe('event_id');
+    expect(out[1]).toBe(`${events[0].properties.lat} ${events[0].properties.lon}`);
+  });
 
   it('GDAL (ogrinfo) reads the exported CSV, BOM and all, as points with the right coordinates', () => {
     const file = join(dir, 'export.csv');

@@ -4,9 +4,10 @@
  * browser export are the same format.
  *
  * Decisions (README "Data formats"):
- * - CSV files start with a UTF-8 BOM: Excel reads BOM-less CSV in the system code page and garbles
- *   curly quotes and accents; GDAL's CSV driver, pandas (`encoding='utf-8'`), LibreOffice and papaparse
- *   all skip it. `bom: false` writes without one.
+ * - CSV files are plain UTF-8 without a byte order mark, as GDAL, pandas, R, Python's `csv` and ACLED's
+ *   and GDELT's own files expect (Python's `csv` with `encoding='utf-8'` reads a BOM into the first
+ *   column name, `'\ufeffevent_id'`). `bom: true` is "CSV for Excel": Excel reads BOM-less CSV in the
+ *   system code page and garbles curly quotes and accents.
  * - Formula injection: text cells starting with `= + - @`, tab or CR get a leading apostrophe (in csv.ts);
  *   numeric columns stay numbers, so a longitude of -5.5 is written as -5.5.
  * - The view an export came from is recorded where each format has room for it: GeoJSON carries a
@@ -74,7 +75,7 @@ export function exportMetadata(context: ExportContext, count: number): ExportMet
 }
 
 export interface CsvOptions {
-  /** Start with a UTF-8 byte order mark (default true; see the module comment). */
+  /** Start with a UTF-8 byte order mark, for Excel (default false; see the module comment). */
   bom?: boolean;
 }
 
@@ -82,10 +83,10 @@ const BOM = '\uFEFF';
 
 /**
  * Events in the events.csv layout (one row per event).
- * @example exportEventsCsv(shown) // '\uFEFFevent_id,event_date,…'
+ * @example exportEventsCsv(shown) // 'event_id,event_date,…'
  */
 export function exportEventsCsv(events: readonly DatelineEvent[], options: CsvOptions = {}): string {
-  return (options.bom === false ? '' : BOM) + toCsv(eventCsvRows(events), EVENTS_CSV_COLUMNS);
+  return (options.bom ? BOM : '') + toCsv(eventCsvRows(events), EVENTS_CSV_COLUMNS);
 }
 
 /**
@@ -93,7 +94,7 @@ export function exportEventsCsv(events: readonly DatelineEvent[], options: CsvOp
  * @example exportEventSourcesCsv(shown)
  */
 export function exportEventSourcesCsv(events: readonly DatelineEvent[], options: CsvOptions = {}): string {
-  return (options.bom === false ? '' : BOM) + toCsv(eventSourceCsvRows(events), EVENT_SOURCES_CSV_COLUMNS);
+  return (options.bom ? BOM : '') + toCsv(eventSourceCsvRows(events), EVENT_SOURCES_CSV_COLUMNS);
 }
 
 /** A FeatureCollection of events with the export's metadata as the `dateline` foreign member. */
