@@ -526,6 +526,19 @@ function haversineKm(a: { lon: number; lat: number }, b: { lon: number; lat: num
   return 12742 * Math.asin(Math.sqrt(h));
 }
 
+/** What kind of place an entry is, for comparing the members of a list: countries, or areas or towns of one country. */
+function kindOf(entry: GazetteerEntry): string {
+  const { precision, country } = entry.place;
+  if (precision === 'country') return 'country';
+  if (precision === 'region') return country ? `area ${country}` : 'world';
+  return `town ${country}`;
+}
+
+/** Whether a town is the capital of a first-level area (and so may share its name: "Kidal", "Piura"). */
+function isCapitalOf(town: GazetteerEntry, area: GazetteerEntry): boolean {
+  return (town.feature === 'PPLA' || town.feature === 'PPLC') && town.place.country === area.place.country && town.admin1 === area.admin1;
+}
+
 /** Base plausibility of an entry on its own: bigger and higher-level places are more often meant. */
 function prior(entry: GazetteerEntry): number {
   const { place } = entry;
@@ -724,10 +737,16 @@ export function findPlaces(
         return q.place.precision === 'country' || ((e.place.precision === 'city' || e.feature === 'ADM2') && e.admin1 === q.admin1);
       });
     });
+  const onlyCountries = (span: Span) => span.candidates.length > 0 && span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'country');
+  /** "Benin, Ghana, Niger, Nigeria": a name that can be a country, listed after a country, is a member of a list of countries, not qualified by the next one. */
+  const inListOfCountries = (span: Span) => {
+    const previous = listedAfter.get(span);
+    return previous !== undefined && onlyCountries(previous) && span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country');
+  };
   for (let k = 0; k + 1 < live.length; k++) {
     const a = live[k];
     const b = live[k + 1];
-    if (/^,\s?$/.test(text.slice(a.end, b.start)) && compatible(a, b)) {
+    if (/^,\s?$/.test(text.slice(a.end, b.start)) && compatible(a, b) && !inListOfCountries(a)) {
       qualifierOf.set(a, b);
       qualifies.set(b, a);
     }
@@ -815,6 +834,33 @@ export function findPlaces(
     }
   }
 
+  // Lists of one kind: "British Columbia, Alberta, Manitoba, Ontario and New Brunswick" are provinces of
+  // one country, "Benin, Ghana, Niger and Togo" countries. Each member's most plausible reading on its
+  // own (its kind and country) is a vote for the readings of the others.
+  const listKinds = new Map<Span, string[]>();
+  for (let k = 0; k < resolved.length; k++) {
+    const head = resolved[k];
+    if (listedAfter.has(head) && !qualifies.has(head)) continue; // not the first member
+    const members = [head];
+    for (let next = resolved[k + 1], j = k + 1; next && listedAfter.get(next) === members[members.length - 1] && !qualifies.has(next); next = resolved[++j]) {
+      members.push(next);
+    }
+    const joinedByAnd = members.some((m, i) => i > 0 && /\b(?:and|or)\b/.test(text.slice(members[i - 1].end, m.start)));
+    if (members.length < 3 && !(members.length === 2 && joinedByAnd)) continue;
+    const kinds = members.map((m) => {
+      if (m.fixed) return kindOf(m.fixed);
+      let best: GazetteerEntry | null = null;
+      for (const i of m.candidates) {
+        const e = gazetteer.entryAt(i);
+        if (!best || prior(e) > prior(best)) best = e;
+      }
+      // A province named after its capital ("Piura") can be either: no vote.
+      if (best?.place.precision === 'region' && m.candidates.some((i) => isCapitalOf(gazetteer.entryAt(i), best!))) return '';
+      return best ? kindOf(best) : '';
+    });
+    members.forEach((m, i) => listKinds.set(m, kinds.filter((_, j) => j !== i)));
+  }
+
   /** How many distinct first-level areas of a country the article names, not counting this name's own. */
   const areasNamed = (country: string, spanKey: string) => {
     let count = 0;
@@ -890,6 +936,14 @@ export function findPlaces(
         }
       }
       if (place.precision === 'city' && nearAnchor(index, span.key, place)) score += 1;
+      // The list's vote lifts areas and countries only: a town in a list of towns has its neighbours
+      // (nearAnchor), and "New York City and Florida" does not make Florida a town.
+      const otherKinds = listKinds.get(span);
+      if (otherKinds && (place.precision === 'country' || (place.precision === 'region' && place.country))) {
+        const kind = kindOf(entry);
+        const alike = otherKinds.filter((k) => k === kind).length;
+        if (alike > 0 && alike * 2 >= otherKinds.length) score += 2.5;
+      }
       // A province named after its capital ("Kidal", "Gao", "Piura"): the bare name is the town, the
       // more precise reading, within the province either way; "Kidal region" names the province.
       if (regionCodes.size > 0 && (entry.feature === 'PPLA' || entry.feature === 'PPLC') && regionCodes.has(`${place.country}.${entry.admin1}`)) score += 2.5;
