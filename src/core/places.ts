@@ -733,8 +733,9 @@ export function findPlaces(
         if (ai === bi) return false; // "Arbil, Irbil": a place does not qualify itself
         const e = gazetteer.entryAt(ai);
         if (e.place.country !== q.place.country || e.place.precision === 'country') return false;
-        // A town or a county ("Scott County, Indiana") in the qualifier's state.
-        return q.place.precision === 'country' || ((e.place.precision === 'city' || e.feature === 'ADM2') && e.admin1 === q.admin1);
+        // A town or a county ("Scott County, Indiana") in the qualifier's state; any town of the country for
+        // an area without a first-level code ("Perth, Scotland").
+        return q.place.precision === 'country' || ((e.place.precision === 'city' || e.feature === 'ADM2') && (e.admin1 === q.admin1 || !q.admin1));
       });
     });
   const onlyCountries = (span: Span) => span.candidates.length > 0 && span.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'country');
@@ -743,12 +744,45 @@ export function findPlaces(
     const previous = listedAfter.get(span);
     return previous !== undefined && onlyCountries(previous) && span.candidates.some((i) => gazetteer.entryAt(i).place.precision === 'country');
   };
+  /**
+   * Whether `b` after "`a`, " is a first-level area or a country that qualifies a town `a` (a name that
+   * can only be a town), rather than continuing a list ("Lagos, Abuja and Kano"; "Paris, Texas and Ohio").
+   */
+  const namesAnotherArea = (a: Span, b: Span, next: Span | undefined) => {
+    if (a.fixed || b.fixed || a.candidates.length === 0 || b.candidates.length === 0) return false;
+    const townsOnly = a.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city');
+    if (!townsOnly) return false;
+    const isArea = (i: number) => {
+      const { precision, country } = gazetteer.entryAt(i).place;
+      return precision === 'country' || (precision === 'region' && country !== '');
+    };
+    const areaCountries = new Set(b.candidates.filter(isArea).map((i) => gazetteer.entryAt(i).place.country));
+    if (areaCountries.size === 0) return false;
+    const after = text.slice(b.end, next ? next.start : b.end + 12);
+    // The area reading must be the plain one: only areas by that name ("Hamilton, Tasmania": not a town
+    // of Tasmania the gazetteer knows), or an area qualified in turn ("Stroud, Ontario, Canada") when the
+    // town has no namesake in that country at all ("Lagos, Abuja, Nigeria" may be two Nigerian cities).
+    if (!b.candidates.every(isArea)) {
+      const qualifiedInTurn = next !== undefined && /^,\s?$/.test(after) && compatible(b, next);
+      if (!qualifiedInTurn || a.candidates.some((i) => areaCountries.has(gazetteer.entryAt(i).place.country))) return false;
+    }
+    // A list goes on after the area ("Paris, Texas and Ohio", "…, Texas, Ohio"); a qualifier ends the
+    // phrase or is qualified in turn ("Stroud, Ontario, Canada").
+    if (/^\s*(?:and|or|&)\b/.test(after)) return false;
+    if (next && /^,\s?$/.test(after) && !compatible(b, next) && !next.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'country')) return false;
+    return !listedAfter.has(a);
+  };
   for (let k = 0; k + 1 < live.length; k++) {
     const a = live[k];
     const b = live[k + 1];
-    if (/^,\s?$/.test(text.slice(a.end, b.start)) && compatible(a, b) && !inListOfCountries(a)) {
+    if (!/^,\s?$/.test(text.slice(a.end, b.start))) continue;
+    if (compatible(a, b) && !inListOfCountries(a)) {
       qualifierOf.set(a, b);
       qualifies.set(b, a);
+    } else if (namesAnotherArea(a, b, live[k + 2])) {
+      // "Stroud, Ontario": the text places the town in an area where the gazetteer has no such town, so
+      // none of the towns it has by that name (in England, in Australia) is the one meant.
+      a.rejected = 'not in the area its qualifier names';
     }
   }
 
@@ -927,6 +961,7 @@ export function findPlaces(
       for (const q of qualifierEntries) {
         if (q.place.precision === 'country' && q.place.country === place.country) score += 6;
         if (q.place.precision === 'region' && q.place.country === place.country && q.admin1 === entry.admin1) score += 8;
+        else if (q.place.precision === 'region' && q.place.country === place.country && !q.admin1 && place.precision === 'city') score += 6;
       }
       // The qualifier itself: "Seattle, Washington" is the state, not the capital.
       if (qualified && place.precision !== 'city') {
