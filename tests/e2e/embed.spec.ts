@@ -6,12 +6,28 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { bbox } from '@turf/turf';
 import { PREVIEW_PORT } from '../../playwright.config';
 import { expect, generatedEvents, test } from './fixtures';
 
 const APP = `http://127.0.0.1:${PREVIEW_PORT}/`;
 let server: http.Server;
 let hostOrigin = '';
+/** The HTML a teacher pasted, served at `/pasted` (set by the test that copies it from the Embed dialog). */
+let pasted = '';
+
+/** A course page holding a pasted snippet; it records the heights the map asks for, like a test would. */
+function pastedPage(snippet: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Course page</title></head><body style="margin:16px;font-family:sans-serif">
+<h1>Week 3: Iraq and Iran, 2014–2021</h1><p>Read the reports, then explore the map.</p>
+<script>
+  window.heights = [];
+  addEventListener('message', (event) => { if (event.data && event.data.event === 'heightChanged') window.heights.push(event.data.height); });
+</script>
+${snippet}
+<p>Questions for the seminar follow the map.</p></body></html>`;
+}
 
 /** The course page: one sandboxed iframe, every message from it recorded, `send` to talk to it. */
 function coursePage(src: string): string {
@@ -31,9 +47,9 @@ function coursePage(src: string): string {
 
 test.beforeAll(async () => {
   server = http.createServer((request, response) => {
-    const src = new URL(request.url ?? '/', 'http://x').searchParams.get('src') ?? '';
+    const url = new URL(request.url ?? '/', 'http://x');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(coursePage(src));
+    response.end(url.pathname === '/pasted' ? pastedPage(pasted) : coursePage(url.searchParams.get('src') ?? ''));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   hostOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -104,9 +120,10 @@ test('commands from an origin that is not allowed are ignored, and nothing is se
   await send(page, { type: 'dateline', version: 1, command: 'setTimeWindow', start: '2014-01-01', end: '2014-12-31', requestId: 1 });
   const other = generatedEvents()[0].properties.id;
   await send(page, { type: 'dateline', version: 1, command: 'selectEvent', id: other, requestId: 2 });
-  // Give the frame time to (not) act, then check that nothing changed and nothing came back.
+  // Give the frame time to (not) act, then check that nothing changed and nothing came back but the
+  // height it would like (a number, sent to any framing page for the responsive snippet).
   await page.waitForTimeout(1500);
-  expect(await messages(page)).toEqual([]);
+  expect((await messages(page)).filter((m) => m.data.event !== 'heightChanged')).toEqual([]);
   const after = new URL(frame.url()).searchParams;
   expect(after.get('to')).toBe(before.get('to'));
   expect(after.get('event')).toBeNull();
@@ -127,4 +144,86 @@ test('the compact layout links to the full map and passes axe', async ({ page })
   await expect(page.locator('.legend')).toBeHidden();
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test.describe('the responsive snippet on a course page (another origin)', () => {
+  test.beforeAll(async ({ browser }) => {
+    // Copy the snippet the way a teacher does: the Embed dialog's default (responsive, medium, slider and legend).
+    const page = await browser.newPage();
+    await page.goto(APP);
+    await page.getByRole('button', { name: 'Embed', exact: true }).click();
+    pasted = await page.locator('#embed-snippet').inputValue();
+    await page.close();
+    expect(pasted).toContain('<script>');
+  });
+
+  for (const width of [375, 768, 1280]) {
+    test(`at ${width} px the frame takes the height the map asks for and shows every event`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${hostOrigin}/pasted`);
+      const iframe = page.locator('iframe');
+      const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+      await frame.waitForFunction(() => {
+        const map = window.__map;
+        return !!map && map.isStyleLoaded() && map.isSourceLoaded('events-points') && map.isSourceLoaded('events-countries') && !map.isMoving() && map.areTilesLoaded();
+      });
+
+      // The frame grows (or shrinks) to the last height it asked for, and the map gets a usable share of it.
+      await expect.poll(() => page.evaluate(() => (window as unknown as { heights: number[] }).heights.length)).toBeGreaterThan(0);
+      await expect
+        .poll(async () => {
+          const heights = await page.evaluate(() => (window as unknown as { heights: number[] }).heights);
+          return Math.round((await iframe.boundingBox())!.height) - heights.at(-1)!;
+        })
+        .toBe(0);
+      const canvas = (await frame.locator('.maplibregl-canvas').boundingBox())!;
+      expect(canvas.height).toBeGreaterThanOrEqual(280);
+
+      // Wait for the refit after the resize, then: every event inside the canvas, point events visible (not under a control).
+      await frame.waitForFunction(() => !window.__map!.isMoving());
+      const size = await frame.evaluate(() => ({ w: window.__map!.getCanvas().clientWidth, h: window.__map!.getCanvas().clientHeight }));
+      for (const event of generatedEvents()) {
+        const [w, s, e, n] = bbox(event);
+        const corners = await frame.evaluate(
+          (c) => c.map(([lon, lat]) => window.__map!.project([lon, lat])).map((p) => ({ x: p.x, y: p.y })),
+          [[w, s], [e, n]] as [number, number][],
+        );
+        for (const p of corners) {
+          expect(p.x, `${event.properties.place_name} inside the map at ${width} px`).toBeGreaterThanOrEqual(0);
+          expect(p.x).toBeLessThanOrEqual(size.w);
+          expect(p.y, `${event.properties.place_name} inside the map at ${width} px`).toBeGreaterThanOrEqual(0);
+          expect(p.y).toBeLessThanOrEqual(size.h);
+        }
+        if (event.geometry.type === 'Point') {
+          const under = await frame.evaluate(([lon, lat]) => {
+            const p = window.__map!.project([lon, lat]);
+            const r = window.__map!.getCanvas().getBoundingClientRect();
+            return document.elementFromPoint(r.left + p.x, r.top + p.y)?.className ?? '';
+          }, [event.properties.lon, event.properties.lat] as const);
+          expect(under, `${event.properties.place_name} is not covered at ${width} px`).toContain('maplibregl-canvas');
+        }
+      }
+
+      // The credits appear once, and nothing covers them.
+      await expect(frame.getByRole('link', { name: 'Natural Earth' })).toHaveCount(1);
+      await expect(frame.locator('.maplibregl-ctrl-attrib')).toBeHidden();
+      const covered = await frame.evaluate(() =>
+        [...document.querySelectorAll('.embed-chrome .attribution a')].flatMap((link) => {
+          const r = link.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return hit === link || link.contains(hit) ? [] : [`${link.textContent} under ${hit?.className}`];
+        }),
+      );
+      expect(covered).toEqual([]);
+
+      // The legend starts closed; narrower than 500 px the slider is one line.
+      await expect(frame.locator('details.legend')).not.toHaveAttribute('open');
+      const slider = (await frame.locator('.timeslider').boundingBox())!;
+      if (width < 500) expect(slider.height).toBeLessThan(56);
+      else expect(slider.height).toBeGreaterThan(100);
+
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
 });

@@ -1,7 +1,9 @@
 /**
  * The embedded map's end of the postMessage API (protocol.ts). Commands are taken only from the parent
  * window and only from the configured host origins; notices are posted only to those origins, so a
- * page that frames the map without being listed can neither drive it nor listen to it.
+ * page that frames the map without being listed can neither drive it nor listen to it. The one
+ * exception is `heightChanged`: it carries a number only and goes to whichever page frames the map,
+ * so the responsive snippet (snippet.ts) can size the iframe without a `host=` setting.
  */
 import { envelope, parseCommand, type EmbedCommand, type EmbedNotice, type EmbedState } from './protocol';
 
@@ -22,13 +24,15 @@ export class EmbedBridge {
 
   /**
    * @param measureHeight - the height (CSS px) the embed would like; re-measured whenever the document
-   *   resizes and reported to the host as `heightChanged` when it changes
+   *   or one of the `watched` elements resizes, and reported to the parent as `heightChanged` when it changes
+   * @param watched - elements whose size changes the height the embed would like (its controls)
    */
   constructor(
     private readonly target: EmbedTarget,
     readonly origins: readonly string[],
     private readonly win: Window = window,
     private readonly measureHeight: () => number = () => win.document.documentElement.scrollHeight,
+    private readonly watched: () => Element[] = () => [],
   ) {}
 
   /** True when the page is inside a frame with someone to talk to. */
@@ -41,6 +45,7 @@ export class EmbedBridge {
     const root = this.win.document.documentElement;
     this.resizeObserver = new ResizeObserver(() => this.reportHeight(Math.ceil(this.measureHeight())));
     this.resizeObserver.observe(root);
+    for (const element of this.watched()) this.resizeObserver.observe(element);
   }
 
   stop(): void {
@@ -65,10 +70,11 @@ export class EmbedBridge {
     for (const origin of this.targets()) this.win.parent.postMessage(message, origin);
   }
 
+  /** To any framing page (`'*'`): a height says nothing about the view, and the host script needs it. */
   private reportHeight(height: number) {
-    if (height === this.lastHeight) return;
+    if (height === this.lastHeight || this.win.parent === this.win) return;
     this.lastHeight = height;
-    this.notify({ event: 'heightChanged', height });
+    this.win.parent.postMessage(envelope({ event: 'heightChanged', height }), '*');
   }
 
   private receive(event: MessageEvent) {

@@ -2,7 +2,7 @@
  * The embed settings a page was opened with: `?embed=1` (compact layout), `host=` (origins allowed to use
  * the postMessage API) and `controls=` (which controls the compact layout shows).
  */
-import { EMBED_CONTROLS, type EmbedControl } from '../io/share';
+import { EMBED_CONTROLS, type EmbedControl } from './snippet';
 import { parseHostOrigins } from './protocol';
 
 export interface EmbedConfig {

@@ -17,8 +17,10 @@
  *   { event: 'selectionChanged', id, title }        id null when nothing is selected
  *   { event: 'timeChanged', start, end, mode }
  *   { event: 'layersChanged', types, layers }
+ * Map → any framing page (a number only; what the responsive snippet's script listens for, snippet.ts):
  *   { event: 'heightChanged', height }              the height (CSS px) the embed would like: its controls at
- *                                                   their natural height plus a 360 px map
+ *                                                   their natural height plus a map sized for the frame's
+ *                                                   width (layout.ts: about 4:5, 300–540 px)
  */
 import { EMBED_API_VERSION } from '../../core/formats';
 import { isEventType, type EventType } from '../../core/taxonomy';

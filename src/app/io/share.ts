@@ -1,6 +1,6 @@
 /**
- * Words and links for sharing a view: the permalink, a citation, and the iframe snippet. Pure string
- * building (no DOM), unit-tested in tests/unit/io-share.test.ts.
+ * Words and links for sharing a view: the permalink and a citation (the iframe snippet is
+ * src/app/embed/snippet.ts). Pure string building (no DOM), unit-tested in tests/unit/io-share.test.ts.
  */
 import type { ShownCriteria } from '../../core/eventfilter';
 import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '../../core/taxonomy';
@@ -54,56 +54,4 @@ function accessDate(date: Date): string {
  */
 export function citation(title: string, url: string, accessed: Date): string {
   return `${title}. Dateline event map. ${url} (accessed ${accessDate(accessed)}).`;
-}
-
-/** Controls an embed can show besides the map (popups and attribution are always there). */
-export const EMBED_CONTROLS = ['slider', 'legend', 'list'] as const;
-export type EmbedControl = (typeof EMBED_CONTROLS)[number];
-
-export const EMBED_SIZES = {
-  small: { width: 480, height: 360 },
-  medium: { width: 800, height: 500 },
-  large: { width: 1024, height: 640 },
-} as const;
-
-export interface EmbedOptions {
-  width: number;
-  height: number;
-  /** Fill the container's width and keep the aspect ratio instead of a fixed size. */
-  responsive: boolean;
-  controls: readonly EmbedControl[];
-  /** Origins of the pages allowed to drive the map through the postMessage API. */
-  hosts: readonly string[];
-  title: string;
-}
-
-/** The iframe's address: the view's link with the embed parameters. */
-export function embedUrl(href: string, options: Pick<EmbedOptions, 'controls' | 'hosts'>): string {
-  const url = new URL(permalink(href));
-  url.searchParams.set('embed', '1');
-  url.searchParams.set('controls', options.controls.join(','));
-  if (options.hosts.length) url.searchParams.set('host', options.hosts.join(','));
-  return url.toString();
-}
-
-function attr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * The HTML to paste into a course page. Sandboxed: scripts and same-origin (the map needs both) and
- * popups (for "Open full map" and source links), nothing else.
- */
-export function embedSnippet(href: string, options: EmbedOptions): string {
-  const src = attr(embedUrl(href, options));
-  const common = `src="${src}" title="${attr(options.title)}" loading="lazy" referrerpolicy="strict-origin-when-cross-origin" sandbox="allow-scripts allow-same-origin allow-popups"`;
-  if (!options.responsive) {
-    return `<iframe ${common} width="${options.width}" height="${options.height}" style="border:0;max-width:100%"></iframe>`;
-  }
-  const ratio = `${options.width} / ${options.height}`;
-  return (
-    `<div style="position:relative;width:100%;aspect-ratio:${ratio}">\n` +
-    `  <iframe ${common} style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe>\n` +
-    `</div>`
-  );
 }

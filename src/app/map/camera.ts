@@ -33,18 +33,61 @@ export function showEvent(map: MaplibreMap, event: DatelineEvent, padding: Parti
   map.flyTo({ center: [p.lon, p.lat], zoom, padding: pad, animate, duration: 900, essential: false });
 }
 
+/** Room (CSS px) kept free on each side of the map. */
+export interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** Room kept free around the events in the default view, by what sits on the map's edges. */
+export function eventsPadding(layout: { legendOpen: boolean; narrow: boolean }): Padding {
+  // An open legend covers the left side (wide screens); otherwise its folded button sits top-left,
+  // the zoom buttons top-right, the scale bottom-left. Markers are up to ~12 px in radius.
+  if (layout.legendOpen && !layout.narrow) return { top: 50, bottom: 50, left: 280, right: 100 };
+  return { top: 50, bottom: 50, left: 50, right: 70 };
+}
+
+/**
+ * Padding that leaves the events at least half of each dimension: on a small map (a phone's embed)
+ * the wanted padding shrinks in proportion instead of making the fit impossible.
+ * @example fitPadding(300, 200, { top: 50, bottom: 50, left: 280, right: 100 }) // ≈ { top: 50, bottom: 50, left: 110.5, right: 39.5 }
+ */
+export function fitPadding(width: number, height: number, wanted: Padding): Padding {
+  const x = Math.min(1, (width / 2) / Math.max(1, wanted.left + wanted.right));
+  const y = Math.min(1, (height / 2) / Math.max(1, wanted.top + wanted.bottom));
+  return { top: wanted.top * y, bottom: wanted.bottom * y, left: wanted.left * x, right: wanted.right * x };
+}
+
 /**
  * Fits the map to all events (the default view when the URL names none).
  * @returns false when there is nothing to fit
  */
-export function fitEvents(
-  map: MaplibreMap,
-  events: readonly DatelineEvent[],
-  padding: Partial<PaddingOptions> = {},
-): boolean {
+export function fitEvents(map: MaplibreMap, events: readonly DatelineEvent[], padding: Partial<PaddingOptions> = {}): boolean {
   if (events.length === 0) return false;
   const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: events as DatelineEvent[] });
-  const pad = { top: 50, bottom: 50, left: 50, right: 50, ...padding };
+  const container = map.getContainer();
+  const pad = fitPadding(container.clientWidth, container.clientHeight, { top: 50, bottom: 50, left: 50, right: 50, ...padding });
   map.fitBounds([w, s, e, n] as LngLatBoundsLike, { padding: pad, maxZoom: 6, animate: false });
   return true;
+}
+
+/**
+ * Fits the events now and again each time the map changes size (an embed's frame growing to the
+ * height it asked for, a phone turned), until someone moves the map by hand.
+ * @returns a function that stops following the size
+ */
+export function keepEventsFitted(map: MaplibreMap, events: readonly DatelineEvent[], padding: Partial<PaddingOptions>): () => void {
+  fitEvents(map, events, padding);
+  const onResize = () => fitEvents(map, events, padding);
+  // Moves made by a person carry the input event; the fits above do not.
+  const onMoveStart = (e: { originalEvent?: unknown }) => e.originalEvent && stop();
+  const stop = () => {
+    map.off('resize', onResize);
+    map.off('movestart', onMoveStart);
+  };
+  map.on('resize', onResize);
+  map.on('movestart', onMoveStart);
+  return stop;
 }
