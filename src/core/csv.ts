@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { EVENTS_CSV_COLUMNS, EVENT_SOURCES_CSV_COLUMNS, MENTIONS_CSV_COLUMNS } from './formats';
 import type { EventProperties, PlaceMention } from './types';
+import { countryName } from './io/countries';
 
 export type EventCsvRow = Record<(typeof EVENTS_CSV_COLUMNS)[number], string | number>;
 export type EventSourceCsvRow = Record<(typeof EVENT_SOURCES_CSV_COLUMNS)[number], string | number>;
@@ -45,6 +46,8 @@ export function eventCsvRows(events: ReadonlyArray<EventProperties | { propertie
       planned: p.planned ? 'true' : '',
       targets: (p.roles?.targets ?? []).join('; '),
       commenters: (p.roles?.commenters ?? []).join('; '),
+      country_name: countryName(p.country),
+      source_type: p.source_type ?? '',
     };
   });
 }
@@ -93,6 +96,9 @@ export function mentionCsvRows(mentions: ReadonlyArray<PlaceMention>): MentionCs
   }));
 }
 
+/** What a spreadsheet would run: `= + - @`, tab or CR first (after any apostrophes), unless the cell is a plain number. */
+const FORMULA_START = /^(?![+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$)'*[=+\-@\t\r]/i;
+
 /**
  * Writes rows as CSV (header first, CRLF-free `\n` line ends, formula-looking text cells escaped).
  * @param rows row objects
@@ -108,7 +114,9 @@ export function toCsv<C extends string>(rows: ReadonlyArray<Record<C, string | n
     // the start only. (io export — see tests/unit/io-export.test.ts) Apostrophes already before such a
     // character count as part of it, so `'=x` is written `''=x` and an import that removes the one
     // apostrophe export added gets `'=x` back (src/core/io/rows.ts ESCAPED_FORMULA).
-    { escapeFormulae: /^'*[=+\-@\t\r]/, newline: '\n', quotes: false },
+    // A text cell that is a plain number ("-12.5", an imported file's coordinate kept as text) is no
+    // formula and stays as it is.
+    { escapeFormulae: FORMULA_START, newline: '\n', quotes: false },
   );
   return body + '\n';
 }

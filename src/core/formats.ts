@@ -7,6 +7,12 @@ export const URL_STATE_VERSION = 1;
 export const EMBED_API_VERSION = 1;
 /** The gazetteer's JSON form (Node cache and browser form), read by `Gazetteer.fromData`. */
 export const GAZETTEER_FORMAT = 'dateline-gazetteer/1';
+/**
+ * The app's GeoJSON export: the events.csv vocabulary as property names (`event_id`, `event_date`,
+ * `location`, `event_type`, …, lists as lists), travel as LineStrings. Version 1 (`EVENTS_GEOJSON_FORMAT`,
+ * what the pipeline writes and older exports are) still loads. Documented in data/README.md.
+ */
+export const EXPORT_EVENTS_GEOJSON_FORMAT = 'dateline-events/2';
 /** The view metadata of a browser export (GeoJSON `dateline` member; `…_view.json` beside a CSV). */
 export const EXPORT_METADATA_FORMAT = 'dateline-export-metadata/1';
 
@@ -40,10 +46,15 @@ export const EVENTS_CSV_COLUMNS = [
   // commented on the event (not in `actors`); "; "-joined, empty when none or unknown.
   'targets',
   'commenters',
+  // One country convention (issue 11): `country` is the ISO 3166-1 alpha-2 code, `country_name` its English
+  // name; `source_type` is an imported file's own wording of the type (ACLED's "Protests / Peaceful
+  // protest"), empty for the pipeline's events. Added at the end like the columns above.
+  'country_name',
+  'source_type',
 ] as const;
 
 /** Columns of `events.csv` added after version 1 was first written: a file without them is still version 1. */
-export const EVENTS_CSV_ADDED_COLUMNS: readonly string[] = ['planned', 'targets', 'commenters'];
+export const EVENTS_CSV_ADDED_COLUMNS: readonly string[] = ['planned', 'targets', 'commenters', 'country_name', 'source_type'];
 
 export const EVENT_SOURCES_CSV_COLUMNS = [
   'event_id',

@@ -134,6 +134,9 @@ export interface EventProperties {
   notes: string;
   /** Where the event came from: the pipeline, or a user's import (the layer it belongs to). */
   layer: string;
+  /** Imported table rows only: every column of the row as the file had it (ACLED's fatalities, admin1,
+   * actor1, …), shown in the popup and exported unchanged. Read it with `keptColumns` (src/core/io/kept-columns.ts). */
+  columns?: ImportedColumns;
   /** Imported events only: the file's own type wording (e.g. ACLED `Battles / Armed clash`), kept because
    * the taxonomy is coarser than many files. */
   source_type?: string;
@@ -147,3 +150,12 @@ export interface EventRoles {
 }
 
 export type DatelineEvent = Feature<Geometry, EventProperties>;
+
+/** An imported row's own columns. The cells travel as one string (a million rows of 30 cells would
+ * otherwise be 30 million strings on the page); `keptColumns` splits them when a popup or export asks. */
+export interface ImportedColumns {
+  /** The file's header, one list shared by every event of the file. */
+  header: readonly string[];
+  /** The row's cells in header order, encoded by `encodeCells` (src/core/io/kept-columns.ts). */
+  row: string;
+}

@@ -52,7 +52,7 @@ describe('CSV rows', () => {
 
   it('writes roles as the last columns (targets, commenters) and reads them back on import', () => {
     const roles = { acted: ['Dina Boluarte'], targets: ['@protesters'], commenters: ['Amnesty International'] };
-    expect(EVENTS_CSV_COLUMNS.slice(-2)).toEqual(['targets', 'commenters']);
+    expect(EVENTS_CSV_COLUMNS.slice(-4, -2)).toEqual(['targets', 'commenters']);
     const [row] = eventCsvRows([{ ...event, roles }]);
     expect(row).toMatchObject({ targets: '@protesters', commenters: 'Amnesty International' });
     const csv = toCsv(eventCsvRows([{ ...event, roles }, { ...event, id: 'evt-other' }]), EVENTS_CSV_COLUMNS);

@@ -15,6 +15,7 @@ import {
   exportGeoJson,
   exportMetadata,
   type ExportContext,
+  type ExportedProperties,
 } from '../../src/core/io/export';
 import { importFiles, importText } from '../../src/core/io/import';
 
@@ -89,32 +90,72 @@ describe('CSV export', () => {
 });
 
 describe('GeoJSON export', () => {
-  const text = exportGeoJson(events, context);
+  const v1 = JSON.parse(readFileSync(join(__dirname, '../fixtures/io/export-v1.geojson'), 'utf8'));
+  /** The fixture's events and a visit with an origin (from the v1 export fixture): everything an export must carry. */
+  const all: DatelineEvent[] = [...events, v1.features.find((f: DatelineEvent) => f.properties.origin)];
+  const text = exportGeoJson(all, context);
   const collection = JSON.parse(text);
+  const byId = (id: string) => collection.features.find((f: { properties: ExportedProperties }) => f.properties.event_id === id);
 
   it('records the view in a top-level "dateline" member', () => {
     expect(collection.dateline).toEqual({
-      ...exportMetadata(context, events.length),
-      events_format: 'dateline-events/1',
+      ...exportMetadata(context, all.length),
+      events_format: 'dateline-events/2',
     });
+    expect(collection.format).toBe('dateline-events/2');
     expect(collection.dateline.view.window).toEqual({ start: '2014-01-01', end: '2021-12-31', mode: 'window' });
     expect(collection.dateline.exported_at).toBe('2026-11-26T11:20:05.123Z');
     expect(collection.dateline.dateline_version).toBe('0.1.0');
   });
 
+  it('names properties as the CSV names its columns (issue 11, item 11)', () => {
+    const csvHeader = Papa.parse<string[]>(exportEventsCsv(all)).data[0];
+    const optional = new Set(['planned', 'targets', 'commenters', 'source_type']);
+    for (const feature of collection.features) {
+      const names = Object.keys(feature.properties);
+      expect(csvHeader.filter((c) => !optional.has(c)).filter((c) => !names.includes(c))).toEqual([]);
+      // Nothing under a second name for the same thing.
+      expect(names.filter((n) => ['id', 'type', 'date_start', 'date_end', 'place_name', 'lon', 'lat'].includes(n))).toEqual([]);
+    }
+    const tehran = byId('ev-tehran-2021').properties;
+    const [row] = Papa.parse<Record<string, string>>(exportEventsCsv(all), { header: true }).data;
+    for (const name of ['event_id', 'event_date', 'end_date', 'event_type', 'location', 'country', 'country_name', 'title']) expect(String(tehran[name])).toBe(row[name]);
+    expect([tehran.latitude, tehran.longitude]).toEqual([Number(row.latitude), Number(row.longitude)]);
+  });
+
   it('follows RFC 7946: lon/lat order, outer rings counter-clockwise', () => {
-    const kurdistan = collection.features.find((f: DatelineEvent) => f.properties.id === 'ev-krg-2014');
+    const kurdistan = byId('ev-krg-2014');
     expect(booleanClockwise(events[2].geometry.type === 'Polygon' ? events[2].geometry.coordinates[0] : [])).toBe(true);
     expect(booleanClockwise(kurdistan.geometry.coordinates[0])).toBe(false);
     const tehran = collection.features[0];
-    expect(tehran.geometry.coordinates).toEqual([tehran.properties.lon, tehran.properties.lat]);
+    expect(tehran.geometry.coordinates).toEqual([tehran.properties.longitude, tehran.properties.latitude]);
+  });
+
+  it('exports travel as a LineString from origin to destination, with both named', () => {
+    const visit = byId('ev-visit-2019');
+    expect(visit.geometry).toEqual({ type: 'LineString', coordinates: [[-6.8326, 34.0133], [-9.1393, 38.7223]] });
+    expect(visit.properties.origin).toEqual({ location: 'Rabat', place_id: 'gn:2538475', latitude: 34.0133, longitude: -6.8326 });
+    expect([visit.properties.location, visit.properties.latitude, visit.properties.longitude]).toEqual(['Lisbon', 38.7223, -9.1393]);
+  });
+
+  it('offers points only: one geometry type, at each event\'s point', () => {
+    const points = JSON.parse(exportGeoJson(all, context, { pointsOnly: true }));
+    expect(new Set(points.features.map((f: DatelineEvent) => f.geometry.type))).toEqual(new Set(['Point']));
+    for (const f of points.features) expect(f.geometry.coordinates).toEqual([f.properties.longitude, f.properties.latitude]);
   });
 
   it('round-trips through import unchanged but for the layer', () => {
     const result = importText('export.geojson', text);
     expect(result.issues).toEqual([]);
-    expect(result.events.map((e) => e.properties)).toEqual(events.map((e) => ({ ...e.properties, layer: 'imported:export.geojson' })));
-    expect(result.events.map((e) => e.geometry)).toEqual(collection.features.map((f: DatelineEvent) => f.geometry));
+    expect(result.events.map((e) => e.properties)).toEqual(all.map((e) => ({ ...e.properties, layer: 'imported:export.geojson' })));
+    // Travel comes back as its destination point (the line is drawn from `origin`).
+    expect(result.events.map((e) => e.geometry)).toEqual(all.map((e, i) => (e.properties.origin ? e.geometry : collection.features[i].geometry)));
+  });
+
+  it('still loads exports of the previous version (dateline-events/1, fixture export-v1.geojson)', () => {
+    const result = importText('export-v1.geojson', JSON.stringify(v1));
+    expect(result.issues).toEqual([]);
+    expect(result.events.map((e) => e.properties)).toEqual(v1.features.map((f: DatelineEvent) => ({ ...f.properties, layer: 'imported:export-v1.geojson' })));
   });
 });
 

@@ -75,7 +75,7 @@ describe('packed import batches', () => {
   it('lists its typed arrays for transfer', () => {
     const { events } = importText('t.csv', 'event_id,event_date,latitude,longitude\na,2020-01-01,10,-5.5\n');
     const packed = new EventPacker().pack(events);
-    expect(packedTransferables(packed)).toEqual([packed.codes.buffer, packed.lonLat.buffer, packed.geoPrecision.buffer]);
+    expect(packedTransferables(packed)).toEqual([packed.codes.buffer, packed.lonLat.buffer, packed.geoPrecision.buffer, packed.columnHeaders.buffer]);
     expect([...packed.lonLat]).toEqual([-5.5, 10]);
   });
 });

@@ -28,6 +28,7 @@ export const IMPORT_FIELDS = [
   'planned',
   'targets',
   'commenters',
+  'source_type',
 ] as const;
 
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -62,6 +63,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   planned: ['planned'],
   targets: ['targets'],
   commenters: ['commenters'],
+  source_type: ['source_type', 'original_type'],
 };
 
 /**

@@ -9,6 +9,7 @@ import type { DatelineEvent, EventProperties, EventSource, Issue, PlacePrecision
 import { eventPropertiesProblem } from '../eventcheck';
 import { detectColumns } from './columns';
 import { importedLayer, rowToEvent, type RowContext } from './rows';
+import { encodeCells } from './kept-columns';
 import type { DateOrder } from './dates';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
@@ -95,6 +96,46 @@ function geometryProblem(geometry: Geometry | null | undefined): string | null {
 
 function isDatelineShaped(props: Record<string, unknown>): boolean {
   return typeof props.id === 'string' && 'date_start' in props && 'time_precision' in props && Array.isArray(props.sources);
+}
+
+/** A feature of the app's export from `dateline-events/2` on: the events.csv names (src/core/io/export.ts). */
+function isExportShaped(props: Record<string, unknown>): boolean {
+  return typeof props.event_id === 'string' && 'event_date' in props && 'event_type' in props && Array.isArray(props.sources);
+}
+
+/**
+ * A `dateline-events/2` feature in the `dateline-events/1` shape the app works with; what does not
+ * belong there is dropped (`country_name` and `source_count` follow from the rest). A travel line
+ * becomes the destination point again (the origin is in `origin`).
+ */
+function fromExported(feature: Feature<Geometry, Record<string, unknown>>): Feature<Geometry, Record<string, unknown>> {
+  const e = feature.properties;
+  const p: Record<string, unknown> = {
+    id: e.event_id, type: e.event_type, title: e.title, date_start: e.event_date, date_end: e.end_date,
+    time_precision: e.time_precision, place_name: e.location, place_id: e.place_id, place_precision: e.place_precision,
+    geo_precision: e.geo_precision, country: e.country, lon: e.longitude, lat: e.latitude, actors: e.actors,
+    sources: e.sources, conflicts: e.conflicts, notes: e.notes, layer: e.layer,
+  };
+  if (e.source_type !== undefined) p.source_type = e.source_type;
+  if (e.planned === true) p.planned = true;
+  if (Array.isArray(e.targets) || Array.isArray(e.commenters)) {
+    const targets = Array.isArray(e.targets) ? e.targets : [];
+    const actors = Array.isArray(e.actors) ? e.actors : [];
+    p.roles = { acted: actors.filter((a) => !targets.includes(a)), targets, commenters: Array.isArray(e.commenters) ? e.commenters : [] };
+  }
+  const origin = e.origin as Record<string, unknown> | null | undefined;
+  if (origin != null) {
+    p.origin = typeof origin === 'object' ? { name: origin.location, place_id: origin.place_id, lon: origin.longitude, lat: origin.latitude } : origin;
+  }
+  if (e.columns != null && typeof e.columns === 'object' && !Array.isArray(e.columns)) {
+    const entries = Object.entries(e.columns as Record<string, unknown>);
+    p.columns = { header: Object.freeze(entries.map(([name]) => name)), row: encodeCells(entries.map(([, value]) => (typeof value === 'string' ? value : cellText(value)))) };
+  }
+  let geometry = feature.geometry;
+  if (geometry?.type === 'LineString' && p.origin && typeof p.lon === 'number' && typeof p.lat === 'number') {
+    geometry = { type: 'Point', coordinates: [p.lon, p.lat] };
+  }
+  return { ...feature, geometry, properties: p };
 }
 
 function normalizeSource(value: unknown): EventSource | null {
@@ -196,9 +237,10 @@ export function importGeoJson(text: string, fileName: string, dateOrder: DateOrd
     }
     const props = feature.properties ?? {};
     let event: DatelineEvent | string;
-    if (isDatelineShaped(props)) {
+    if (isDatelineShaped(props) || isExportShaped(props)) {
       const problem = geometryProblem(feature.geometry);
-      event = problem ? problem : datelineFeature(feature as Feature<Geometry, Record<string, unknown>>, layer);
+      const v1 = isDatelineShaped(props) ? (feature as Feature<Geometry, Record<string, unknown>>) : fromExported(feature as Feature<Geometry, Record<string, unknown>>);
+      event = problem ? problem : datelineFeature(v1, layer);
     } else {
       // Read the properties as a table row; a drawable geometry supplies the coordinates.
       const keys = Object.keys(props);
@@ -209,7 +251,8 @@ export function importGeoJson(text: string, fileName: string, dateOrder: DateOrd
       let ctx = contexts.get(signature);
       if (!ctx) {
         const detected = detectColumns(keys);
-        ctx = { fileName, kind: 'generic', mapping: detected.mapping, dateOrder, unknownTypes: new Map() };
+        // Every property is kept with the event, as a table's columns are (the coordinates appended below are not).
+        ctx = { fileName, kind: 'generic', mapping: detected.mapping, dateOrder, unknownTypes: new Map(), header: Object.freeze([...keys]), kept: keys.map((_, i) => i) };
         contexts.set(signature, ctx);
       }
       let rowCtx = ctx;

@@ -47,6 +47,9 @@ export interface PackedEvents {
   /** Longitude and latitude per event. */
   lonLat: Float64Array;
   geoPrecision: Uint8Array;
+  /** The row's own columns (`EventProperties.columns`): its header's code + 1 (0: none) and its cells. */
+  columnHeaders: Uint32Array;
+  columnRows: (string | null)[];
   /** Events that do not fit the columns, whole: [index in the message, event]. */
   whole: [number, DatelineEvent][];
 }
@@ -71,6 +74,8 @@ export class EventPacker {
       codes: new Uint32Array(count * CODED.length),
       lonLat: new Float64Array(count * 2),
       geoPrecision: new Uint8Array(count),
+      columnHeaders: new Uint32Array(count),
+      columnRows: new Array<string | null>(count).fill(null),
       whole: [],
     };
     for (let i = 0; i < count; i++) {
@@ -88,6 +93,10 @@ export class EventPacker {
       out.geoPrecision[i] = p.geo_precision;
       const at = i * CODED.length;
       for (let f = 0; f < CODED.length; f++) out.codes[at + f] = this.#code(p[CODED[f]], out.newValues);
+      if (p.columns) {
+        out.columnHeaders[i] = this.#code(p.columns.header, out.newValues) + 1;
+        out.columnRows[i] = p.columns.row;
+      }
     }
     return out;
   }
@@ -104,7 +113,7 @@ export class EventPacker {
 
 /** The typed arrays of a packed message, for `postMessage`'s transfer list (moved, not copied). */
 export function packedTransferables(packed: PackedEvents): ArrayBuffer[] {
-  return [packed.codes.buffer, packed.lonLat.buffer, packed.geoPrecision.buffer] as ArrayBuffer[];
+  return [packed.codes.buffer, packed.lonLat.buffer, packed.geoPrecision.buffer, packed.columnHeaders.buffer] as ArrayBuffer[];
 }
 
 /**
@@ -125,7 +134,7 @@ export class EventUnpacker {
       }
       values.push(value);
     }
-    const { ids, titles, notes, codes, lonLat, geoPrecision } = packed;
+    const { ids, titles, notes, codes, lonLat, geoPrecision, columnHeaders, columnRows } = packed;
     const events = new Array<DatelineEvent>(packed.count);
     for (const [i, event] of packed.whole) events[i] = event;
     for (let i = 0; i < packed.count; i++) {
@@ -157,6 +166,7 @@ export class EventUnpacker {
       } as EventProperties;
       const sourceType = values[codes[c + 12]];
       if (sourceType !== undefined) properties.source_type = sourceType as string;
+      if (columnHeaders[i]) properties.columns = { header: values[columnHeaders[i] - 1] as string[], row: columnRows[i]! };
       events[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties };
     }
     return events;
@@ -171,9 +181,19 @@ function fitsColumns(event: DatelineEvent): boolean {
   if (p.geo_precision !== 1 && p.geo_precision !== 2 && p.geo_precision !== 3) return false;
   if (typeof p.id !== 'string' || typeof p.title !== 'string' || typeof p.notes !== 'string') return false;
   let k = 0;
+  let optional = 0; // source_type, then columns, each at most once and in that order
   for (const key in p) {
-    if (k < PACKED_KEYS.length ? key !== PACKED_KEYS[k] : !(k === PACKED_KEYS.length && key === 'source_type' && p.source_type !== undefined)) return false;
+    if (k < PACKED_KEYS.length) {
+      if (key !== PACKED_KEYS[k]) return false;
+    } else if (key === 'source_type' && optional === 0 && p.source_type !== undefined) optional = 1;
+    else if (key === 'columns' && optional < 2 && isColumns(p.columns)) optional = 2;
+    else return false;
     k++;
   }
   return k >= PACKED_KEYS.length;
+}
+
+function isColumns(value: unknown): boolean {
+  const c = value as EventProperties['columns'];
+  return !!c && Array.isArray(c.header) && typeof c.row === 'string' && Object.keys(c).length === 2;
 }

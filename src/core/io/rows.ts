@@ -12,6 +12,9 @@ import { detectColumns, type ColumnMapping, type ImportField, type TableKind } f
 import { firstDayCovered, lastDayCovered } from '../calendar';
 import { parseDate, type DateOrder } from './dates';
 import { FALLBACK_EVENT_TYPE, mapEventType } from './typemap';
+import { countryCode } from './countries';
+import { encodeCells } from './kept-columns';
+import { EVENTS_CSV_COLUMNS } from '../formats';
 
 /** The layer name of events imported from `fileName`. */
 export const importedLayer = (fileName: string) => `imported:${fileName}`;
@@ -53,6 +56,25 @@ export interface RowContext {
   listCache?: Map<string, readonly unknown[]>;
   /** Date cell (and declared precision) → what it says; a file repeats a few thousand dates. */
   dateCache?: Map<string, EventDates | string>;
+  /** The file's header, kept on each event with the row's cells (`columns`); absent: nothing is kept. */
+  header?: readonly string[];
+  /** Indices of the columns kept: every column, but for Dateline's own layout only those it does not define. */
+  kept?: readonly number[];
+  /** Country cell → ISO alpha-2 code ('' when the text names no country). */
+  countryCache?: Map<string, string>;
+  /** Country cells that name no known country → rows, for one summary warning per text. */
+  unknownCountries?: Map<string, number[]>;
+}
+
+/**
+ * What a row context keeps of the header: all columns, except that Dateline's own layout keeps only the
+ * columns it does not define (an export's appended ACLED columns), since the rest are the event itself.
+ */
+export function keptHeader(header: readonly string[], normalized: readonly string[], kind: TableKind): Pick<RowContext, 'header' | 'kept'> {
+  const own = kind === 'dateline' ? new Set<string>(EVENTS_CSV_COLUMNS) : null;
+  const kept = header.map((_, i) => i).filter((i) => !own?.has(normalized[i]));
+  if (kept.length === 0) return {};
+  return { header: Object.freeze(kept.map((i) => header[i])), kept };
 }
 
 /** The dates of an event as a date cell gives them. */
@@ -243,7 +265,23 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
   );
   const notes = cell('notes');
   const label = subText || typeText || EVENT_TYPE_INFO[type].label;
-  const title = cell('title') || (notes ? firstSentence(notes) : location ? `${label} — ${location}` : label);
+  // A row without a title is named by what and where it was, as the file words it ("Peaceful protest —
+  // Omdurman"; the notes stay whole, and the popup quotes them). Without a type, the notes' first
+  // sentence says more than a guessed type would.
+  const where = location ? `${label} — ${location}` : label;
+  const title = cell('title') || (typeText || subText ? where : notes ? firstSentence(notes) : where);
+  const countryText = cell('country');
+  let country = '';
+  if (countryText) {
+    const cache = (ctx.countryCache ??= new Map());
+    let code = cache.get(countryText);
+    if (code === undefined) cache.set(countryText, (code = countryCode(countryText) ?? ''));
+    if (code) country = code;
+    else {
+      const unknown = (ctx.unknownCountries ??= new Map());
+      unknown.set(countryText, [...(unknown.get(countryText) ?? []), row]);
+    }
+  }
 
   const event: DatelineEvent = {
     type: 'Feature',
@@ -259,7 +297,7 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
       place_id: cell('place_id'),
       place_precision,
       geo_precision,
-      country: cell('country'),
+      country,
       lon,
       lat,
       actors,
@@ -269,7 +307,13 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
       layer: importedLayer(ctx.fileName),
     },
   };
-  if (wording && wording !== type) event.properties.source_type = wording;
+  // Dateline's own layout names the original wording (ACLED's "Protests / Peaceful protest") in `source_type`.
+  const sourceType = cell('source_type') || wording;
+  if (sourceType && sourceType !== type) event.properties.source_type = sourceType;
+  if (ctx.header && ctx.kept) {
+    const kept = ctx.kept.length === cells.length ? cells : ctx.kept.map((i) => cells[i] ?? '');
+    event.properties.columns = { header: ctx.header, row: encodeCells(kept) };
+  }
   // Dateline's `planned` column (absent from older files): "true" marks an announced event.
   if (/^(?:true|yes|1)$/i.test(cell('planned'))) event.properties.planned = true;
   // Dateline's role columns (absent from older files): targets among the actors, and commenters.
@@ -279,6 +323,11 @@ export function rowToEvent(cells: readonly string[], row: number, ctx: RowContex
     event.properties.roles = { acted: actors.filter((a) => !targets.includes(a)), targets, commenters: commentersText.split(LIST_SPLIT).filter(Boolean) };
   }
   return event;
+}
+
+/** "rows 2, 3, 5 and 7 more" */
+function rowList(rows: readonly number[]): string {
+  return rows.length > 3 ? `rows ${rows.slice(0, 3).join(', ')} and ${rows.length - 3} more` : `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
 }
 
 /** One row of Dateline's long event × source CSV, keyed by event id. */
@@ -400,6 +449,7 @@ export class CsvTableReader {
       mapping: this.mapping,
       dateOrder: this.options.dateOrder ?? 'auto',
       unknownTypes: new Map(),
+      ...(this.kind === 'dateline-sources' ? {} : keptHeader(cells, detected.header, this.kind)),
     };
   }
 
@@ -506,10 +556,13 @@ export class CsvTableReader {
     if (!this.header) this.issue(undefined, 'the file is empty');
     else if (this.ctx) {
       for (const [wording, rows] of this.ctx.unknownTypes) {
-        const where = rows.length > 3 ? `rows ${rows.slice(0, 3).join(', ')} and ${rows.length - 3} more` : `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
-        this.issue(undefined, `event type "${wording}" (${where}) is not in Dateline's taxonomy; shown as ${EVENT_TYPE_INFO[FALLBACK_EVENT_TYPE].label}`, 'warning');
+        this.issue(undefined, `event type "${wording}" (${rowList(rows)}) is not in Dateline's taxonomy; shown as ${EVENT_TYPE_INFO[FALLBACK_EVENT_TYPE].label}`, 'warning');
       }
       this.ctx.unknownTypes.clear();
+      for (const [text, rows] of this.ctx.unknownCountries ?? []) {
+        this.issue(undefined, `country "${text}" (${rowList(rows)}) is no country name or ISO code Dateline knows; its country is left empty (the file's text is kept with the row)`, 'warning');
+      }
+      this.ctx.unknownCountries?.clear();
     }
     return this.take();
   }
