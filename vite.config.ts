@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { BROWSER_GAZETTEER_FILE, browserGazetteer } from './src/cli/browser-gazetteer-asset';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -15,9 +16,13 @@ const eventsFile = path.resolve(root, process.env.DATELINE_EVENTS ?? 'data/event
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path on any static host.
   base: './',
-  plugins: [svelte()],
+  // browserGazetteer: the compact gazetteer for "Add articles", a lazily fetched asset (src/app/add).
+  plugins: [svelte(), browserGazetteer()],
   resolve: {
-    alias: [{ find: /^\$events(?=\?|$)/, replacement: eventsFile }],
+    alias: [
+      { find: /^\$events(?=\?|$)/, replacement: eventsFile },
+      { find: /^\$gazetteer(?=\?|$)/, replacement: BROWSER_GAZETTEER_FILE },
+    ],
   },
   build: {
     target: 'es2022',

@@ -140,6 +140,21 @@ export interface EventProperties {
   /** Imported events only: the file's own type wording (e.g. ACLED `Battles / Armed clash`), kept because
    * the taxonomy is coarser than many files. */
   source_type?: string;
+  /** What a reader corrected by hand in the browser ("Add articles"), oldest first; absent when nothing
+   * was. Each correction is also summed up in `notes`. */
+  corrections?: EventCorrection[];
+}
+
+/** One reader's correction of an event read from added articles (data/README.md, "corrections"). */
+export interface EventCorrection {
+  /** What was corrected: the place, the date, the event type, or the event rejected as not one. */
+  field: 'place' | 'date' | 'type' | 'rejected';
+  /** The value before, as text: a place as `name (place id)`, a date `YYYY-MM-DD`, a type; '' for a rejection. */
+  from: string;
+  /** The value after, in the same form; '' for a rejection. */
+  to: string;
+  /** When it was made (ISO 8601 date and time, UTC). */
+  at: string;
 }
 
 /** The parties of an event by role. `acted` ∪ `targets` = `EventProperties.actors`; commenters are apart. */

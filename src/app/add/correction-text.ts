@@ -1,0 +1,14 @@
+/**
+ * A reader's correction in words, for the popup (part of the first view: kept tiny).
+ */
+import type { EventCorrection } from '../../core/types';
+
+const FIELD_WORDS: Record<EventCorrection['field'], string> = { place: 'Place', date: 'Date', type: 'Type', rejected: 'Rejected' };
+
+/**
+ * @example correctionText({ field: 'date', from: '2025-09-10', to: '2025-09-09', at: '2026-12-07T11:00:00Z' })
+ * // 'Date: 2025-09-10 → 2025-09-09 (corrected 2026-12-07)'
+ */
+export function correctionText(c: EventCorrection): string {
+  return `${FIELD_WORDS[c.field] ?? c.field}: ${c.from || 'none'} → ${c.to || 'none'} (corrected ${c.at.slice(0, 10)})`;
+}
