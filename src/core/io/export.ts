@@ -131,6 +131,12 @@ export function exportEventsCsv(events: readonly DatelineEvent[], options: CsvOp
   return (options.bom ? BOM : '') + toCsv(rows, columns);
 }
 
+/**
+ * What GDAL's CSV driver needs to read an events CSV without its `.csvt` (README, analyst section; the
+ * export dialog's help): `ogr2ogr -f GPKG events.gpkg <file>.csv ` + this.
+ */
+export const OGR2OGR_CSV_OPTIONS = '-oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -oo AUTODETECT_TYPE=YES -a_srs EPSG:4326';
+
 /** GDAL column types of Dateline's own columns (`.csvt`); kept columns of imported files are text. */
 const CSVT_TYPES: Partial<Record<string, string>> = {
   event_date: 'Date', end_date: 'Date', latitude: 'CoordY', longitude: 'CoordX', geo_precision: 'Integer', source_count: 'Integer',
