@@ -4,6 +4,8 @@
  */
 import type { EventProperties, EventRoles, EventSource, Highlight, PlacePrecision } from '../../core/types';
 import { dayFromIso, formatDay, formatEventDate } from '../../core/timewindow';
+import { EVENT_TYPE_INFO } from '../../core/taxonomy';
+import { keptColumns, keptValue } from '../../core/io/kept-columns';
 
 export interface QuoteSegment {
   text: string;
@@ -142,4 +144,49 @@ export function roleLines(p: Pick<EventProperties, 'actors' | 'roles'>): RoleLin
   if (!p.roles) return p.actors.length ? [{ label: 'Involved', names: p.actors.join(', ') }] : [];
   const roles = p.roles;
   return ROLE_LABELS.filter(([key]) => roles[key]?.length).map(([key, label]) => ({ label, names: roles[key].join(', ') }));
+}
+
+/**
+ * The event's type as its file words it (ACLED's "Protests / Peaceful protest"), else the taxonomy's label.
+ * @example typeLabel({ type: 'statement', source_type: 'Protests / Peaceful protest' }) // 'Protests / Peaceful protest'
+ */
+export function typeLabel(p: Pick<EventProperties, 'type' | 'source_type'>): string {
+  return p.source_type || EVENT_TYPE_INFO[p.type].label;
+}
+
+/**
+ * The place line: an imported row's `location, admin1, country` (ACLED's columns) when it has them,
+ * else the place name.
+ * @example placeText(acledRow) // 'Omdurman, Khartoum, Sudan'
+ */
+export function placeText(p: Pick<EventProperties, 'place_name' | 'columns'>): string {
+  if (!p.columns) return p.place_name;
+  const parts = [p.place_name || keptValue(p, 'location'), keptValue(p, 'admin1'), keptValue(p, 'country')].map((s) => s.trim()).filter(Boolean);
+  return [...new Set(parts)].join(', ');
+}
+
+/** An imported row's report: its outlets together and its notes as the quote. */
+export interface RowReport {
+  outlets: string;
+  quote: string;
+}
+
+/**
+ * For rows that name outlets but quote nothing (ACLED's `source` and `notes`): one report listing the
+ * outlets with the notes as its quote, instead of one empty section per outlet. Null for the pipeline's
+ * sources, which quote their articles.
+ * @example rowReport({ sources: [{ outlet: 'Radio Dabanga', quote: '', file: '' }], notes: 'Clashes near…' })
+ * // { outlets: 'Radio Dabanga', quote: 'Clashes near…' }
+ */
+export function rowReport(p: Pick<EventProperties, 'sources' | 'notes' | 'layer'>): RowReport | null {
+  if (!p.layer.startsWith('imported:') || !p.notes || p.sources.some((s) => s.quote || s.file)) return null;
+  return { outlets: p.sources.map((s) => s.outlet || s.url).filter(Boolean).join(', '), quote: p.notes };
+}
+
+/**
+ * An imported row's own columns with a value, for the popup's table.
+ * @example keptColumnRows(acledRow) // [['event_id_cnty', 'SDN90001'], ['fatalities', '12'], …]
+ */
+export function keptColumnRows(p: Pick<EventProperties, 'columns'>): [string, string][] {
+  return keptColumns(p).filter(([, value]) => value.trim() !== '');
 }
