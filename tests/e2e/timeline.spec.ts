@@ -170,6 +170,60 @@ test.describe('time slider and event list', () => {
     await expect(endHandle(page)).toHaveAttribute('aria-valuenow', paused!);
   });
 
+  test('playback from a one-year window plays for seconds and skips the empty years', async ({ page }) => {
+    test.setTimeout(120_000);
+    // Reduced motion: playback jumps on a 1.5 s timer, so its wall time does not depend on how fast this
+    // machine draws frames (animated playback follows the same rules, unit-tested in timeline-playback).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openApp(page, '?from=2020-01-01&to=2020-12-31');
+    // Sampled in the page every 100 ms from the press of Play until playback stops: how long it took,
+    // what was listed, how often nothing dated was.
+    const undatedIds = undated.map((e) => e.properties.id);
+    const run = await page.evaluate(
+      (undatedIds) =>
+        new Promise<{ ms: number; samples: number; empty: number; seen: string[] }>((resolve) => {
+          const started = performance.now();
+          const seen = new Set<string>();
+          let samples = 0;
+          let empty = 0;
+          document.querySelector<HTMLButtonElement>('button[aria-label="Play through time"]')!.click();
+          const timer = setInterval(() => {
+            const ids = [...document.querySelectorAll('.event-list [data-event-id]')]
+              .map((el) => el.getAttribute('data-event-id')!)
+              .filter((id) => !undatedIds.includes(id));
+            samples++;
+            if (ids.length === 0) empty++;
+            ids.forEach((id) => seen.add(id));
+            const playing = [...document.querySelectorAll('button')].some((b) => b.getAttribute('aria-label') === 'Pause playback');
+            if (!playing || performance.now() - started > 60_000) {
+              clearInterval(timer);
+              resolve({ ms: performance.now() - started, samples, empty, seen: [...seen] });
+            }
+          }, 100);
+        }),
+      undatedIds,
+    );
+    expect(run.ms, 'a one-year window does not end in a blink').toBeGreaterThan(3000);
+    expect(run.ms).toBeLessThan(30_000);
+    expect(run.empty / run.samples, `empty in ${run.empty} of ${run.samples} samples`).toBeLessThan(0.2);
+    for (const e of events.filter((e) => eventSpan(e.properties))) expect(run.seen, `${e.properties.id} shown during playback`).toContain(e.properties.id);
+  });
+
+  test('the window dates can be typed', async ({ page }) => {
+    await openApp(page);
+    await page.getByLabel('From', { exact: true }).fill('2014-03-01');
+    await page.getByLabel('To', { exact: true }).fill('2019-12-31');
+    await expect(startHandle(page)).toHaveAttribute('aria-valuetext', '1 March 2014');
+    await expect(endHandle(page)).toHaveAttribute('aria-valuetext', '31 December 2019');
+    const listed = await listedIds(page);
+    expect(listed).toContain(campaign!.properties.id);
+    for (const e of recent) expect(listed).not.toContain(e.properties.id);
+    // A start after the end is refused with a message; the window stays.
+    await page.getByLabel('From', { exact: true }).fill('2021-01-01');
+    await expect(page.getByRole('alert')).toHaveText('The start date is after the end date.');
+    await expect(startHandle(page)).toHaveAttribute('aria-valuetext', '1 March 2014');
+  });
+
   test('with reduced motion, playback moves in discrete steps', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openApp(page);

@@ -26,12 +26,12 @@ import {
   type WindowMode,
 } from '../../core/timewindow';
 import { runToEnd, SLICE_STEP } from '../../core/slicing';
+import { playbackIndex, playbackRate, playbackStep, type PlaybackIndex } from '../timeline/playback';
 
 /** Playback speeds offered (multiples of the base rate). */
 export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4] as const;
 
 export const PLAYBACK_DEFAULTS = {
-  crossingSeconds: 30, // at 1×, the window travels the whole domain in this many seconds
   reducedMotionIntervalMs: 1500, // with prefers-reduced-motion: one discrete jump this often, no animation
 };
 
@@ -202,16 +202,29 @@ export class TimelineState {
   // -------------------------------------------------------------------------------------------------
   // Playback.
 
-  /** Days the window travels per second at the current speed. */
+  /** Days the window spans for playback: its width, or one large step in cumulative mode (playback.ts). */
+  get #playbackWidth(): number {
+    if (this.mode === 'window') return this.end - this.start;
+    return addCalendar(this.end, this.steps.large, 1) - this.end;
+  }
+
+  /** Days the window travels per second at the current speed: relative to its width (playback.ts). */
   get daysPerSecond(): number {
-    const domain = this.domain;
-    if (!domain) return 0;
-    return ((domain.end - domain.start + 1) / PLAYBACK_DEFAULTS.crossingSeconds) * this.speed;
+    return this.domain ? playbackRate(this.#playbackWidth, this.speed) : 0;
+  }
+
+  #index: { spans: readonly (DaySpan | null)[]; index: PlaybackIndex } | null = null;
+
+  /** The spans indexed for skipping empty stretches, rebuilt when the events change. */
+  get #playbackIndex(): PlaybackIndex {
+    if (this.#index?.spans !== this.spans) this.#index = { spans: this.spans, index: playbackIndex(this.spans) };
+    return this.#index.index;
   }
 
   /**
-   * Starts playback. From the end of the domain it first rewinds to the beginning; a window covering
-   * most of the domain first narrows to one Page Up step (a month or a year), so there is room to move.
+   * Starts playback. A window covering most of the domain first narrows to one Page Up step (a month
+   * or a year), so there is room to move; with less than its own width left before the end, it first
+   * rewinds to the beginning.
    */
   play(): void {
     const domain = this.domain;
@@ -219,7 +232,7 @@ export class TimelineState {
     if (this.mode === 'window' && (this.end - this.start) * 2 > domain.end - domain.start) {
       this.setWindow(this.start, Math.max(this.start, addCalendar(this.start, this.steps.large, 1) - 1));
     }
-    if (this.end >= domain.end) this.#rewind(domain);
+    if (this.end >= domain.end || domain.end - this.end < this.#playbackWidth) this.#rewind(domain);
     this.#position = this.end;
     this.playing = true;
     this.#startTimer();
@@ -238,18 +251,24 @@ export class TimelineState {
 
   /**
    * Advances playback by `elapsedMs` of wall time: the window (or, in cumulative mode, its end) moves
-   * forward; playback stops at the domain's end. Called by the timer; public so tests can drive it.
+   * forward at a speed relative to its width, jumping over stretches without events; playback stops
+   * at the domain's end (playback.ts). Called by the timer; public so tests can drive it.
    */
   advance(elapsedMs: number): void {
     const domain = this.domain;
     if (!domain || !this.playing) return;
-    this.#position = Math.min(domain.end, this.#position + (this.daysPerSecond * elapsedMs) / 1000);
+    const step = playbackStep(
+      this.#playbackIndex,
+      { position: this.#position, width: this.#playbackWidth, mode: this.mode, speed: this.speed, domainEnd: domain.end },
+      elapsedMs,
+    );
+    this.#position = step.position;
     const end = Math.floor(this.#position);
     if (end !== this.end) {
       if (this.mode === 'cumulative') this.setWindow(Math.min(this.start, end), end);
       else this.shiftWindow(end - this.end);
     }
-    if (this.#position >= domain.end) this.pause();
+    if (step.done) this.pause();
   }
 
   #rewind(domain: DaySpan): void {
