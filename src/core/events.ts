@@ -55,10 +55,13 @@ const ARMED_GROUPS = /^(Daesh|Hezbollah|Hamas|Taliban|al-Qaeda|al-Shabaab|Boko H
 export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned|stated|explained|announced|declared|argued|claimed|confirmed|denied|insisted|emphasi[sz]ed|underlined|affirmed|praised|hailed|slammed|welcomed|denounced|criticized|criticised|condemned|reiterated|expressed|mentioned|suggested|outlined|appreciated|referred|pointed out|called for|vowed|pledged)\b/i;
 
 // Prepositions that introduce where something happened, with up to two describing words in between.
-const LOCATIVE = /(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}$/u;
+// "in the German city of Bonn", "in the southern province of Kandahar": a kind of place and "of" before the name.
+const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp)\s+of\s+)?`;
+const COMPASS = 'north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|far';
+const LOCATIVE = new RegExp(String.raw`(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|${COMPASS}|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|remote|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}${PLACE_KIND_OF}$`, 'u');
 // "on the outskirts of Mogadishu", "in the north of the country", "40 km (25 miles) north of Kismayo".
 const AREA_OF = /(?:(?:^|[\s(,])(?:on|in|at|to)\s+the\s+(?:(?:far|northern|southern|eastern|western)\s+)?(?:outskirts|edge|suburbs?|heart|centre|center|north|south|east|west|north-?east|north-?west|south-?east|south-?west|part)|\b(?:km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west))\s+of\s+(?:the\s+)?$/i;
-const DESTINATION = /(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}$/u;
+const DESTINATION = new RegExp(String.raw`(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}${PLACE_KIND_OF}$`, 'u');
 // Between a subject and its verb: nothing, or one adverb ("Zelensky later traveled").
 const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;
 // After a place name: it names who attacked or whose forces ("a US strike", "Saudi-led coalition", "Turkish jets").
@@ -67,7 +70,7 @@ const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
 // What a strike hits: "strike on Kharkiv", "shelling of Donetsk", "attack against the city of Homs" (right
 // after the trigger), or the object of a hitting verb anywhere in the clause ("missiles hit Odesa").
 const STRIKE_TARGET = /^\s+(?:on|of|against|targeting|near)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/iu;
-const HIT_VERB = /(?:^|[\s(,])(?:hit|hits|struck|strikes|targeted|targeting|shelled|pounded|bombed|attacked)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/iu;
+const HIT_VERB = /(?:^|[\s(,])(?:hit|hits|struck|strikes|targeted|targeting|shelled|pounded|bombed|attacked|stormed|raided|overran|ambushed|seized|captured)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/iu;
 const LEGISLATURE = /(?:(\p{Lu}[\p{L}.]*)(?:['’]s)?\s+)?(?:[Pp]arliament|[Pp]arliamentary|[Ll]awmakers|[Ll]egislature|[Ll]egislators|MPs|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly|[Mm]ajlis)\b/gu;
 // Sentence openings that refer back to the previous sentence's event or subject.
 const ANAPHORA = /^(?:He|She|They|It|The\s+(?:\w+\s+){0,2}(?:attack|strike|assassination|killing|bombing|act|operation|meeting|talks|visit|trip|vote|bill|law)\b)/;

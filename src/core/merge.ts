@@ -44,6 +44,10 @@ export interface Observation {
   /** For an undated back-reference ("killed last week", "since the army killed …"): the days it can fall in
    * (`from` null: any day before `to`), so it never joins a report of another day. */
   window?: DateWindow | null;
+  /** Counted from ("since the October 7 attack"): background to the story, not its news. */
+  since?: boolean;
+  /** Named by a definite noun ("the assassination of …"): an event the reader knows, of any day. */
+  recalls?: boolean;
   persons: string[];
   orgs: string[];
   /** Participants (of `persons`/`orgs`) who were targeted rather than acting; absent means none. */

@@ -8,7 +8,7 @@
 import { booleanPointInPolygon, distance } from '@turf/turf';
 import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName, findActors } from './actors';
 import { findChrome, overlapsChrome } from './clean';
-import { lastDayCovered } from './calendar';
+import { addDays, lastDayCovered } from './calendar';
 import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, publicationDate } from './dates';
 import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
 import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
@@ -18,6 +18,7 @@ import { findPlaces, type NameLookups, nameLookups } from './places';
 import { splitSentences } from './sentences';
 import { EVENT_TYPE_INFO } from './taxonomy';
 import type { Geometry } from 'geojson';
+import type { EventType } from './taxonomy';
 import type { Article, DatelineEvent, EventProperties, EventSource, Issue, Place, PlaceMention } from './types';
 
 /** How far (km) from a city's point a site still counts as inside the city ("Baghdad" ⊃ its airport). */
@@ -53,6 +54,8 @@ export interface ArticleWork {
   actors: ActorMention[];
   dateline: PlaceMention | null;
   mentions: PlaceMention[];
+  /** Where the lede ends: the end of the story's first sentences (headline lines count as sentences). */
+  ledeEnd: number;
 }
 
 /**
@@ -75,8 +78,10 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
 
   const geo = placeRelation(gazetteer);
   const observations: Observation[] = [];
+  const background = new Set<Observation>();
   for (const w of work) {
-    w.candidates.forEach((c, i) => observations.push(observe(c, i, w, index, gazetteer)));
+    const own = w.candidates.map((c, i) => observe(c, i, w, index, gazetteer));
+    observations.push(...datedByStory(own, w, background));
   }
   let merged = mergeObservations(observations, geo);
   merged = attachRemarks(merged, work, index, geo);
@@ -84,6 +89,7 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
   const events: DatelineEvent[] = [];
   const ids = new Set<string>();
   const meta = new Map(work.map((w) => [w.article.file, w.article.meta]));
+  const publishedOf = new Map(work.map((w) => [w.article.file, w.published]));
   // One wound, rounded geometry per place: many events share a country or region shape.
   const geometries = new Map<string, Geometry>();
   let unplaced = 0;
@@ -91,6 +97,15 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
     // A visit without a named traveller, or a statement without a named speaker, once names are resolved
     // across the corpus ("a newspaper visited a factory", "the chain is asking customers"), says nothing to map.
     if ((e.type === 'visit' && !e.persons.length) || (e.type === 'statement' && !e.persons.length && !e.orgs.length)) continue;
+    // Background (a month or a year well before the report, "since …") and undated mentions in dated
+    // articles are what the story recalls or generalises ("car bombs were frequent in Colombia"), not news
+    // of their own: they count as sources of an event another report dates, and alone are only reported.
+    if (e.reports.every((r) => background.has(r) || (!r.date && !r.relative && !e.date && meta.get(r.file) && publishedOf.get(r.file)))) {
+      const files = [...new Set(e.reports.map((r) => r.file))].join(', ');
+      const why = e.reports.every((r) => background.has(r)) ? 'background to the story' : 'undated in a dated article';
+      issues.push({ file: files, message: `${e.type} ${why}, not mapped: "${clip(e.reports[0].quote.text)}"`, severity: 'warning' });
+      continue;
+    }
     if (!e.place) {
       // Without a place an event cannot be mapped; it is reported so nothing is lost silently.
       unplaced++;
@@ -122,6 +137,60 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
       unplaced,
     },
   };
+}
+
+const VERB_TRIGGER = /ed$|^(?:met|hit|struck|held|fought|shot|took|won|lost|meet|meets|hold|holds)$/i;
+const SINCE_BEFORE = /\bsince\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+/** Sentences that make the lede: an undated report there is the story's news, on its publication day. */
+const LEDE_SENTENCES = 4;
+/** A report dated only by a month or a year that ends this many days before publication is background. */
+const BACKGROUND_DAYS = 3;
+
+/**
+ * Dates that come from the story rather than the sentence. A report the sentence does not date takes the
+ * day of the story's earlier report of the same kind and country ("The attack also killed …"), or, in the
+ * lede, the publication day; a report dated only by a month or a year well before publication ("met in
+ * April 2015", "since the civil war began in 2011") is background, collected in `background`.
+ * @param own one article's observations in reading order
+ * @param w the article's work (publication date, where the lede ends)
+ * @param background collects the background observations
+ * @returns the observations, undated ones dated where the story dates them
+ */
+function datedByStory(own: Observation[], w: ArticleWork, background: Set<Observation>): Observation[] {
+  const published = w.published;
+  if (!published) return own;
+  const out: Observation[] = [];
+  for (const o of own) {
+    // Armed groups' activity lasts ("Daesh's 2014 campaign"): a year is its natural date, not background.
+    const coarse = o.date && o.precision && o.precision !== 'day' && o.type !== 'armed-group';
+    if ((coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS)) || o.since) {
+      background.add(o);
+      out.push(o);
+      continue;
+    }
+    // A definite reference ("the assassination of …") names an event the reader knows: it may be any day.
+    if (o.date || o.relative || o.window || o.planned || o.recalls) {
+      out.push(o);
+      continue;
+    }
+    const story = [...out].reverse().find(
+      (e) =>
+        !background.has(e) && !e.planned && e.date && e.precision === 'day' && sameStory(e.type, o.type) &&
+        (!e.place || !o.place || e.place.country === o.place.country),
+    );
+    if (story) out.push({ ...o, date: story.date, precision: 'day' });
+    else if (o.quote.start < w.ledeEnd) out.push({ ...o, date: published, precision: 'day' });
+    else out.push(o);
+  }
+  return out;
+}
+
+/**
+ * Whether a report can share the day of the story's earlier report: same type, or a trip and its talks.
+ * Armed groups' activity lasts beyond a strike's day ("resurgence of Daesh-affiliated elements").
+ */
+function sameStory(earlier: EventType, later: EventType): boolean {
+  return earlier === later || ((earlier === 'meeting' || earlier === 'visit') && (later === 'meeting' || later === 'visit'));
 }
 
 /**
@@ -182,7 +251,8 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const candidates = detectEvents(input, dateline);
   const remarks = findRemarks(input);
   if (text.trim() && sentences.length === 0) issues.push({ file, message: 'no story text left after removing page chrome', severity: 'warning' });
-  return { article, published, candidates, remarks, actors, dateline, mentions };
+  const ledeEnd = sentences[Math.min(LEDE_SENTENCES, sentences.length) - 1]?.end ?? 0;
+  return { article, published, candidates, remarks, actors, dateline, mentions, ledeEnd };
 }
 
 function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorIndex, gazetteer: Gazetteer): Observation {
@@ -216,6 +286,11 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   const planned = isPlanned(clauseBefore, c.trigger.text);
   const date = planned && c.date && w.published ? forwardDate(c.date, w.published) : c.date;
   const window = date || planned ? null : earlierWindow(clauseBefore, c.sentence.text, w.published);
+  // "intensified since the October 7 attack": the event a story counts from, not its news.
+  const since = SINCE_BEFORE.test(clauseBefore.slice(-60));
+  // "the assassination of …", "Israel's air strike": a noun the story names as known, any day; a verb after
+  // its subject ("the Senate has passed") reports the news.
+  const recalls = definite && !VERB_TRIGGER.test(c.trigger.text);
   const quote = { start: c.sentence.start, end: c.sentence.end, text: c.sentence.text };
   const highlights: Observation['highlights'] = [];
   if (c.place && c.place.start >= quote.start && c.place.end <= quote.end) highlights.push({ start: c.place.start - quote.start, end: c.place.end - quote.start, kind: 'place' });
@@ -241,6 +316,8 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
     relative,
     ...(planned ? { planned } : {}),
     ...(window ? { window } : {}),
+    ...(since ? { since } : {}),
+    ...(recalls ? { recalls } : {}),
     persons,
     orgs,
     ...roleNames(c, index, persons, orgs),
