@@ -96,6 +96,8 @@ export class AddedArticles {
   /** The pipeline layer as loaded, and the copy with replaced events that was last put in the store. */
   #base: DatelineEvent[] | null = null;
   #patchedBase: DatelineEvent[] | null = null;
+  /** What `#patchedBase` was made from: the same inputs give the same array (no store update, no effect loop). */
+  #patchedFrom: { base: DatelineEvent[]; replaced: DatelineEvent[] } | null = null;
   #running: Promise<unknown> = Promise.resolve();
   #runId = 0;
   readonly #stop: () => void;
@@ -358,8 +360,14 @@ export class AddedArticles {
     const base = this.#currentBase();
     let patched: DatelineEvent[] | null = null;
     if (base && this.baseShown) {
-      const replaced = this.visible ? new Map(this.replaced.map((e) => [e.properties.id, e])) : new Map<string, DatelineEvent>();
-      patched = replaced.size ? base.map((e) => replaced.get(e.properties.id) ?? e) : base;
+      const replaced = this.visible ? this.replaced : [];
+      const made = this.#patchedFrom;
+      if (made && made.base === base && made.replaced === replaced && this.#patchedBase) patched = this.#patchedBase;
+      else {
+        const byId = new Map(replaced.map((e) => [e.properties.id, e]));
+        patched = byId.size ? base.map((e) => byId.get(e.properties.id) ?? e) : base;
+        this.#patchedFrom = { base, replaced };
+      }
     }
     // The other layers keep their order; the pipeline's stays first.
     const layers: Record<string, DatelineEvent[]> = patched && !(BASE_LAYER in this.#store.layers) ? { [BASE_LAYER]: patched } : {};
