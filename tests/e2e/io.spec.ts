@@ -60,7 +60,12 @@ test('export → import round trip through download and file chooser keeps the e
   // The imported layer takes part in the export: read it back and compare with the originals.
   const geojson = JSON.parse(fs.readFileSync(await exportFile(page, 'GeoJSON', (n) => testInfo.outputPath(n)), 'utf8'));
   const layer = `imported:${path.basename(eventsCsv)}`;
-  const imported: DatelineEvent[] = geojson.features.filter((f: DatelineEvent) => f.properties.layer === layer);
+  // The export names properties as the CSV does (dateline-events/2); read them back as events to compare.
+  const asEvent = (f: { geometry: DatelineEvent['geometry']; properties: Record<string, unknown> }) => {
+    const p = f.properties;
+    return { geometry: f.geometry, properties: { ...p, id: p.event_id, date_start: p.event_date, date_end: p.end_date, type: p.event_type, lon: p.longitude, lat: p.latitude } } as unknown as DatelineEvent;
+  };
+  const imported: DatelineEvent[] = geojson.features.map(asEvent).filter((f: DatelineEvent) => f.properties.layer === layer);
   const byOriginalId = new Map(imported.map((e) => [e.properties.id.replace(`@${path.basename(eventsCsv)}`, ''), e]));
   expect([...byOriginalId.keys()].sort()).toEqual(generated.map((e) => e.properties.id).sort());
   for (const original of generated) expect(eventKey(byOriginalId.get(original.properties.id)!)).toEqual(eventKey(original));
