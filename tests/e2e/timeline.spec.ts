@@ -293,6 +293,22 @@ test.describe('time slider and event list', () => {
     for (const id of drawn) expect(listed).toContain(id);
   });
 
+  test('a search lists place and title matches first and says where each result matched', async ({ page }) => {
+    await openApp(page);
+    await listPanel(page).getByRole('searchbox').fill('tehran');
+    const inPlaceOrTitle = (e: DatelineEvent) => /tehran/i.test(`${e.properties.place_name} ${e.properties.title}`);
+    const best = events.filter(inPlaceOrTitle).map((e) => e.properties.id);
+    const others = events.filter((e) => !inPlaceOrTitle(e) && e.properties.sources.some((s) => /tehran/i.test(s.outlet)));
+    expect(best.length, 'the shipped events have place matches').toBeGreaterThan(0);
+    expect(others.length, 'and outlet-only matches').toBeGreaterThan(0);
+    await expect(listPanel(page).getByRole('heading', { name: /^Place or title matches/ })).toBeVisible();
+    await expect(listPanel(page).getByRole('heading', { name: /^Other matches/ })).toBeVisible();
+    await expect.poll(async () => (await listedIds(page)).slice(0, best.length).sort()).toEqual([...best].sort());
+    const outletOnly = listPanel(page).locator(`[data-event-id="${others[0].properties.id}"]`);
+    await expect(outletOnly).toContainText('Matched in outlet');
+    await expect(listPanel(page).locator(`[data-event-id="${best[0]}"]`)).toContainText(/Matched in place/);
+  });
+
   test('the handles follow a URL window', async ({ page }) => {
     await openApp(page, '?from=2015-03-01&to=2019-12-31');
     await expect(startHandle(page)).toHaveAttribute('aria-valuetext', formatDay(dayFromIso('2015-03-01')!));
