@@ -108,9 +108,9 @@ export function formatSummary(run: ExtractRun, out: string): string[] {
     .join(', ');
   const lines = [
     `articles read:     ${summary.articles}`,
-    `events:            ${summary.events}${histogram ? ` (${histogram})` : ''}`,
-    `undated events:    ${summary.undated}`,
-    `unplaced (not mapped): ${summary.unplaced}`,
+    `events (mapped):   ${summary.events}${histogram ? ` (${histogram})` : ''}`,
+    `  of which undated: ${summary.undated} (on the map, listed under "Date unknown")`,
+    `unplaced events:   ${summary.unplaced} (not counted above: without a place they are not mapped; each is a warning below)`,
     `written:           ${OUTPUT_FILES.map((f) => path.join(out, f)).join(', ')}`,
   ];
   const all = [...run.inputIssues, ...run.result.issues];
