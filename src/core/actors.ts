@@ -545,7 +545,8 @@ function markTitleOrgs(text: string, mentions: ActorMention[]) {
 /** `name.replace(/(\p{L}{3,})\.$/u, '$1')` without scanning the whole name: only its last characters matter. */
 function withoutFinalPeriod(name: string): string {
   // Three letters are at most six UTF-16 units (astral letters); the last seven units hold them and the period.
-  return name.endsWith('.') && /\p{L}{3}\.$/u.test(name.slice(-7)) ? name.slice(0, -1) : name;
+  // A two-letter surname ends a sentence too ("Wang Yi."); "Jr." and "St." are abbreviations.
+  return name.endsWith('.') && (/\p{L}{3}\.$/u.test(name.slice(-7)) || /(?:^|\s)(?!Jr|Sr|St|Dr|Mr|Ms|Mt|Co|Lt|Ft)\p{Lu}\p{Ll}\.$/u.test(name.slice(-5))) ? name.slice(0, -1) : name;
 }
 
 /** "Al-Araji" at a sentence start is "al-Araji"; collapse spaces. */

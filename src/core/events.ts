@@ -66,6 +66,10 @@ const DESTINATION = new RegExp(String.raw`(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|
 const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;
 // After a place name: it names who attacked or whose forces ("a US strike", "Saudi-led coalition", "Turkish jets").
 const ATTACKER_AFTER = /^(?:-(?:led|backed|made|supplied)\b|\s+(?:(?:air|drone|missile|rocket|military|army|naval)[ -]?)?(?:strikes?|airstrikes?|raids?|drones?|jets?|warplanes?|fighter|missiles?|rockets?|forces|troops|army|military|navy|soldiers|artillery|shelling|bombers?|aircraft|helicopters?|gunships?|special|marines|coalition|militias?|air force|bases?|embassy|consulate|convoys?|positions|personnel|warships?|vessels?|interests)\b)/i;
+// What a strike named anywhere in the clause hits: "killed in a reported Israeli airstrike on Damascus".
+const STRIKE_NOUN_ON = /\b(?:air\s?strikes?|strikes?|attacks?|raids?|bombings?|shelling|bombardment|assault)\s+(?:on|against|targeting)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/i;
+// A place in a compound adjective describes something else: "Iran-linked targets", "a Paris-based group".
+const HYPHEN_COMPOUND = /^-(?:linked|backed|led|allied|aligned|affiliated|based|sponsored|funded|controlled|held|made|supplied|born|bound|style|era|run|owned)\b/i;
 const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
 // What a strike hits: "strike on Kharkiv", "shelling of Donetsk", "attack against the city of Homs" (right
 // after the trigger), or the object of a hitting verb anywhere in the clause ("missiles hit Odesa").
@@ -75,6 +79,8 @@ const LEGISLATURE = /(?:(\p{Lu}[\p{L}.]*)(?:['’]s)?\s+)?(?:[Pp]arliament|[Pp]a
 // Sentence openings that refer back to the previous sentence's event or subject.
 const ANAPHORA = /^(?:He|She|They|It|The\s+(?:\w+\s+){0,2}(?:attack|strike|assassination|killing|bombing|act|operation|meeting|talks|visit|trip|vote|bill|law)\b)/;
 const PRONOUN_SUBJECT = /^(He|She)\b/;
+/** An opening that names the previous sentence's event as a noun ("The meeting", "The attack also …"). */
+const ANAPHORIC_NOUN = /^The\s+(?:\w+\s+){0,2}(?:attack|strike|assassination|killing|bombing|operation|meeting|talks|visit|trip|vote)\b/;
 
 // Between a dateline's place and the lede: ", Somalia (AP) — ", " — ".
 const LEDE_GAP = /^(?:,\s*\p{Lu}[\p{L}. ]{0,30})?\s*(?:\([^()\n]{1,30}\))?\s*[—–:-]{1,2}\s*$/u;
@@ -280,6 +286,15 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
             if (!candidate.place && before.place) {
               candidate.place = before.place;
               candidate.placeVia = 'context';
+            }
+            // "… held talks on Friday. The meeting took place in the German city of Bonn": the lede's
+            // event is where the next sentence places it, and "the meeting" is between its participants.
+            if (candidate.place && !before.place && ANAPHORIC_NOUN.test(sentence.text)) {
+              before.place = candidate.place;
+              before.placeVia = 'context';
+            }
+            if (ANAPHORIC_NOUN.test(sentence.text)) {
+              candidate.actors = [...before.actors, ...candidate.actors.filter((a) => !before.actors.some((b) => b.name === a.name))];
             }
             if (!candidate.date && !candidate.relative && before.date) candidate.date = before.date;
           }
@@ -523,11 +538,12 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
   let best: { mention: PlaceMention; score: number } | null = null;
   for (const mention of places) {
     const before = text.slice(Math.max(clause.start, mention.start - 60), mention.start);
-    const target = type === 'strike' && (HIT_VERB.test(before) || (mention.start >= trigger.end && STRIKE_TARGET.test(text.slice(trigger.end, mention.start))));
+    const target = type === 'strike' && (HIT_VERB.test(before) || STRIKE_NOUN_ON.test(before) || (mention.start >= trigger.end && STRIKE_TARGET.test(text.slice(trigger.end, mention.start))));
     const locative = LOCATIVE.test(before) || AREA_OF.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
     if (!locative) continue;
     if (type === 'visit' && ORIGIN.test(before)) continue;
     if (/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))) continue; // "Baghdad's request"
+    if (HYPHEN_COMPOUND.test(text.slice(mention.end, mention.end + 16))) continue; // "Iran-linked targets"
     // "in a US strike", "at a US base in Syria": a country named as who struck or whose base, not where.
     if (mention.place.precision === 'country' && ATTACKER_AFTER.test(text.slice(mention.end, mention.end + 30))) continue;
     if (isMacroRegion(mention.place)) continue; // "battles in the Middle East", "across Africa": no event's place

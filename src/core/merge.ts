@@ -46,6 +46,8 @@ export interface Observation {
   window?: DateWindow | null;
   /** Counted from ("since the October 7 attack"): background to the story, not its news. */
   since?: boolean;
+  /** What the story recalls or counts from, not its news: not mapped unless another report dates it. */
+  background?: boolean;
   /** Named by a definite noun ("the assassination of …"): an event the reader knows, of any day. */
   recalls?: boolean;
   persons: string[];
@@ -538,6 +540,19 @@ function windowsFit(a: Dated, b: Dated): boolean {
   return as <= be && bs <= ae;
 }
 
+/** The report an event's first article gives first: in a lede, who met whom. */
+function leadReport(e: MergedEvent | Observation): Observation {
+  if (!('reports' in e)) return e;
+  let lead = e.reports[0];
+  for (const r of e.reports) if (r.file < lead.file || (r.file === lead.file && r.order < lead.order)) lead = r;
+  return lead;
+}
+
+/** Two meetings of one person with different counterparts: each lede names someone the other does not. */
+function counterparts(a: string[], b: string[]): boolean {
+  return a.length > 1 && b.length > 1 && a.some((p) => !b.includes(p)) && b.some((p) => !a.includes(p)) && a.some((p) => b.includes(p));
+}
+
 function personOverlap(a: { persons: string[] }, b: { persons: string[] }): number {
   if (!a.persons.length || !b.persons.length) return 0;
   let shared = 0;
@@ -573,7 +588,11 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
     if (sameArticle && a.type !== 'meeting' && a.place && b.place && a.place.id === b.place.id && a.date && a.date === b.date) return true;
     // Across articles, one shared person on the same day at places that fit (`compatible` checks them) is one
     // event told in other words ("met her host in the Kenyan capital on Tuesday"); another day stays apart.
-    if (!sameArticle && shared >= 1 && a.place && b.place && a.date && a.date === b.date && a.precision === 'day' && b.precision === 'day') return true;
+    // Not for a meeting whose other participants differ on both sides: the minister who met one
+    // counterpart and then another at the same summit had two meetings.
+    // The lede's report names who met; an aide named later ("who accompanied her") does not count.
+    const twoCounterparts = a.type === 'meeting' && shared === 1 && counterparts(leadReport(a).persons, leadReport(b).persons);
+    if (!sameArticle && shared >= 1 && !twoCounterparts && a.place && b.place && a.date && a.date === b.date && a.precision === 'day' && b.precision === 'day') return true;
     return shared >= 1 && (allIncluded(ap, bp) || allIncluded(bp, ap));
   }
   const ao = a.orgs, bo = b.orgs;

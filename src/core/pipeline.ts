@@ -78,10 +78,9 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
 
   const geo = placeRelation(gazetteer);
   const observations: Observation[] = [];
-  const background = new Set<Observation>();
   for (const w of work) {
     const own = w.candidates.map((c, i) => observe(c, i, w, index, gazetteer));
-    observations.push(...datedByStory(own, w, background));
+    observations.push(...datedByStory(own, w));
   }
   let merged = mergeObservations(observations, geo);
   merged = attachRemarks(merged, work, index, geo);
@@ -100,9 +99,10 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
     // Background (a month or a year well before the report, "since …") and undated mentions in dated
     // articles are what the story recalls or generalises ("car bombs were frequent in Colombia"), not news
     // of their own: they count as sources of an event another report dates, and alone are only reported.
-    if (e.reports.every((r) => background.has(r) || (!r.date && !r.relative && !e.date && meta.get(r.file) && publishedOf.get(r.file)))) {
+    const datedNews = e.reports.some((r) => !r.background && (r.date || r.relative));
+    if (!datedNews && e.reports.every((r) => r.background || publishedOf.get(r.file))) {
       const files = [...new Set(e.reports.map((r) => r.file))].join(', ');
-      const why = e.reports.every((r) => background.has(r)) ? 'background to the story' : 'undated in a dated article';
+      const why = e.reports.every((r) => r.background) ? 'background to the story' : 'undated in a dated article';
       issues.push({ file: files, message: `${e.type} ${why}, not mapped: "${clip(e.reports[0].quote.text)}"`, severity: 'warning' });
       continue;
     }
@@ -150,32 +150,29 @@ const BACKGROUND_DAYS = 3;
  * Dates that come from the story rather than the sentence. A report the sentence does not date takes the
  * day of the story's earlier report of the same kind and country ("The attack also killed …"), or, in the
  * lede, the publication day; a report dated only by a month or a year well before publication ("met in
- * April 2015", "since the civil war began in 2011") is background, collected in `background`.
+ * April 2015", "since the civil war began in 2011") is background (`background`).
  * @param own one article's observations in reading order
  * @param w the article's work (publication date, where the lede ends)
- * @param background collects the background observations
- * @returns the observations, undated ones dated where the story dates them
+ * @returns the observations, undated ones dated where the story dates them, background ones marked
  */
-function datedByStory(own: Observation[], w: ArticleWork, background: Set<Observation>): Observation[] {
+function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
   const published = w.published;
-  if (!published) return own;
   const out: Observation[] = [];
   for (const o of own) {
     // Armed groups' activity lasts ("Daesh's 2014 campaign"): a year is its natural date, not background.
     const coarse = o.date && o.precision && o.precision !== 'day' && o.type !== 'armed-group';
-    if ((coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS)) || o.since) {
-      background.add(o);
-      out.push(o);
+    if (o.since || (published && coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS))) {
+      out.push({ ...o, background: true });
       continue;
     }
     // A definite reference ("the assassination of …") names an event the reader knows: it may be any day.
-    if (o.date || o.relative || o.window || o.planned || o.recalls) {
+    if (!published || o.date || o.relative || o.window || o.planned || o.recalls) {
       out.push(o);
       continue;
     }
     const story = [...out].reverse().find(
       (e) =>
-        !background.has(e) && !e.planned && e.date && e.precision === 'day' && sameStory(e.type, o.type) &&
+        !e.background && !e.planned && e.date && e.precision === 'day' && sameStory(e.type, o.type) &&
         (!e.place || !o.place || e.place.country === o.place.country),
     );
     if (story) out.push({ ...o, date: story.date, precision: 'day' });
@@ -287,7 +284,10 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   const date = planned && c.date && w.published ? forwardDate(c.date, w.published) : c.date;
   const window = date || planned ? null : earlierWindow(clauseBefore, c.sentence.text, w.published);
   // "intensified since the October 7 attack": the event a story counts from, not its news.
-  const since = SINCE_BEFORE.test(clauseBefore.slice(-60));
+  // So is a date inside such a phrase: "strikes … intensified since the October 7 attack".
+  const since =
+    SINCE_BEFORE.test(clauseBefore.slice(-60)) ||
+    (c.date !== null && /\bsince\b/i.test(w.article.text.slice(Math.max(c.sentence.start, c.date.start - 100), c.date.start)));
   // "the assassination of …", "Israel's air strike": a noun the story names as known, any day; a verb after
   // its subject ("the Senate has passed") reports the news.
   const recalls = definite && !VERB_TRIGGER.test(c.trigger.text);
