@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, findEvent, openApp, pagePoint, renderedEvents, test, waitForMapIdle } from './fixtures';
+import { expect, findEvent, generatedEvents, openApp, pagePoint, renderedEvents, test, waitForMapIdle } from './fixtures';
 import { formatEventDate } from '../../src/core/timewindow';
 import type { DatelineEvent } from '../../src/core/types';
 
@@ -61,10 +61,15 @@ test.describe('Add articles', () => {
   test.describe.configure({ timeout: 180_000 });
   test('a pasted article puts its event at the right place and date with its quote; a second outlet adds a source', async ({ page }) => {
     await openApp(page);
+    const meetings = page.locator('.legend label.type').filter({ hasText: 'Meeting' }).locator('.count');
+    const meetingsBefore = Number((await meetings.textContent())!.replace(/\D/g, ''));
     await openPanel(page);
     await paste(page, fixture('paste/andes-talks-a.txt'), ANDES_A);
     await expect(page.locator('.messages')).toContainText(`${ANDES_A.title}: 1 event found`);
     await closePanel(page);
+    // Legend counts and the slider's range take the new event like any other layer's.
+    await expect(meetings).toHaveText(new RegExp(`^${meetingsBefore + 1}`));
+    await expect(page.locator('.timeline-area')).toContainText('2025');
 
     const ids = await listedIds(page, 'Meeting of Tomás Herrera and Lucía Mamani in Santiago');
     expect(ids).toHaveLength(1);
@@ -170,9 +175,40 @@ test.describe('Add articles', () => {
     expect(row).toContain('date corrected by a reader from 2025-09-10 to 2025-09-09');
   });
 
+  test('articles are removed one by one or all at once; the layer can be hidden; nothing is kept after Remove all', async ({ page }) => {
+    await openApp(page);
+    await openPanel(page);
+    await paste(page, fixture('paste/andes-talks-a.txt'), ANDES_A);
+    await paste(page, fixture('paste/andes-talks-b.txt'), ANDES_B);
+    await expect(page.getByRole('heading', { name: 'Your articles (2)' })).toBeVisible();
+    const herrera = page.locator('.event-list button.item').filter({ hasText: 'Tomás Herrera' });
+    await expect(herrera).toContainText('2 sources');
+    // Hidden and shown again, like an imported layer.
+    await page.getByLabel(/Events of your articles/).uncheck();
+    await expect(herrera).toHaveCount(0);
+    await page.getByLabel(/Events of your articles/).check();
+    await expect(herrera).toContainText('2 sources');
+    await page.getByRole('button', { name: `Remove ${ANDES_A.title}` }).click();
+    await expect(page.getByRole('heading', { name: 'Your articles (1)' })).toBeVisible();
+    await expect(herrera).toContainText('1 source');
+    await page.getByRole('button', { name: 'Remove all…' }).click();
+    await page.getByRole('button', { name: 'Remove all', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Your articles (0)' })).toBeVisible();
+    await expect(herrera).toHaveCount(0);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('dateline-articles');
+    await page.reload();
+    await waitForMapIdle(page);
+    await expect(page.locator('.event-list button.item')).toHaveCount(findAllCount());
+    await expect(herrera).toHaveCount(0);
+  });
+
   test('the first view loads no extraction code and no gazetteer; opening the panel and reading does', async ({ page }) => {
     const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
+    const methods = new Set<string>();
+    page.on('request', (r) => {
+      requests.push(r.url());
+      methods.add(r.method());
+    });
     await openApp(page);
     await page.waitForTimeout(500);
     const firstView = requests.filter((u) => /extract\.worker|browser-gazetteer|\/lazy-/.test(u));
@@ -183,6 +219,8 @@ test.describe('Add articles', () => {
     await paste(page, fixture('paste/andes-talks-a.txt'), ANDES_A);
     expect(requests.filter((u) => /extract\.worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
     expect(requests.filter((u) => /browser-gazetteer-[\w-]+\.json$/.test(u))).toHaveLength(1);
+    // Nothing is sent anywhere: only reads, all on this origin (the fixture fails on any other host).
+    expect([...methods]).toEqual(['GET']);
   });
 
   test('axe finds no violation in the panel, the reading view and the correction controls', async ({ page }) => {
@@ -243,6 +281,11 @@ test.describe('Add articles', () => {
     await expect(page.locator('section.event').first().getByRole('list', { name: 'Corrections of this event' })).toContainText('Place: Santiago (gn:');
   });
 });
+
+/** How many events the shipped data has (the list shows them all on a fresh page). */
+function findAllCount(): number {
+  return generatedEvents().length;
+}
 
 /** Presses Tab until the element has focus (fails after `max` presses): proves it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
