@@ -1,0 +1,138 @@
+/**
+ * The pure parts of "Add articles" (issue 10): script detection, the browser's article adapter, merging
+ * with the events already shown, corrections, the reading's text pieces. The worker and the panel are
+ * covered by tests/e2e/add-articles*.spec.ts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractEvents } from '../../core/pipeline';
+import type { Gazetteer } from '../../core/gazetteer/index';
+import type { DatelineEvent } from '../../core/types';
+import { loadGazetteer, PROJECT_ROOT } from '../../cli/gazetteer-node';
+import { readDroppedFiles, readPasted } from './browser-source';
+import { applyCorrections } from './corrections';
+import { mergeWithShown } from './merge-existing';
+import { findings, reading } from './reading';
+import { unreadScript } from './script';
+import { textPieces } from './segments';
+import type { StoredCorrection } from './protocol';
+
+const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures/add');
+const text = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+const seeds = () => JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'data/events.geojson'), 'utf8')).features as DatelineEvent[];
+const pasted = (file: string, published: string, outlet = 'Test Outlet') =>
+  readPasted({ text: text(file), outlet, url: '', published, title: '' }, path.basename(file), '2026-12-07T00:00:00Z').articles;
+
+describe('unreadScript', () => {
+  it('names the script of a text the pipeline cannot read', () => {
+    expect(unreadScript('Министр иностранных дел встретился с коллегой в Москве.')).toBe('Cyrillic');
+    expect(unreadScript('التقى وزير الخارجية نظيره في القاهرة يوم الاثنين')).toBe('Arabic');
+    expect(unreadScript('外交部长星期一在北京会见了他的同行')).toBe('Han (Chinese characters)');
+  });
+  it('lets English through, also with a few names in other scripts', () => {
+    expect(unreadScript('The minister met his counterpart (Сергей Иванов) in Moscow on Monday, officials said.')).toBeNull();
+    expect(unreadScript('12 345 — 2024')).toBeNull();
+  });
+});
+
+describe('readPasted', () => {
+  it('reads the fields as a sources.csv row: a news-style date is read, a non-http address refused', () => {
+    const read = readPasted({ text: 'Talks were held in Lima on Monday.', outlet: 'Andes Weekly', url: 'javascript:alert(1)', published: 'Wed Nov 23, 2016 | 4:58pm EST', title: 'Talks' }, 'p.txt', 'now');
+    expect(read.articles[0].meta).toMatchObject({ outlet: 'Andes Weekly', url: '', published: '2016-11-23', title: 'Talks' });
+    expect(read.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringContaining('read as 2016-11-23'), expect.stringContaining('is not http(s); ignored')]));
+  });
+  it('refuses empty text and text in another script, naming it', () => {
+    expect(readPasted({ text: '  \n ', outlet: '', url: '', published: '', title: '' }, 'e.txt', 'now').rejected).toEqual(['The pasted text is empty']);
+    expect(readPasted({ text: 'Президент прибыл в Москву.', outlet: '', url: '', published: '', title: '' }, 'c.txt', 'now').rejected[0]).toContain('Cyrillic script');
+  });
+});
+
+describe('readDroppedFiles', () => {
+  it('reads articles with their manifest, reports a PDF, binary data and a listed file that was not dropped', async () => {
+    const file = (name: string, body: string | Uint8Array) => ({ path: `news/${name}`, file: new File([body], name) });
+    const read = await readDroppedFiles(
+      [
+        file('b.txt', 'Second story.'),
+        file('a.txt', 'First story.'),
+        file('report.pdf', '%PDF-1.7\n'),
+        file('blob.txt', new Uint8Array([0, 1, 2, 3, 0, 5, 6, 7, 0])),
+        file('README.md', 'About this folder'),
+        file('sources.csv', 'file,outlet,url,published,title,notes\na.txt,Outlet A,https://a.example/1,2025-01-02,Headline A,\ngone.txt,Outlet G,,,,\n'),
+      ],
+      'now',
+    );
+    expect(read.articles.map((a) => [a.file, a.meta.outlet])).toEqual([['a.txt', 'Outlet A'], ['b.txt', '']]);
+    expect(read.rejected).toEqual(['blob.txt is not a text file (binary data): save the article as plain text (.txt)', 'report.pdf is a PDF document, not text: copy its text into a .txt file or paste it']);
+    expect(read.issues).toEqual([{ file: 'sources.csv', line: 3, message: 'gone.txt is listed but was not dropped with it', severity: 'warning' }]);
+  });
+  it('reads bytes that are not UTF-8 as Windows-1252, with a warning naming the line (as the CLI does)', async () => {
+    const read = await readDroppedFiles([{ path: 'l.txt', file: new File([new Uint8Array([0x4c, 0x69, 0x6d, 0x61, 0x0a, 0x43, 0x61, 0x66, 0xe9])], 'l.txt') }], 'now');
+    expect(read.articles[0].text).toBe('Lima\nCafé');
+    expect(read.issues[0]).toMatchObject({ file: 'l.txt', line: 2, severity: 'warning' });
+  });
+});
+
+describe('with the gazetteer', () => {
+  let gazetteer: Gazetteer;
+  beforeAll(async () => {
+    gazetteer = await loadGazetteer();
+  }, 120_000);
+
+  it('a new report of a shown meeting joins it (same id, one more source); an unrelated event stays apart', () => {
+    const articles = [...pasted('paste/security-talks-tehran.txt', '2021-04-13'), ...pasted('paste/andes-talks-a.txt', '2025-09-12')];
+    const { events } = extractEvents(articles, gazetteer);
+    const shown = seeds();
+    const tehran = shown.find((e) => e.properties.type === 'meeting' && e.properties.date_start === '2021-04-12' && e.properties.place_id === 'gn:112931')!;
+    const merged = mergeWithShown(events, shown, gazetteer);
+    expect([...merged.replaced.keys()]).toEqual([tehran.properties.id]);
+    const joined = merged.replaced.get(tehran.properties.id)!.properties;
+    expect(joined.sources.map((s) => s.file)).toEqual([...tehran.properties.sources.map((s) => s.file), 'security-talks-tehran.txt']);
+    expect(joined.date_start).toBe('2021-04-12');
+    expect(merged.events.map((e) => e.properties.place_name)).toEqual(['Santiago']);
+    // Without the shown events (a map of one's own), both stay as read.
+    expect(mergeWithShown(events, [], gazetteer).events).toHaveLength(2);
+  });
+
+  it('corrections set the place, date or type, are recorded in corrections and notes, and a rejection removes the event', () => {
+    const { events } = extractEvents(pasted('paste/andes-talks-a.txt', '2025-09-12'), gazetteer);
+    const event = events.find((e) => e.properties.place_name === 'Santiago')!;
+    const quote = event.properties.sources[0];
+    const valparaiso = gazetteer.lookup('Valparaíso').find((e) => e.place.country === 'CL' && e.place.precision === 'city')!.place;
+    const base = { file: quote.file, start: quote.start, eventId: event.properties.id };
+    const corrections: StoredCorrection[] = [
+      { ...base, id: 'c1', at: '2026-12-07T10:00:00.000Z', value: { field: 'date', date: '2025-09-09' } },
+      { ...base, id: 'c2', at: '2026-12-07T10:01:00.000Z', value: { field: 'place', place: { ...valparaiso, countryName: 'Chile', population: 0 } } },
+      { ...base, id: 'c3', at: '2026-12-07T10:02:00.000Z', value: { field: 'type', type: 'visit' } },
+    ];
+    const [corrected] = applyCorrections(events, corrections, gazetteer).events;
+    const p = corrected.properties;
+    expect(p).toMatchObject({ id: event.properties.id, date_start: '2025-09-09', date_end: '2025-09-09', time_precision: 'day', place_id: valparaiso.id, place_name: valparaiso.name, type: 'visit' });
+    expect(corrected.geometry).toEqual({ type: 'Point', coordinates: [expect.closeTo(valparaiso.lon, 5), expect.closeTo(valparaiso.lat, 5)] });
+    expect(p.corrections!.map((c) => [c.field, c.from, c.to])).toEqual([
+      ['date', '2025-09-10', '2025-09-09'],
+      ['place', `Santiago (${event.properties.place_id})`, `${valparaiso.name} (${valparaiso.id})`],
+      ['type', 'meeting', 'visit'],
+    ]);
+    expect(p.notes).toContain('date corrected by a reader from 2025-09-10 to 2025-09-09 (2026-12-07)');
+    // The input is not changed.
+    expect(event.properties.date_start).toBe('2025-09-10');
+    const rejected = applyCorrections(events, [{ ...base, id: 'c4', at: '2026-12-07T10:03:00.000Z', value: { field: 'rejected' } }], gazetteer);
+    expect(rejected.events.map((e) => e.properties.id)).not.toContain(event.properties.id);
+    expect(rejected.rejected).toEqual([{ correctionId: 'c4', title: event.properties.title, file: quote.file }]);
+  });
+
+  it('the reading highlights places, dates and names with what they resolved to and the events they support', () => {
+    const [article] = pasted('paste/andes-talks-a.txt', '2025-09-12');
+    const { events } = extractEvents([article], gazetteer);
+    const r = reading(findings(article, gazetteer), events);
+    const wednesday = r.spans.find((s) => s.kind === 'date' && s.text === 'Wednesday')!;
+    expect(wednesday.resolved).toBe('10 September 2025 (day precision)');
+    expect(wednesday.events).toEqual([events.find((e) => e.properties.place_name === 'Santiago')!.properties.id]);
+    const santiago = r.spans.find((s) => s.kind === 'place' && s.text === 'Santiago')!;
+    expect(santiago.resolved).toMatch(/^Santiago, Chile — city — 33\.\d{4}° S, 70\.\d{4}° W$/);
+    expect(r.spans.some((s) => s.kind === 'actor' && s.text === 'Lucía Mamani')).toBe(true);
+    // Pieces give back the text exactly.
+    expect(textPieces(article.text, r.spans).map((p) => p.text).join('')).toBe(article.text);
+  });
+});
