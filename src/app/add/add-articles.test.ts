@@ -50,7 +50,7 @@ describe('readPasted', () => {
 
 describe('readDroppedFiles', () => {
   it('reads articles with their manifest, reports a PDF, binary data and a listed file that was not dropped', async () => {
-    const file = (name: string, body: string | Uint8Array) => ({ path: `news/${name}`, file: new File([body], name) });
+    const file = (name: string, body: string | Uint8Array<ArrayBuffer>) => ({ path: `news/${name}`, file: new File([body], name) });
     const read = await readDroppedFiles(
       [
         file('b.txt', 'Second story.'),
