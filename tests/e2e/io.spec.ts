@@ -36,6 +36,7 @@ const eventKey = (e: DatelineEvent) => {
 };
 
 test('export → import round trip through download and file chooser keeps the events', async ({ page }, testInfo) => {
+  test.slow(); // four exports, two imports and idle waits: over a minute on a busy two-core machine
   const generated = generatedEvents();
   await openApp(page);
   await expect(page.locator('.app-header .summary')).toHaveText(`${generated.length} of ${generated.length} events`);
@@ -131,6 +132,8 @@ test('a table with unknown column names gets the mapping dialog', async ({ page 
 test('files dropped on the drop zone are imported (ACLED layout)', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
+  // The dialog's code arrives on the first click (IoToolbar): drop once its drop zone is there.
+  await expect(page.locator('#import-dialog .drop')).toBeVisible();
   const text = fs.readFileSync(path.join(FIXTURES, 'acled-style.csv'), 'utf8');
   await page.evaluate((text) => {
     const data = new DataTransfer();
