@@ -143,6 +143,8 @@ const VERB_TRIGGER = /ed$|^(?:met|hit|struck|held|fought|shot|took|won|lost|meet
 const SINCE_BEFORE = /\bsince\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 /** Sentences that make the lede: an undated report there is the story's news, on its publication day. */
 const LEDE_SENTENCES = 4;
+/** How many later reports the lede looks at for its day. */
+const LEDE_LOOKAHEAD = 3;
 /** A report dated only by a month or a year that ends this many days before publication is background. */
 const BACKGROUND_DAYS = 3;
 
@@ -158,7 +160,7 @@ const BACKGROUND_DAYS = 3;
 function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
   const published = w.published;
   const out: Observation[] = [];
-  for (const o of own) {
+  for (const [i, o] of own.entries()) {
     // Armed groups' activity lasts ("Daesh's 2014 campaign"): a year is its natural date, not background.
     const coarse = o.date && o.precision && o.precision !== 'day' && o.type !== 'armed-group';
     if (o.since || (published && coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS))) {
@@ -175,7 +177,11 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
         !e.background && !e.planned && e.date && e.precision === 'day' && sameStory(e.type, o.type) &&
         (!e.place || !o.place || e.place.country === o.place.country),
     );
+    // The lede tells what happened, the next sentences when: "killed several people in a raid …" /
+    // "stormed the town … on Saturday night".
+    const told = o.quote.start < w.ledeEnd ? own.slice(i + 1, i + 1 + LEDE_LOOKAHEAD).find((e) => !e.background && !e.since && !e.planned && !e.recalls && e.date && e.precision === 'day' && e.type === o.type && (!e.place || !o.place || e.place.country === o.place.country) && e.date <= published) : undefined;
     if (story) out.push({ ...o, date: story.date, precision: 'day' });
+    else if (told) out.push({ ...o, date: told.date, precision: 'day' });
     else if (o.quote.start < w.ledeEnd) out.push({ ...o, date: published, precision: 'day' });
     else out.push(o);
   }
