@@ -20,6 +20,7 @@ const BENCHES: Array<{ name: string; run: () => Promise<Figures> }> = [
         : { skipped: 'set DATELINE_BENCH_BROWSER=1 after npm run build' },
   },
   { name: 'io', run: async () => (await import('./io')).benchIo() },
+  { name: 'add articles', run: async () => (await import('./add-articles')).benchAddArticles() },
 ];
 
 async function main() {

@@ -7,12 +7,10 @@
  */
 import gazetteerUrl from '$gazetteer?url';
 import { Gazetteer, nameKey, type GazetteerData } from '../../core/gazetteer/index';
-import { extractEvents } from '../../core/pipeline';
-import type { Article, DatelineEvent, Issue } from '../../core/types';
+import type { Article, Issue } from '../../core/types';
 import { readDroppedFiles, readPasted } from './browser-source';
-import { applyCorrections } from './corrections';
-import { mergeWithShown } from './merge-existing';
-import { findings, reading, type ArticleFindings } from './reading';
+import { readAll } from './read-all';
+import { findings, type ArticleFindings } from './reading';
 import type { AddProgress, AddReply, AddRequest, ExtractResult, PlaceChoice, StoredArticle } from './protocol';
 
 const post = (reply: AddReply) => (self as unknown as Worker).postMessage(reply);
@@ -49,6 +47,18 @@ function loadGazetteer(onProgress: (p: AddProgress) => void): Promise<Gazetteer>
   return gazetteer;
 }
 
+/** Findings of articles read before, by file: a new paste reads only itself again, not every kept article. */
+const known = new Map<string, { article: Article; found: ArticleFindings }>();
+
+function findingsOf(article: Article, gaz: Gazetteer): ArticleFindings {
+  const have = known.get(article.file);
+  const m = article.meta;
+  if (have && have.article.text === article.text && JSON.stringify(have.article.meta) === JSON.stringify(m)) return have.found;
+  const found = findings(article, gaz);
+  known.set(article.file, { article: { file: article.file, text: article.text, meta: { ...m } }, found });
+  return found;
+}
+
 /** Lets a cancel message in between articles (a macrotask: the message queue runs). */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -83,7 +93,7 @@ async function extract(request: Extract<AddRequest, { kind: 'extract' }>): Promi
   let lastBreath = performance.now();
   for (const [i, article] of all.entries()) {
     progress({ stage: 'reading', done: i, total: all.length });
-    found.push(findings(article, gaz));
+    found.push(findingsOf(article, gaz));
     if (performance.now() - lastBreath > 30) {
       await breathe();
       check();
@@ -91,24 +101,8 @@ async function extract(request: Extract<AddRequest, { kind: 'extract' }>): Promi
     }
   }
   progress({ stage: 'merging', done: all.length, total: all.length });
-  const result = extractEvents(all, gaz);
-  issues.push(...result.issues);
-  const merged = request.existing ? mergeWithShown(result.events, request.existing, gaz) : { events: result.events, replaced: new Map<string, DatelineEvent>() };
-  const replacedIds = new Set(merged.replaced.keys());
-  const corrected = applyCorrections([...merged.events, ...merged.replaced.values()], request.corrections, gaz);
-  const events = corrected.events.filter((e) => !replacedIds.has(e.properties.id));
-  const replaced = corrected.events.filter((e) => replacedIds.has(e.properties.id));
-  const shownNow = [...events, ...replaced];
-  return {
-    added,
-    rejected,
-    issues,
-    events,
-    replaced,
-    rejectedEvents: corrected.rejected,
-    readings: found.map((f) => reading(f, shownNow)),
-    elapsedMs: performance.now() - started,
-  };
+  const read = readAll(all, found, request.existing, request.corrections, gaz);
+  return { added, rejected, ...read, issues: [...issues, ...read.issues], elapsedMs: performance.now() - started };
 }
 
 function choice(g: Gazetteer, index: number, distanceKm?: number): PlaceChoice {
