@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { BROWSER_GAZETTEER_FILE, browserGazetteer } from './src/cli/browser-gazetteer-asset';
+import { BASEMAP_DIR, offlineBasemapFiles } from './src/cli/basemap-assets';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -17,11 +18,13 @@ export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path on any static host.
   base: './',
   // browserGazetteer: the compact gazetteer for "Add articles", a lazily fetched asset (src/app/add).
-  plugins: [svelte(), browserGazetteer()],
+  // offlineBasemapFiles: the basemap's GeoJSON made at build time, imported as `$basemap/<file>?url`.
+  plugins: [svelte(), browserGazetteer(), offlineBasemapFiles()],
   resolve: {
     alias: [
       { find: /^\$events(?=\?|$)/, replacement: eventsFile },
       { find: /^\$gazetteer(?=\?|$)/, replacement: BROWSER_GAZETTEER_FILE },
+      { find: /^\$basemap\//, replacement: `${BASEMAP_DIR}/` },
     ],
   },
   build: {

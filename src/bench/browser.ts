@@ -35,19 +35,33 @@ export function benchCompositing(): Compositing {
 }
 
 export async function openBenchBrowser(port: number, outDir?: string): Promise<BenchBrowser> {
+  const server = await servePreview(port, outDir);
+  const browser = await launchBenchChromium();
+  return {
+    browser,
+    origin: server.origin,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** `vite preview` of the build in `outDir` (default `dist`) on 127.0.0.1:`port`. */
+export async function servePreview(port: number, outDir?: string): Promise<{ origin: string; close(): Promise<void> }> {
   const server = await preview({ ...(outDir ? { build: { outDir } } : {}), preview: { port, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
-  const browser = await chromium.launch({
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+  };
+}
+
+/** Debian's Chromium (CHROMIUM_PATH overrides) with software WebGL, composited as benchCompositing() says. */
+export function launchBenchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...(benchCompositing() === 'software' ? ['--disable-gpu'] : []), '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
-  return {
-    browser,
-    origin: `http://127.0.0.1:${port}`,
-    async close() {
-      await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    },
-  };
 }
 
 /**

@@ -13,6 +13,13 @@ const BENCHES: Array<{ name: string; run: () => Promise<Figures> }> = [
   { name: 'extraction', run: async () => (await import('./extract')).benchExtract() },
   { name: 'gazetteer', run: async () => (await import('./gazetteer')).benchGazetteer() },
   {
+    name: 'load (browser)',
+    run: async () =>
+      process.env.DATELINE_BENCH_BROWSER === '1'
+        ? (await import('./load')).benchLoad()
+        : { skipped: 'set DATELINE_BENCH_BROWSER=1 after npm run build' },
+  },
+  {
     name: 'map (browser)',
     run: async () =>
       process.env.DATELINE_BENCH_BROWSER === '1'

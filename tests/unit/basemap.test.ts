@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Topology } from 'topojson-specification';
 import { worldLayers } from '../../src/core/basemap/world';
-import { offlineBasemapStyle, osmBasemapStyle } from '../../src/core/basemap/style';
+import { adminLineLayers, offlineBasemapStyle, osmBasemapStyle } from '../../src/core/basemap/style';
 
 const require = createRequire(import.meta.url);
 const topology = JSON.parse(fs.readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
@@ -46,6 +46,13 @@ describe('offlineBasemapStyle', () => {
     }
   });
 
+  test('takes the URLs of the build\'s basemap files as they are (the app\'s own origin)', () => {
+    const urls = { land: '/assets/land.geojson', borders: '/assets/borders.geojson', labels: '/assets/labels.geojson' };
+    const fromFiles = offlineBasemapStyle({ world: urls });
+    expect(Object.values(fromFiles.sources).map((s) => (s as { data: unknown }).data)).toEqual([urls.land, urls.borders, urls.labels]);
+    expect(fromFiles.layers.map((l) => l.id)).toEqual(style.layers.map((l) => l.id));
+  });
+
   test('credits Natural Earth and draws water, land, borders and labels in that order', () => {
     expect(JSON.stringify(style.sources)).toContain('Natural Earth');
     expect(style.layers.map((l) => l.id)).toEqual(['water', 'land', 'coastline', 'country-borders', 'country-labels']);
@@ -54,6 +61,14 @@ describe('offlineBasemapStyle', () => {
   test('admin lines are added, with their labels, when given', () => {
     const withAdmin = offlineBasemapStyle({ world, adminLines: { type: 'FeatureCollection', features: [] } });
     expect(withAdmin.layers.map((l) => l.id)).toEqual(['water', 'land', 'coastline', 'country-borders', 'admin-lines', 'admin-labels', 'country-labels']);
+  });
+
+  test('admin lines added to a map later are the same source and layers as in the style', () => {
+    const data = { type: 'FeatureCollection', features: [] } as const;
+    const withAdmin = offlineBasemapStyle({ world, adminLines: data, adminAttribution: 'NE' });
+    const later = adminLineLayers(data, 'NE');
+    expect(withAdmin.sources[later.id]).toEqual(later.source);
+    expect(withAdmin.layers.filter((l) => l.id.startsWith('admin-'))).toEqual(later.layers);
   });
 
   test('the online basemap is OpenStreetMap with its credit', () => {

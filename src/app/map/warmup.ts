@@ -1,5 +1,5 @@
 /**
- * Compiles the clustered layers' shader programs while the app is idle after it starts, so the first
+ * Compiles the clustered layers' shader programs while the app is idle after its first picture, so the first
  * large import does not pay for them. MapLibre compiles a program the first time a layer of its kind
  * draws, and waits there for the GPU to link it: 100–200 ms on software GL, one long task at the end of
  * a million-row import. A program depends only on which paint properties are constant and which are
@@ -68,6 +68,28 @@ export function warmClusteredLayerPrograms(map: MaplibreMap): () => void {
   if (map.loaded()) timers.push(setTimeout(start, 0));
   else map.on('idle', start);
   return cleanUp;
+}
+
+/**
+ * Runs `then` once the map has drawn what it has been given (its next `idle`, or now if it is idle
+ * already): for work the first picture does not need, such as the admin lines and this warm-up.
+ * @returns a function that cancels it if it has not run yet
+ */
+export function afterFirstPicture(map: MaplibreMap, then: () => void): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    map.off('idle', run);
+    then();
+  };
+  // A task later, so the sources given data in this one count as pending.
+  const timer = setTimeout(() => (map.loaded() ? run() : map.on('idle', run)), 0);
+  return () => {
+    done = true;
+    clearTimeout(timer);
+    map.off('idle', run);
+  };
 }
 
 /** The layer without its vector-tile layer name, every opacity constant and faint (same program, nothing seen). */

@@ -1,12 +1,15 @@
 /**
  * The basemap styles, generated from TypeScript rather than hand-edited JSON. The offline style draws
  * Natural Earth land, water, borders and country names with no request leaving the app's origin: data
- * is inlined as GeoJSON and, because the style has no `glyphs`, MapLibre draws labels with local fonts.
+ * is GeoJSON, inline or files of the app's own (the build makes them, src/cli/basemap-assets.ts), and,
+ * because the style has no `glyphs`, MapLibre draws labels with local fonts.
  */
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { WorldLayers } from './world';
 import { DATA_SOURCES } from './attribution';
+
+/** A GeoJSON source's data: the GeoJSON itself, or the URL of a file on the app's own origin. */
+export type BasemapData = GeoJSONSourceSpecification['data'];
 
 /** Colours of the offline basemap: muted so the event colours (taxonomy) stay the loudest thing. */
 export const BASEMAP_COLORS = {
@@ -25,19 +28,21 @@ export const LABEL_FONTS = ['Noto Sans', 'DejaVu Sans', 'Liberation Sans', 'Aria
 export const BASEMAP_LABEL_LAYER = 'country-labels';
 
 export interface OfflineBasemapOptions {
-  world: WorldLayers;
+  /** Land, borders and label points (see `worldLayers`), as GeoJSON or URLs. */
+  world: Record<keyof Pick<WorldLayers, 'land' | 'borders' | 'labels'>, BasemapData>;
   /** First-level administrative lines (e.g. Iraqi governorates), drawn faintly when present. */
-  adminLines?: FeatureCollection | null;
+  adminLines?: BasemapData | null;
   adminAttribution?: string;
 }
 
 /**
  * Builds the offline basemap style.
  *
- * @param options - the world layers (see `worldLayers`) and optional admin lines
+ * @param options - the world layers (see `worldLayers`, or the URLs of the build's files) and optional admin lines
  * @returns a complete MapLibre style with no `glyphs` and no remote URL
  * @example
  * new Map({ container, style: offlineBasemapStyle({ world: worldLayers(topology) }) });
+ * new Map({ container, style: offlineBasemapStyle({ world: { land: landUrl, borders: bordersUrl, labels: labelsUrl } }) });
  */
 export function offlineBasemapStyle(options: OfflineBasemapOptions): StyleSpecification {
   const { world, adminLines } = options;
@@ -71,30 +76,51 @@ export function offlineBasemapStyle(options: OfflineBasemapOptions): StyleSpecif
     ],
   };
   if (adminLines) {
-    style.sources['admin-lines'] = { type: 'geojson', data: adminLines, attribution: options.adminAttribution };
-    style.layers.push({
-      id: 'admin-lines',
-      type: 'line',
-      source: 'admin-lines',
-      minzoom: 4,
-      paint: { 'line-color': BASEMAP_COLORS.adminLine, 'line-width': 0.8, 'line-dasharray': [3, 2] },
-    });
-    style.layers.push({
-      id: 'admin-labels',
-      type: 'symbol',
-      source: 'admin-lines',
-      minzoom: 5.5,
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': LABEL_FONTS,
-        'text-size': 11,
-        'text-max-width': 6,
-      },
-      paint: { 'text-color': '#7a6f63', 'text-halo-color': BASEMAP_COLORS.labelHalo, 'text-halo-width': 1.2 },
-    });
+    const admin = adminLineLayers(adminLines, options.adminAttribution);
+    style.sources[ADMIN_SOURCE] = admin.source;
+    style.layers.push(...admin.layers);
   }
   style.layers.push(countryLabelLayer());
   return style;
+}
+
+const ADMIN_SOURCE = 'admin-lines';
+
+/**
+ * The first-level administrative lines and their names: a source and two layers that go below the
+ * country labels (`BASEMAP_LABEL_LAYER`), in the style or added to a map later.
+ * @example
+ * const admin = adminLineLayers(adminUrl);
+ * map.addSource(admin.id, admin.source);
+ * for (const layer of admin.layers) map.addLayer(layer, BASEMAP_LABEL_LAYER);
+ */
+export function adminLineLayers(data: BasemapData, attribution?: string): { id: string; source: GeoJSONSourceSpecification; layers: LayerSpecification[] } {
+  return {
+    id: ADMIN_SOURCE,
+    source: { type: 'geojson', data, attribution },
+    layers: [
+      {
+        id: 'admin-lines',
+        type: 'line',
+        source: ADMIN_SOURCE,
+        minzoom: 4,
+        paint: { 'line-color': BASEMAP_COLORS.adminLine, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'admin-labels',
+        type: 'symbol',
+        source: ADMIN_SOURCE,
+        minzoom: 5.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONTS,
+          'text-size': 11,
+          'text-max-width': 6,
+        },
+        paint: { 'text-color': '#7a6f63', 'text-halo-color': BASEMAP_COLORS.labelHalo, 'text-halo-width': 1.2 },
+      },
+    ],
+  };
 }
 
 function countryLabelLayer(): LayerSpecification {
