@@ -33,7 +33,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+        // MapLibre alone in its chunk; everything else the first view imports statically ('$initial') in
+        // one chunk, not split into pieces shared with the lazily loaded dialogs (each piece is another
+        // request and compresses worse). Budget: tests/e2e/first-view-size.spec.ts.
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/, priority: 2 },
+            { name: 'app', tags: ['$initial'], priority: 1 },
+          ],
+        },
       },
     },
   },

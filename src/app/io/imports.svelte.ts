@@ -6,9 +6,7 @@
 import { createContext, tick } from 'svelte';
 import type { ColumnMapping, TableKind } from '../../core/io/columns';
 import type { DateOrder } from '../../core/io/dates';
-import { disambiguateIds, disambiguateIdsInSlices, joinSources } from '../../core/io/import';
-import { importedLayer, type SourceRow } from '../../core/io/rows';
-import { EventUnpacker } from '../../core/io/packed';
+import type { SourceRow } from '../../core/io/rows';
 import type { DatelineEvent, Issue } from '../../core/types';
 import { idsInSlices, rememberIdIndex, type EventStore } from '../state/events.svelte';
 import { IncrementalSort, sortInSlices } from '../../core/eventfilter';
@@ -109,6 +107,12 @@ export class ImportedLayers {
   async importFiles(files: readonly { file: File; mapping?: ColumnMapping; dateOrder?: DateOrder }[]): Promise<void> {
     const started = performance.now();
     this.timings = { firstEventsMs: null, doneMs: null };
+    // Fetched with the first import, not with the first view (papaparse comes with them).
+    const [{ disambiguateIds, disambiguateIdsInSlices, joinSources }, { importedLayer }, { EventUnpacker }] = await Promise.all([
+      import('../../core/io/import'),
+      import('../../core/io/rows'),
+      import('../../core/io/packed'),
+    ]);
     const loaded: ImportedLayer[] = [];
     const sorters = new Map<ImportedLayer, IncrementalSort<DatelineEvent>>();
     const sourceRows: { name: string; rows: SourceRow[] }[] = [];
