@@ -49,7 +49,7 @@ test.describe('keyboard', () => {
     await expect(page.getByRole('link', { name: 'Skip to the time controls' })).toBeFocused();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Play through time' })).toBeFocused();
+    await expect(page.getByLabel('From', { exact: true })).toBeFocused();
   });
 
   test("the Import dialog's hidden file input is not a Tab stop", async ({ page }) => {
