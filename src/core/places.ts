@@ -303,6 +303,8 @@ const METONYM_POPULATION = 500_000;
 const WEAK_POPULATION = 50_000;
 /** All-caps words match places at least this big (or countries): "BAGHDAD (Reuters)". */
 const ALL_CAPS_POPULATION = 100_000;
+/** Below this, a town abroad needs support beyond a preposition in a story about another country. */
+const VILLAGE_POPULATION = 10_000;
 
 function tokenize(text: string, words: WordKeys): Token[] {
   const tokens: Token[] = [];
@@ -902,6 +904,12 @@ export function findPlaces(
     for (const [key, weight] of contextAdmin) if (key.startsWith(prefix) && weight - (own.get(spanKey)?.get(key) ?? 0) > 0) count++;
     return count;
   };
+  /** The most evidence any other country than `country` has in the article. */
+  const strongestCountryEvidence = (country: string) => {
+    let most = 0;
+    for (const [key, weight] of contextCountries) if (key !== country && weight > most) most = weight;
+    return most;
+  };
   /** Whether another place named in the article lies within 150 km (not this name vouching for itself). */
   const nearAnchor = (index: number, key: string, place: { lon: number; lat: number }) => {
     for (const [anchorIndex, anchor] of anchors) {
@@ -997,6 +1005,20 @@ export function findPlaces(
       evidence(span.key, place.country) <= 0
     ) {
       span.rejected = 'small town without evidence';
+      continue;
+    }
+    // A village abroad that nothing else in a story about another country supports ("in Lam area" in a
+    // Kandahar report is no Bavarian village), even after "in": the name is more likely a local one the
+    // gazetteer lacks.
+    if (
+      place.precision === 'city' &&
+      (place.population ?? 0) < VILLAGE_POPULATION &&
+      !qualifier &&
+      evidence(span.key, place.country) <= 0 &&
+      !nearAnchor(best.entry.index, span.key, place) &&
+      strongestCountryEvidence(place.country) >= 3
+    ) {
+      span.rejected = 'village abroad without evidence';
       continue;
     }
     span.chosen = best.entry;
