@@ -59,8 +59,9 @@ export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned
 const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp)\s+of\s+)?`;
 const COMPASS = 'north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|far';
 const LOCATIVE = new RegExp(String.raw`(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|${COMPASS}|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|remote|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}${PLACE_KIND_OF}$`, 'u');
-// "on the outskirts of Mogadishu", "in the north of the country", "40 km (25 miles) north of Kismayo".
-const AREA_OF = /(?:(?:^|[\s(,])(?:on|in|at|to)\s+the\s+(?:(?:far|northern|southern|eastern|western)\s+)?(?:outskirts|edge|suburbs?|heart|centre|center|north|south|east|west|north-?east|north-?west|south-?east|south-?west|part)|\b(?:km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west))\s+of\s+(?:the\s+)?$/i;
+// "on the outskirts of Mogadishu", "in the north of the country", "40 km (25 miles) north of Kismayo",
+// "a base south-west of the capital".
+const AREA_OF = /(?:(?:^|[\s(,])(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)|(?:^|[\s(,])(?:on|in|at|to)\s+the\s+(?:(?:far|northern|southern|eastern|western)\s+)?(?:outskirts|edge|suburbs?|heart|centre|center|north|south|east|west|north-?east|north-?west|south-?east|south-?west|part)|\b(?:km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west))\s+of\s+(?:the\s+)?$/i;
 const DESTINATION = new RegExp(String.raw`(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}${PLACE_KIND_OF}$`, 'u');
 // Between a subject and its verb: nothing, or one adverb ("Zelensky later traveled").
 const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;

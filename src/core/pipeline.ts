@@ -241,8 +241,10 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   // findPlaces also reads "the Kenyan capital" as the capital (capitalPhrase in places.ts).
   const found = findPlaces(text, file, gazetteer, { ignore, names });
   const dateline = datelineSpan ? found.find((m) => m.start >= datelineSpan.start && m.end <= datelineSpan.end) ?? null : null;
-  const mentions = found.filter((m) => !overlapsChrome(chrome.ignored, m.start, m.end) || m === dateline);
-  const storyMentions = mentions.filter((m) => m !== dateline);
+  const inStory = found.filter((m) => !overlapsChrome(chrome.ignored, m.start, m.end) || m === dateline);
+  const storyMentions = inStory.filter((m) => m !== dateline);
+  // "the capital" places events but is no place name: mentions.csv lists toponyms only.
+  const mentions = inStory.filter((m) => /\p{Lu}/u.test(m.text));
 
   const sentences = splitSentences(text, chrome.ignored);
   const dates = findDates(text, published, chrome.ignored);

@@ -1024,6 +1024,36 @@ export function findPlaces(
     span.chosen = best.entry;
   }
 
+  // "the capital" alone, in a story about one country, is that country's capital ("a base south-west of
+  // the capital"); not when a name follows ("the capital Mogadishu") or the story names several countries.
+  const capitalOfStory = storyCapital();
+  if (capitalOfStory) {
+    for (let i = 1; i + 1 < tokens.length; i++) {
+      const [the, word, next] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+      if (the.key !== 'the' || word.key !== 'capital' || word.capitalised || !joinable(text, the, word)) continue;
+      if (next && (next.key === 'of' || next.key === 'city' || (next.capitalised && candidatesOf(gazetteer, names, next.key).length > 0)) && /^,? $/.test(text.slice(word.end, next.start))) continue;
+      if (overlapsAny(ignore, word.start, word.end) || spans.some((sp) => sp.first <= i && sp.last >= i)) continue;
+      const span = makeSpan(i, i, word.start, word.end, 'capital', [], capitalOfStory);
+      span.chosen = capitalOfStory;
+      resolved.push(span);
+    }
+    resolved.sort((a, b) => a.start - b.start);
+  }
+  function storyCapital(): GazetteerEntry | null {
+    let [first, second, country] = [0, 0, ''];
+    // Demonyms ("Somali soldiers") tell the story's country as well as its places do.
+    const weights = new Map(contextCountries);
+    for (const token of tokens) {
+      const code = token.capitalised ? DEMONYM_COUNTRY.get(token.key) : undefined;
+      if (code && !overlapsAny(ignore, token.start, token.end)) weights.set(code, (weights.get(code) ?? 0) + 1);
+    }
+    for (const [key, weight] of weights) {
+      if (weight > first) [second, first, country] = [first, weight, key];
+      else if (weight > second) second = weight;
+    }
+    return first >= 2 && first >= 2 * second ? gazetteer.capital(country) : null;
+  }
+
   // One sense per article: once "Lebanon, Tennessee" is spelled out, a bare "Lebanon" is the same place.
   const qualifiedSense = new Map<string, GazetteerEntry>();
   for (const span of resolved) if (span.chosen && qualifierOf.has(span)) qualifiedSense.set(span.key, span.chosen);

@@ -68,8 +68,6 @@ export function streamCsv(
     (async () => {
       let buffer = '';
       let atStart = true;
-      let firstChunk = true;
-      let lineEndSeen = false;
       for await (const piece of source) {
         if (aborted || options.signal?.aborted) break;
         buffer += piece;
@@ -77,15 +75,9 @@ export function streamCsv(
           if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
           atStart = false;
         }
-        // Papaparse guesses the line ending from the first chunk: it must hold one (and the character
-        // after a '\r', to tell '\r\n' from '\r'), or a CRLF file smaller chunks cut inside its header
-        // is read with '\n', leaving '\r' at the end of every last cell.
-        // (Only the new piece and the character before it are looked at: a long first line stays linear.)
-        lineEndSeen ||= /[\r\n][^]/.test(buffer.slice(Math.max(0, buffer.length - piece.length - 1)));
-        if (buffer.length >= threshold && (!firstChunk || lineEndSeen)) {
+        if (buffer.length >= threshold) {
           listeners.get('data')?.(buffer);
           buffer = '';
-          firstChunk = false;
           threshold = chunkChars;
         }
       }
