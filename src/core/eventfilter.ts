@@ -8,7 +8,6 @@ import type { EventProperties } from './types';
 import { EVENT_TYPES, type EventType } from './taxonomy';
 import {
   eventSpan,
-  isSpanVisible,
   windowFilterExpression,
   civilFromDay,
   type DaySpan,
@@ -160,13 +159,71 @@ export function filterSorted<T extends HasEventProperties>(sorted: readonly T[],
  */
 export function* filterSortedInSlices<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step = SLICE_STEP): Generator<void, T[]> {
   const matching = yield* textAndTypeMatches(sorted, criteria, step);
+  const days = yield* dayIndex(matching, step);
+  // The events are in date order: only those starting in [window start - longest span, window end]
+  // can overlap the window, found by binary search; undated events are last.
+  const from = criteria.mode === 'cumulative' ? 0 : firstAtLeast(days.starts, criteria.start - days.longest, days.dated);
+  const to = firstAtLeast(days.starts, criteria.end + 1, days.dated);
   const shown: T[] = [];
-  for (let i = 0; i < matching.length; i++) {
-    const event = matching[i];
-    if (isSpanVisible(spanOf(event.properties), criteria)) shown.push(event);
+  for (let i = from; i < to; i++) {
+    if (criteria.mode === 'cumulative' || days.ends[i] >= criteria.start) shown.push(matching[i]);
+    if ((i - from + 1) % step === 0) yield;
+  }
+  if (criteria.showUndated) for (let i = days.dated; i < matching.length; i++) shown.push(matching[i]);
+  return shown;
+}
+
+/**
+ * First and last day of each event of an array (Infinity when undated; day numbers are integers well
+ * within a float's exact range); for a date-ordered array also the longest span and where the undated
+ * events begin.
+ */
+interface DayIndex {
+  starts: Float32Array;
+  ends: Float32Array;
+  /** The greatest `end - start` of a dated event. */
+  longest: number;
+  /** In a date-ordered array: index of the first undated event (= the number of dated ones). */
+  dated: number;
+}
+
+/** Per array: its day index, built once (a slider step then only searches or compares it). */
+const dayIndexCache = new WeakMap<readonly HasEventProperties[], DayIndex>();
+
+function* dayIndex(events: readonly HasEventProperties[], step: number): Generator<void, DayIndex> {
+  const cached = dayIndexCache.get(events);
+  if (cached && cached.starts.length === events.length) return cached;
+  const starts = new Float32Array(events.length);
+  const ends = new Float32Array(events.length);
+  let longest = 0;
+  let dated = events.length;
+  for (let i = 0; i < events.length; i++) {
+    const span = spanOf(events[i].properties);
+    if (!span) {
+      if (dated === events.length) dated = i;
+      starts[i] = ends[i] = Infinity;
+    } else {
+      starts[i] = span.start;
+      ends[i] = span.end;
+      if (span.end - span.start > longest) longest = span.end - span.start;
+    }
     if ((i + 1) % step === 0) yield;
   }
-  return shown;
+  const index = { starts, ends, longest, dated };
+  dayIndexCache.set(events, index);
+  return index;
+}
+
+/** The first index below `limit` whose value is at least `value` (`limit` if none): `values` ascend. */
+function firstAtLeast(values: Float32Array, value: number, limit: number): number {
+  let lo = 0;
+  let hi = limit;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -177,13 +234,18 @@ export function* filterSortedInSlices<T extends HasEventProperties>(sorted: read
  */
 export function* shownMaskInSlices<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria, step = SLICE_STEP): Generator<void, Uint8Array> {
   const matching = yield* textAndTypeMatches(events, criteria, step);
+  // The days of each event, read once per array: a step then compares numbers, no date lookups.
+  const { starts, ends } = yield* dayIndex(events, step);
+  const all = matching === events;
   const mask = new Uint8Array(events.length);
   // `matching` keeps the order of `events`: walk both at once.
   let next = 0;
   for (let i = 0; i < events.length; i++) {
-    if (next < matching.length && events[i] === matching[next]) {
+    if (all || (next < matching.length && events[i] === matching[next])) {
       next++;
-      if (isSpanVisible(spanOf(events[i].properties), criteria)) mask[i] = 1;
+      const visible =
+        starts[i] === Infinity ? criteria.showUndated : starts[i] <= criteria.end && (criteria.mode === 'cumulative' || ends[i] >= criteria.start);
+      if (visible) mask[i] = 1;
     }
     if ((i + 1) % step === 0) yield;
   }

@@ -142,6 +142,34 @@ test.describe('Add articles', () => {
     }
   });
 
+  test('files dropped on the panel are read there, not by Import; a place can be picked on the map', async ({ page }) => {
+    await openApp(page);
+    await openPanel(page);
+    const manifest = `file,outlet,url,published,title,notes\nandes-talks-a.txt,${ANDES_A.outlet},${ANDES_A.url},${ANDES_A.published},${ANDES_A.title},\n`;
+    await page.locator('#add-articles-panel .drop').evaluate((zone, files) => {
+      const data = new DataTransfer();
+      for (const f of files) data.items.add(new File([f.text], f.name, { type: f.type }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, [{ name: 'andes-talks-a.txt', text: fixture('paste/andes-talks-a.txt'), type: 'text/plain' }, { name: 'sources.csv', text: manifest, type: 'text/csv' }]);
+    await expectRead(page);
+    await expect(page.locator('.messages')).toContainText(`${ANDES_A.title}: 1 event found`);
+    await expect(page.locator('#import-dialog')).not.toBeVisible();
+
+    await page.getByRole('button', { name: `Read ${ANDES_A.title}` }).click();
+    const card = page.locator('section.event').first();
+    await card.getByText('Correct this event').click();
+    await card.getByRole('button', { name: 'Pick on the map' }).click();
+    await waitForMapIdle(page);
+    // Valparaíso, on the coast west of Santiago (in view: the map was framed on the new event).
+    const at = await pagePoint(page, -71.6127, -33.0472);
+    await page.mouse.click(at.x, at.y);
+    const first = card.locator('.choices button').first();
+    await expect(first).toContainText(/^(Valparaíso|Viña del Mar), Chile \(city, pop\. [\d,]+, \d+ km away\)$/);
+    await first.click();
+    await expect(card.getByRole('list', { name: 'Corrections of this event' })).toContainText(/Place: Santiago \(gn:\d+\) → (Valparaíso|Viña del Mar) \(gn:\d+\)/);
+  });
+
   test('a correction survives a reload and appears in the popup and the CSV export', async ({ page }) => {
     await openApp(page);
     await openPanel(page);
@@ -173,6 +201,13 @@ test.describe('Add articles', () => {
     const row = csv.split('\n').find((line) => line.startsWith(ids[0]));
     expect(row).toContain('2025-09-09');
     expect(row).toContain('date corrected by a reader from 2025-09-10 to 2025-09-09');
+    // GeoJSON keeps the correction as data.
+    const geojsonDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'GeoJSON' }).click();
+    const geojson = JSON.parse(fs.readFileSync(await (await geojsonDownload).path(), 'utf8'));
+    const feature = geojson.features.find((f: { properties: { event_id: string } }) => f.properties.event_id === ids[0]);
+    expect(feature.properties.corrections).toEqual([{ field: 'date', from: '2025-09-10', to: '2025-09-09', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+    expect(feature.properties.event_date).toBe('2025-09-09');
   });
 
   test('articles are removed one by one or all at once; the layer can be hidden; nothing is kept after Remove all', async ({ page }) => {

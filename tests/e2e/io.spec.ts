@@ -173,6 +173,7 @@ test.describe('accessibility of the io dialogs', () => {
 });
 
 test('a large import is drawn as clusters that follow the filters, and the list pages it', async ({ page }, testInfo) => {
+  test.slow(); // 25,000 rows imported, then searched, windowed and clicked: over a minute on a busy two-core machine
   // Above DENSE_LAYER_EVENTS: the layer's shown events go to a clustered source, written in slices.
   const rows = 25_000;
   const file = testInfo.outputPath('big.csv');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Topology } from 'topojson-specification';
+import type { FeatureCollection } from 'geojson';
 import { worldLayers } from '../../src/core/basemap/world';
 import { adminLineLayers, offlineBasemapStyle, osmBasemapStyle } from '../../src/core/basemap/style';
 
@@ -64,7 +65,7 @@ describe('offlineBasemapStyle', () => {
   });
 
   test('admin lines added to a map later are the same source and layers as in the style', () => {
-    const data = { type: 'FeatureCollection', features: [] } as const;
+    const data: FeatureCollection = { type: 'FeatureCollection', features: [] };
     const withAdmin = offlineBasemapStyle({ world, adminLines: data, adminAttribution: 'NE' });
     const later = adminLineLayers(data, 'NE');
     expect(withAdmin.sources[later.id]).toEqual(later.source);

@@ -136,3 +136,20 @@ describe('with the gazetteer', () => {
     expect(textPieces(article.text, r.spans).map((p) => p.text).join('')).toBe(article.text);
   });
 });
+
+describe('corrections in exports', () => {
+  it('a GeoJSON export keeps them and an import of it reads them back; malformed ones are read as text', async () => {
+    const { exportedProperties } = await import('../../core/io/export');
+    const { importGeoJson } = await import('../../core/io/geojson-import');
+    const { correctionText } = await import('./correction-text');
+    const [event] = seeds();
+    const corrections = [{ field: 'date' as const, from: '2021-04-12', to: '2021-04-11', at: '2026-12-07T10:00:00.000Z' }];
+    const collection = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: event.geometry, properties: exportedProperties({ ...event.properties, corrections }) }] };
+    const imported = importGeoJson(JSON.stringify(collection), 'export.geojson');
+    expect(imported.events[0].properties.corrections).toEqual(corrections);
+    const hostile = { ...collection, features: [{ ...collection.features[0], properties: { ...collection.features[0].properties, corrections: [{ field: 'date', from: 5, to: { a: 1 }, at: 7 }, { field: '<script>' }, null] } }] };
+    const read = importGeoJson(JSON.stringify(hostile), 'hostile.geojson').events[0].properties.corrections!;
+    expect(read).toEqual([{ field: 'date', from: '', to: '', at: '' }]);
+    expect(correctionText(read[0])).toBe('Date: none → none (corrected )');
+  });
+});

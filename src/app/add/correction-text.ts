@@ -10,5 +10,7 @@ const FIELD_WORDS: Record<EventCorrection['field'], string> = { place: 'Place', 
  * // 'Date: 2025-09-10 → 2025-09-09 (corrected 2026-12-07)'
  */
 export function correctionText(c: EventCorrection): string {
-  return `${FIELD_WORDS[c.field] ?? c.field}: ${c.from || 'none'} → ${c.to || 'none'} (corrected ${c.at.slice(0, 10)})`;
+  // Imported files may carry anything here: every member is read as text.
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return `${FIELD_WORDS[c.field] ?? text(c.field)}: ${text(c.from) || 'none'} → ${text(c.to) || 'none'} (corrected ${text(c.at).slice(0, 10)})`;
 }

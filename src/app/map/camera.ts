@@ -74,6 +74,13 @@ export function fitEvents(map: MaplibreMap, events: readonly DatelineEvent[], pa
 }
 
 /**
+ * Event data for a camera move that replaces the default view (the jump to an imported layer): like a
+ * move by hand, it stops {@link keepEventsFitted} from refitting the first view when the map resizes.
+ * @example map.fitBounds(box, { animate: false }, LEAVES_DEFAULT_VIEW)
+ */
+export const LEAVES_DEFAULT_VIEW = Object.freeze({ leavesDefaultView: true });
+
+/**
  * Fits the events now and again each time the map changes size (an embed's frame growing to the
  * height it asked for, a phone turned), until someone moves the map by hand.
  * @returns a function that stops following the size
@@ -81,8 +88,9 @@ export function fitEvents(map: MaplibreMap, events: readonly DatelineEvent[], pa
 export function keepEventsFitted(map: MaplibreMap, events: readonly DatelineEvent[], padding: Partial<PaddingOptions>): () => void {
   fitEvents(map, events, padding);
   const onResize = () => fitEvents(map, events, padding);
-  // Moves made by a person carry the input event; the fits above do not.
-  const onMoveStart = (e: { originalEvent?: unknown }) => e.originalEvent && stop();
+  // Moves made by a person carry the input event, moves to a new view (an import) LEAVES_DEFAULT_VIEW;
+  // the fits above carry neither.
+  const onMoveStart = (e: { originalEvent?: unknown; leavesDefaultView?: boolean }) => (e.originalEvent || e.leavesDefaultView) && stop();
   const stop = () => {
     map.off('resize', onResize);
     map.off('movestart', onMoveStart);

@@ -23,7 +23,7 @@ import { countryName } from './countries';
 import { keptColumns } from './kept-columns';
 import type { ShownCriteria } from '../eventfilter';
 import { isoFromDay } from '../calendar';
-import type { DatelineEvent, EventProperties } from '../types';
+import type { DatelineEvent, EventCorrection, EventProperties } from '../types';
 
 /** The view an export was made from, as the app knows it. */
 export interface ExportContext {
@@ -198,6 +198,8 @@ export interface ExportedProperties {
   origin?: { location: string; place_id: string; latitude: number; longitude: number };
   layer: string;
   columns?: Record<string, string>;
+  /** A reader's corrections of an event from added articles (data/README.md, "Corrections"). */
+  corrections?: EventCorrection[];
 }
 
 /** One event's properties in the export vocabulary. */
@@ -227,6 +229,7 @@ export function exportedProperties(p: EventProperties): ExportedProperties {
     ...(p.planned ? { planned: true as const } : {}),
     ...(p.origin ? { origin: { location: p.origin.name, place_id: p.origin.place_id, latitude: p.origin.lat, longitude: p.origin.lon } } : {}),
     layer: p.layer,
+    ...(p.corrections?.length ? { corrections: p.corrections } : {}),
   };
   // Object.fromEntries makes own members even of names such as `__proto__`.
   if (p.columns) out.columns = Object.fromEntries(keptColumns(p));

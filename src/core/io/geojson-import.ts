@@ -131,6 +131,13 @@ function fromExported(feature: Feature<Geometry, Record<string, unknown>>): Feat
     const entries = Object.entries(e.columns as Record<string, unknown>);
     p.columns = { header: Object.freeze(entries.map(([name]) => name)), row: encodeCells(entries.map(([, value]) => (typeof value === 'string' ? value : cellText(value)))) };
   }
+  if (Array.isArray(e.corrections)) {
+    // A reader's corrections (data/README.md "Corrections"): kept when well formed, as text only.
+    const fields = ['place', 'date', 'type', 'rejected'];
+    p.corrections = e.corrections
+      .filter((c): c is Record<string, unknown> => !!c && typeof c === 'object' && fields.includes((c as Record<string, unknown>).field as string))
+      .map((c) => ({ field: c.field, from: text(c.from), to: text(c.to), at: text(c.at) }));
+  }
   let geometry = feature.geometry;
   if (geometry?.type === 'LineString' && p.origin && typeof p.lon === 'number' && typeof p.lat === 'number') {
     geometry = { type: 'Point', coordinates: [p.lon, p.lat] };

@@ -462,8 +462,7 @@ export class CsvTableReader {
   }
 
   /**
-   * @param recovered - the records are lines re-read after an unbalanced quote: there a record spanning
-   *   lines is one more quote left open (its closing quote belongs to a later row), never a multi-line cell
+   * @param recovered - the records are lines re-read after an unbalanced quote (see the check below)
    */
   private pushRecords(records: readonly string[][], errors: readonly Papa.ParseError[], delimiter: string, recovered: boolean): void {
     const quoteErrors = new Map<number, Papa.ParseError[]>();
@@ -479,7 +478,10 @@ export class CsvTableReader {
       }
       const row = ++this.rowsRead + 1;
       const rowErrors = quoteErrors.get(i);
-      if (rowErrors || (recovered && cells.some((cell) => /[\r\n]/.test(cell)))) {
+      // Re-read lines (`recovered`): a record spanning lines is a cell that spans them, as papaparse read
+      // it at the top, unless that cell holds a quote — then it may be one more quote left open, whose
+      // closing quote belongs to a later row.
+      if (rowErrors || (recovered && cells.some((cell) => /[\r\n]/.test(cell) && cell.includes('"')))) {
         this.recoverQuotedRow(cells, row, delimiter, rowErrors?.some((e) => e.code === 'MissingQuotes') ?? false);
         continue;
       }

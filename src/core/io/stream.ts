@@ -68,6 +68,8 @@ export function streamCsv(
     (async () => {
       let buffer = '';
       let atStart = true;
+      let firstChunk = true;
+      let lineEndSeen = false;
       for await (const piece of source) {
         if (aborted || options.signal?.aborted) break;
         buffer += piece;
@@ -75,9 +77,15 @@ export function streamCsv(
           if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
           atStart = false;
         }
-        if (buffer.length >= threshold) {
+        // Papaparse guesses the line ending from the first chunk: it must hold one (and the character
+        // after a '\r', to tell '\r\n' from '\r'), or a CRLF file smaller chunks cut inside its header
+        // is read with '\n', leaving '\r' at the end of every last cell.
+        // (Only the new piece and the character before it are looked at: a long first line stays linear.)
+        lineEndSeen ||= /[\r\n][^]/.test(buffer.slice(Math.max(0, buffer.length - piece.length - 1)));
+        if (buffer.length >= threshold && (!firstChunk || lineEndSeen)) {
           listeners.get('data')?.(buffer);
           buffer = '';
+          firstChunk = false;
           threshold = chunkChars;
         }
       }
