@@ -156,7 +156,7 @@ describe('CSV: loaded + reported = rows', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, 60_000); // ~2 s alone, several times that on a busy two-core machine
 
   it('for any mix of good and broken rows, streamed in chunks down to one character', async () => {
     await fc.assert(
@@ -168,7 +168,7 @@ describe('CSV: loaded + reported = rows', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
 
 describe('GeoJSON: loaded + reported = features', () => {
@@ -217,5 +217,5 @@ describe('GeoJSON: loaded + reported = features', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

@@ -186,7 +186,7 @@ describe('real clients', () => {
     const out = execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).split('\n');
     expect(out[0]).toBe('event_id');
     expect(out[1]).toBe(`${events[0].properties.lat} ${events[0].properties.lon}`);
-  });
+  }, 30_000); // starts a Python process: seconds on a busy machine
 
   const hasOgr = (() => {
     try {
@@ -211,7 +211,7 @@ describe('real clients', () => {
     const points = [...out.matchAll(/POINT \((-?[\d.]+) (-?[\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(points).toEqual(events.map((e) => [e.properties.lon, e.properties.lat]));
     expect(out).toMatch(/\n {2}event_id \(String\) = ev-tehran-2021/);
-  });
+  }, 30_000);
 
   it.skipIf(!hasOgr)('the one-line ogr2ogr command of the README and the export dialog makes a GeoPackage of points without a sidecar', () => {
     const file = join(dir, 'plain.csv');
@@ -222,5 +222,5 @@ describe('real clients', () => {
     expect(out).toContain('Geometry: Point');
     expect(out).toMatch(/\nlatitude: Real/);
     expect(out).toMatch(/\nsource_count: Integer/);
-  });
+  }, 30_000);
 });
