@@ -76,3 +76,29 @@ test('a read can be cancelled: nothing of it is added', async ({ page }) => {
   // The text is still there to try again.
   await expect(page.getByLabel('Article text')).toHaveValue(/Ana Torres/);
 });
+
+test('hostile text in an article and its fields stays text in the panel, the reading view and the popup', async ({ page }) => {
+  await openPanel(page);
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  const article = `Talks in Lima ${payload}\n\nForeign Minister Ana Torres met Foreign Minister Rafael Quispe in Lima on Monday ${payload}, officials said.\n`;
+  await page.getByLabel('Article text').fill(article);
+  await page.getByLabel('Outlet').fill(`Outlet ${payload}`);
+  await page.getByLabel('Address (URL)').fill('javascript:window.__pwned=1');
+  await page.getByLabel('Headline').fill(`Headline ${payload}`);
+  await page.getByLabel('Published').fill('2025-03-12');
+  await page.getByRole('button', { name: 'Read and add' }).click();
+  await expect(messages(page)).toContainText('1 event found', { timeout: 120_000 });
+  await expect(messages(page)).toContainText('is not http(s); ignored');
+  await page.getByRole('button', { name: 'Show the reading' }).first().click();
+  await expect(page.locator('.reading .text')).toContainText(payload);
+  await page.getByRole('button', { name: 'Show on the map' }).first().click();
+  const popup = page.getByRole('dialog').filter({ hasText: 'Ana Torres' });
+  await expect(popup).toContainText(`Outlet ${payload}`);
+  await expect(popup.getByRole('link', { name: /Read the original/ })).toHaveCount(0);
+  const made = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: number }).__pwned,
+    scripts: [...document.querySelectorAll('#add-articles-panel script, .maplibregl-popup script, #add-articles-panel img, .maplibregl-popup img')].length,
+    onAttributes: [...document.querySelectorAll('#add-articles-panel *, .maplibregl-popup *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+  }));
+  expect(made).toEqual({ pwned: undefined, scripts: 0, onAttributes: 0 });
+});
