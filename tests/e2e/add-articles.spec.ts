@@ -210,6 +210,31 @@ test.describe('Add articles', () => {
     expect(feature.properties.event_date).toBe('2025-09-09');
   });
 
+  test('an event’s type can be corrected, and an event rejected and the rejection undone', async ({ page }) => {
+    await openApp(page);
+    await openPanel(page);
+    await paste(page, fixture('paste/andes-talks-a.txt'), ANDES_A);
+    await page.getByRole('button', { name: 'Show the reading' }).click();
+    const card = page.locator('section.event').first();
+    await card.getByText('Correct this event').click();
+    await card.getByLabel('Right type').selectOption({ label: 'Visit / travel' });
+    await card.getByRole('button', { name: 'Set type' }).click();
+    await expect(page.locator('section.event').first().getByRole('list', { name: 'Corrections of this event' })).toContainText('Type: meeting → visit');
+    const item = page.locator('.event-list button.item').filter({ hasText: 'Tomás Herrera' });
+    await expect(item).toContainText('Visit / travel');
+    // The correction controls stay open after a correction (the same event, the same card).
+    const reject = page.locator('section.event').first().getByRole('button', { name: 'Not an event: reject it' });
+    if (!(await reject.isVisible())) await page.locator('section.event').first().getByText('Correct this event').click();
+    await reject.click();
+    await expect(item).toHaveCount(0);
+    await page.getByRole('button', { name: /Back to Add articles/ }).click();
+    const undo = page.getByRole('button', { name: /^Undo rejecting / });
+    await expect(undo).toBeVisible();
+    await undo.click();
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('Visit / travel');
+  });
+
   test('articles are removed one by one or all at once; the layer can be hidden; nothing is kept after Remove all', async ({ page }) => {
     await openApp(page);
     await openPanel(page);
