@@ -172,11 +172,11 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
       out.push(o);
       continue;
     }
-    const story = [...out].reverse().find(
-      (e) =>
-        !e.background && !e.planned && e.date && e.precision === 'day' && sameStory(e.type, o.type) &&
-        (!e.place || !o.place || e.place.country === o.place.country),
-    );
+    let story: Observation | undefined;
+    for (let k = out.length - 1; k >= 0 && !story; k--) {
+      const e = out[k];
+      if (!e.background && !e.planned && e.date && e.precision === 'day' && sameStory(e.type, o.type) && (!e.place || !o.place || e.place.country === o.place.country)) story = e;
+    }
     // The lede tells what happened, the next sentences when: "killed several people in a raid …" /
     // "stormed the town … on Saturday night".
     const told = o.quote.start < w.ledeEnd ? own.slice(i + 1, i + 1 + LEDE_LOOKAHEAD).find((e) => !e.background && !e.since && !e.planned && !e.recalls && e.date && e.precision === 'day' && e.type === o.type && (!e.place || !o.place || e.place.country === o.place.country) && e.date <= published) : undefined;

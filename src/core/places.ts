@@ -1026,19 +1026,20 @@ export function findPlaces(
 
   // "the capital" alone, in a story about one country, is that country's capital ("a base south-west of
   // the capital"); not when a name follows ("the capital Mogadishu") or the story names several countries.
-  const capitalOfStory = storyCapital();
-  if (capitalOfStory) {
-    for (let i = 1; i + 1 < tokens.length; i++) {
-      const [the, word, next] = [tokens[i - 1], tokens[i], tokens[i + 1]];
-      if (the.key !== 'the' || word.key !== 'capital' || word.capitalised || !joinable(text, the, word)) continue;
-      if (next && (next.key === 'of' || next.key === 'city' || (next.capitalised && candidatesOf(gazetteer, names, next.key).length > 0)) && /^,? $/.test(text.slice(word.end, next.start))) continue;
-      if (overlapsAny(ignore, word.start, word.end) || spans.some((sp) => sp.first <= i && sp.last >= i)) continue;
-      const span = makeSpan(i, i, word.start, word.end, 'capital', [], capitalOfStory);
-      span.chosen = capitalOfStory;
-      resolved.push(span);
-    }
-    resolved.sort((a, b) => a.start - b.start);
+  // The story's country is weighed (a scan of every token for demonyms) only when the phrase occurs.
+  let capitalOfStory: GazetteerEntry | null | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const [the, word, next] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+    if (the.key !== 'the' || word.key !== 'capital' || word.capitalised || !joinable(text, the, word)) continue;
+    if (next && (next.key === 'of' || next.key === 'city' || (next.capitalised && candidatesOf(gazetteer, names, next.key).length > 0)) && /^,? $/.test(text.slice(word.end, next.start))) continue;
+    if (overlapsAny(ignore, word.start, word.end) || spans.some((sp) => sp.first <= i && sp.last >= i)) continue;
+    if (capitalOfStory === undefined) capitalOfStory = storyCapital();
+    if (!capitalOfStory) break;
+    const span = makeSpan(i, i, word.start, word.end, 'capital', [], capitalOfStory);
+    span.chosen = capitalOfStory;
+    resolved.push(span);
   }
+  if (capitalOfStory) resolved.sort((a, b) => a.start - b.start);
   function storyCapital(): GazetteerEntry | null {
     let [first, second, country] = [0, 0, ''];
     // Demonyms ("Somali soldiers") tell the story's country as well as its places do.
