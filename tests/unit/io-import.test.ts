@@ -57,7 +57,7 @@ describe('bad rows', () => {
       for (let i = 0; i < text.length; i += 16) yield text.slice(i, i + 16);
     }
     await streamCsv(pieces(), (results) => {
-      reader.push(results.data, results.errors, results.meta.delimiter);
+      reader.push(results);
       const out = reader.take();
       events.push(...out.events.map((e) => e.properties.id));
       lines.push(...out.issues.map((i) => i.line!));

@@ -14,20 +14,23 @@ describe('streamCsv', () => {
     for (const [pieceSize, chunkChars] of [[1, 50], [7, 1000], [4096, 1 << 20]]) {
       const reader = new CsvTableReader({ fileName: 's.csv' });
       const ids: string[] = [];
+      const raw: string[] = [];
       await streamCsv(pieces(text, pieceSize), (r) => {
-        reader.push(r.data, r.errors, r.meta.delimiter);
+        raw.push(r.raw);
+        reader.push(r);
         ids.push(...reader.take().events.map((e) => e.properties.id));
       }, { chunkChars });
       ids.push(...reader.finish().events.map((e) => e.properties.id));
       expect(reader.header).toEqual(['event_id', 'latitude', 'longitude', 'title']);
       expect(ids).toEqual(Array.from({ length: 3000 }, (_, i) => `e${i}`));
+      expect(raw.join(''), 'each chunk carries the raw text of its records, together the whole text').toBe(text.slice(1));
     }
     // 3,000 multi-line records fed one character at a time: seconds of work, more on a busy machine.
   }, 60_000);
 
   it('keeps the text of a title intact', async () => {
     const reader = new CsvTableReader({ fileName: 's.csv' });
-    await streamCsv(pieces('title,lat,lon\n"Bağdad ال\n""x""",1,2\n', 3), (r) => reader.push(r.data, r.errors, r.meta.delimiter), { chunkChars: 4 });
+    await streamCsv(pieces('title,lat,lon\n"Bağdad ال\n""x""",1,2\n', 3), (r) => reader.push(r), { chunkChars: 4 });
     expect(reader.finish().events[0].properties.title).toBe('Bağdad ال\n"x"');
   });
 

@@ -83,8 +83,8 @@ async function importFile(request: Extract<ImportRequest, { kind: 'import' }>) {
   const text = counted.pipeThrough(new TextDecoderStream(encoding)) as unknown as AsyncIterable<string>;
   await streamCsv(
     text,
-    (results) => {
-      reader.push(results.data, results.errors, results.meta.delimiter);
+    (chunk) => {
+      reader.push(chunk);
       Object.assign(progress, { rows: reader.rowsRead, events: reader.eventsRead, badRows: reader.badRows });
       const out = reader.take();
       sendBatches(packer, out.events, out.sources, out.issues, { ...progress });

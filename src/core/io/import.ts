@@ -49,8 +49,8 @@ export function importText(name: string, text: string, options: ImportOptions = 
     return { name, kind: 'geojson', events, sources: [], issues, rows: events.length + issues.filter((i) => i.line).length };
   }
   const reader = new CsvTableReader({ fileName: name, ...options });
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), CSV_PARSE_CONFIG);
-  reader.push(parsed.data, parsed.errors, parsed.meta.delimiter);
+  const raw = text.replace(/^\uFEFF/, '');
+  reader.push({ ...Papa.parse<string[]>(raw, CSV_PARSE_CONFIG), raw });
   const out = reader.finish();
   return { name, kind: reader.kind, events: out.events, sources: out.sources, issues: out.issues, rows: reader.rowsRead };
 }

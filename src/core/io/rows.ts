@@ -5,7 +5,6 @@
  * Row numbers are spreadsheet rows: the header is row 1, the first record row 2 (a quoted cell spanning
  * several lines is still one row, as a spreadsheet shows it).
  */
-import Papa from 'papaparse';
 import type { DatelineEvent, EventSource, Issue, PlacePrecision, TimePrecision } from '../types';
 import { EVENT_TYPE_INFO, type EventType } from '../taxonomy';
 import { detectColumns, type ColumnMapping, type ImportField, type TableKind } from './columns';
@@ -15,6 +14,7 @@ import { FALLBACK_EVENT_TYPE, mapEventType } from './typemap';
 import { countryCode } from './countries';
 import { encodeCells } from './kept-columns';
 import { EVENTS_CSV_COLUMNS } from '../formats';
+import type { CsvChunk } from './stream';
 
 /** The layer name of events imported from `fileName`. */
 export const importedLayer = (fileName: string) => `imported:${fileName}`;
@@ -378,42 +378,117 @@ export interface TableOutput {
   issues: Issue[];
 }
 
+/** One record as read from raw text by {@link scanRecord}. */
+interface ScannedRecord {
+  cells: string[];
+  /** Index just past the record's line break (or the end of the text). */
+  end: number;
+  /** A quoted cell runs to the end of the text. */
+  open: boolean;
+  /** A quote inside a quoted cell neither doubles nor closes it (`"a"b"`). */
+  stray: boolean;
+  /** Index of the cell left open at the end of the record's first line, or -1 when the record is one line. */
+  spanningCell: number;
+  /** Where each cell spanning lines lies in the text: after its opening quote, at its closing quote. */
+  spans: [number, number][];
+}
+
 /**
- * Inside a quoted cell papaparse turns `""` into `"`. Text recovered from such a cell is re-escaped: a
- * quote inside a quoted field that does not end it (not followed by a delimiter or line end) was `""`.
+ * Reads one record from `start` as RFC 4180 and papaparse do: a quote at the start of a cell opens it,
+ * `""` inside is a quote, and a quote followed by the delimiter, the line break or the end closes it.
+ * Line breaks inside a quoted cell belong to the cell.
  */
-function reescapeQuotes(text: string, delimiter: string): string {
-  let out = '';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== '"') {
-      out += c;
+function scanRecord(text: string, start: number, delimiter: string, lineBreak: string): ScannedRecord {
+  const cells: string[] = [];
+  const spans: [number, number][] = [];
+  const firstBreak = text.indexOf(lineBreak, start);
+  const firstLineEnd = firstBreak < 0 ? text.length : firstBreak;
+  let spanningCell = -1;
+  let open = false;
+  let stray = false;
+  let i = start;
+  for (;;) {
+    const cellStart = i;
+    if (text[i] === '"') {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0) {
+          value += text.slice(from);
+          i = text.length;
+          open = true;
+          break;
+        }
+        if (text[quote + 1] === '"') {
+          value += text.slice(from, quote + 1);
+          from = quote + 2;
+          continue;
+        }
+        let after = quote + 1;
+        while (text[after] === ' ') after++;
+        if (after >= text.length || text.startsWith(delimiter, after) || text.startsWith(lineBreak, after)) {
+          value += text.slice(from, quote);
+          if (quote > firstLineEnd && spanningCell < 0) spanningCell = cells.length;
+          if (value.includes(lineBreak)) spans.push([cellStart + 1, quote]);
+          i = after;
+          break;
+        }
+        stray = true;
+        value += text.slice(from, quote + 1);
+        from = quote + 1;
+      }
+      if (open && firstLineEnd < text.length && spanningCell < 0) spanningCell = cells.length;
+      if (open && value.includes(lineBreak)) spans.push([cellStart + 1, text.length]);
+      cells.push(value);
+    } else {
+      const delimiterAt = text.indexOf(delimiter, i);
+      const breakAt = text.indexOf(lineBreak, i);
+      const cellEnd = Math.min(delimiterAt < 0 ? text.length : delimiterAt, breakAt < 0 ? text.length : breakAt);
+      cells.push(text.slice(i, cellEnd));
+      i = cellEnd;
+    }
+    if (i < text.length && text.startsWith(delimiter, i)) {
+      i += delimiter.length;
       continue;
     }
-    if (!inQuotes) {
-      const atFieldStart = i === 0 || text[i - 1] === '\n' || text.startsWith(delimiter, i - delimiter.length);
-      inQuotes = atFieldStart;
-      out += c;
-      continue;
-    }
-    const next = text[i + 1];
-    const endsField = next === undefined || next === '\n' || next === '\r' || text.startsWith(delimiter, i + 1);
-    if (endsField) inQuotes = false;
-    out += endsField ? c : '""';
+    const end = i < text.length ? i + lineBreak.length : text.length;
+    return { cells, end, open, stray, spanningCell, spans };
   }
-  return out;
+}
+
+/** Lines in `text` (a last line without a line break counts too). */
+function lineCount(text: string, lineBreak: string): number {
+  let count = 0;
+  for (let at = text.indexOf(lineBreak); at >= 0; at = text.indexOf(lineBreak, at + lineBreak.length)) count++;
+  return count + (text.length > 0 && !text.endsWith(lineBreak) ? 1 : 0);
+}
+
+/**
+ * The lines of the cells spanning lines after their first: whole lines, and the last one up to the
+ * closing quote (which, read on its own, may as well open a cell).
+ */
+function swallowedLines(text: string, record: ScannedRecord, lineBreak: string): { line: string; whole: boolean }[] {
+  return record.spans.flatMap(([from, to]) => {
+    const lines = text.slice(from, to + 1).split(lineBreak).slice(1);
+    return lines.map((line, i) => ({ line, whole: i < lines.length - 1 }));
+  });
 }
 
 /**
  * Reads a table record by record, as papaparse delivers them (all at once or in streamed chunks).
- * Recovers from an unbalanced quote: papaparse folds every following line into the open cell, so the
- * reader reports that row and parses the swallowed lines again as rows of their own.
+ *
+ * Recovers from a quote left open: papaparse, as RFC 4180 says, folds every following line into the open
+ * cell until a quote closes it. When a chunk holds a record spanning lines (or a quote error), the reader
+ * reads that chunk's raw text again, line by line: a record spanning lines stays one row (notes written
+ * over several lines) unless it is malformed (a stray quote, a quote never closed) or one of its lines
+ * holds a whole row; then its first line is reported as an unbalanced quote and reading goes on from the
+ * next line. Every line ends up in a loaded or a reported row.
  *
  * @example
  * const reader = new CsvTableReader({ fileName: 'a.csv' });
- * const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
- * reader.push(parsed.data, parsed.errors, parsed.meta.delimiter);
+ * const parsed = Papa.parse<string[]>(text, CSV_PARSE_CONFIG);
+ * reader.push({ ...parsed, raw: text });
  * const { events, issues } = reader.finish();
  */
 export class CsvTableReader {
@@ -429,6 +504,10 @@ export class CsvTableReader {
   private ctx!: RowContext;
   private seenIds = new Map<string, number>();
   private out: TableOutput = { events: [], sources: [], issues: [] };
+  /** Raw text of a record read line by line that may go on in the next chunk. */
+  private unread = '';
+  private delimiter = ',';
+  private lineBreak = '\n';
 
   constructor(private readonly options: TableReaderOptions) {}
 
@@ -454,85 +533,94 @@ export class CsvTableReader {
   }
 
   /**
-   * Feeds parsed records. `errors` are papaparse's errors for this batch (row indices into `records`).
-   * @param delimiter - the delimiter papaparse used, needed to re-read swallowed lines
+   * Feeds one chunk: papaparse's records, errors, delimiter and line break, and the raw text they were
+   * read from (`raw`, see {@link CsvChunk}), needed to re-read lines a quote left open folded together.
    */
-  push(records: readonly string[][], errors: readonly Papa.ParseError[] = [], delimiter = ','): void {
-    this.pushRecords(records, errors, delimiter, false);
+  push(chunk: CsvChunk): void {
+    const { data: records, errors, meta, raw } = chunk;
+    if (meta.delimiter) this.delimiter = meta.delimiter;
+    if (meta.linebreak) this.lineBreak = meta.linebreak;
+    const lineBreak = this.lineBreak;
+    // A record spans lines only if there are more lines than records (blank lines, skipped, are the other reason).
+    const foldedLines = () =>
+      errors.some((e) => e.type === 'Quotes') ||
+      (lineCount(raw, lineBreak) > records.length && records.some((cells) => cells.some((cell) => cell.includes(lineBreak))));
+    if (this.unread || (raw.includes('"') && foldedLines())) {
+      this.readLines(this.unread + raw, false);
+      return;
+    }
+    for (const cells of records) {
+      if (!this.header) this.readHeader(cells);
+      else this.readRow(cells, ++this.rowsRead + 1);
+    }
   }
 
   /**
-   * @param recovered - the records are lines re-read after an unbalanced quote (see the check below)
+   * Reads raw text record by record (see the class comment). `final`: no text follows; otherwise a
+   * quoted cell still open at the end waits for the next chunk.
    */
-  private pushRecords(records: readonly string[][], errors: readonly Papa.ParseError[], delimiter: string, recovered: boolean): void {
-    const quoteErrors = new Map<number, Papa.ParseError[]>();
-    for (const error of errors) {
-      if (error.type !== 'Quotes' || typeof error.row !== 'number') continue;
-      quoteErrors.set(error.row, [...(quoteErrors.get(error.row) ?? []), error]);
-    }
-    for (let i = 0; i < records.length; i++) {
-      const cells = records[i];
+  private readLines(text: string, final: boolean) {
+    const { delimiter, lineBreak } = this;
+    let at = 0;
+    while (at < text.length) {
+      const record = scanRecord(text, at, delimiter, lineBreak);
+      if (record.open && !final && record.spanningCell >= 0) break;
+      const firstLine = text.indexOf(lineBreak, at);
+      const nextLine = firstLine < 0 ? text.length : firstLine + lineBreak.length;
+      if (record.cells.join('').trim() === '') {
+        at = record.end; // a blank line, skipped as papaparse's skipEmptyLines 'greedy' does
+        continue;
+      }
       if (!this.header) {
-        this.readHeader(cells);
+        this.readHeader(record.cells);
+        at = record.end;
         continue;
       }
       const row = ++this.rowsRead + 1;
-      const rowErrors = quoteErrors.get(i);
-      // Re-read lines (`recovered`): a record spanning lines is a cell that spans them, as papaparse read
-      // it at the top, unless that cell holds a quote — then it may be one more quote left open, whose
-      // closing quote belongs to a later row.
-      if (rowErrors || (recovered && cells.some((cell) => /[\r\n]/.test(cell) && cell.includes('"')))) {
-        this.recoverQuotedRow(cells, row, delimiter, rowErrors?.some((e) => e.code === 'MissingQuotes') ?? false);
+      const spans = record.spanningCell >= 0;
+      if (record.open || record.stray || (spans && this.swallowsRow(text, record))) {
+        const column = spans ? this.header[record.spanningCell] || `column ${record.spanningCell + 1}` : '';
+        this.issue(row, `unbalanced quote${column ? ` in ${column}` : ''}; the row is skipped`);
+        at = spans ? nextLine : record.end;
         continue;
       }
-      this.readRow(cells, row, delimiter);
+      this.readRow(record.cells, row);
+      at = record.end;
     }
-  }
-
-  private recoverQuotedRow(cells: readonly string[], row: number, delimiter: string, reachedEnd: boolean) {
-    const broken = cells.findIndex((cell) => /[\r\n]/.test(cell));
-    const column = broken >= 0 ? this.header![broken] || `column ${broken + 1}` : '';
-    this.issue(row, `unbalanced quote${column ? ` in ${column}` : ''}; the row is skipped`);
-    if (broken < 0) return;
-    // The lines after the opening line were swallowed into the cell: rebuild their text (papaparse
-    // consumed the quote that closed the cell, unless it ran to the end) and read them again as rows.
-    const cell = cells[broken];
-    const rest = cells.slice(broken + 1);
-    let swallowed = cell.slice(cell.search(/\r?\n/)).replace(/^\r?\n/, '') + (reachedEnd ? '' : '"');
-    if (rest.length) swallowed += delimiter + Papa.unparse([rest], { delimiter });
-    const reparsed = Papa.parse<string[]>(reescapeQuotes(swallowed, delimiter), { delimiter, skipEmptyLines: 'greedy' });
-    this.pushRecords(reparsed.data, reparsed.errors, delimiter, true);
+    this.unread = text.slice(at);
   }
 
   /**
-   * Reports a bad record. A record that spans lines and is bad is read as an unbalanced quote even when
-   * papaparse saw none: a quote left open was closed by a quote on a later line (`…,"never closed` then
-   * `…,"x",y`), which folds the lines between into one cell. Reporting the whole record would lose the
-   * rows folded into it, so they are read again (a good record spanning lines, a multi-line quote in
-   * notes, stays one row).
+   * Whether a record spanning lines swallowed a row: one of the lines inside its cell, read on its own,
+   * is a good row (or the start of one, for the line the cell closes on: coordinates that read; a source
+   * row, all its cells). A quote left open folds the following rows into one cell this way; notes written
+   * over several lines are not rows.
    */
-  private reject(cells: readonly string[], row: number, message: string, delimiter: string) {
-    const broken = cells.findIndex((cell) => /[\r\n]/.test(cell));
-    const after = broken >= 0 ? cells[broken].slice(cells[broken].search(/\r?\n/)) : '';
-    if (broken >= 0 && after.includes(delimiter)) this.recoverQuotedRow(cells, row, delimiter, false);
-    else this.issue(row, message);
+  private swallowsRow(text: string, record: ScannedRecord): boolean {
+    const columns = this.header!.length;
+    const ctx: RowContext = { ...this.ctx, unknownTypes: new Map(), unknownCountries: new Map() };
+    return swallowedLines(text, record, this.lineBreak).some(({ line, whole }) => {
+      const cells = scanRecord(line, 0, this.delimiter, this.lineBreak).cells;
+      if (this.kind === 'dateline-sources') return cells.length >= columns && typeof sourceRow(cells, this.normalizedHeader) !== 'string';
+      return (!whole || cells.length >= columns) && typeof rowToEvent(cells, 0, ctx) !== 'string';
+    });
   }
 
-  private readRow(cells: readonly string[], row: number, delimiter: string) {
+  private readRow(cells: readonly string[], row: number) {
     const header = this.header!;
     if (cells.length !== header.length && !(cells.length > header.length && cells.slice(header.length).every((c) => c === ''))) {
-      this.reject(cells, row, `has ${cells.length} cells, the header has ${header.length}`, delimiter);
+      this.issue(row, `has ${cells.length} cells, the header has ${header.length}`);
       return;
     }
     if (this.kind === 'dateline-sources') {
       const result = sourceRow(cells, this.normalizedHeader);
-      if (typeof result === 'string') this.reject(cells, row, result, delimiter);
+      if (typeof result === 'string') this.issue(row, result);
       else this.out.sources.push(result);
       return;
     }
     const result = rowToEvent(cells, row, this.ctx);
     if (typeof result === 'string') {
-      this.reject(cells, row, result, delimiter);
+      this.issue(row, result);
       return;
     }
     const id = result.properties.id;
@@ -555,6 +643,7 @@ export class CsvTableReader {
 
   /** Ends the table: adds summary warnings and hands over the rest. */
   finish(): TableOutput {
+    if (this.unread) this.readLines(this.unread, true);
     if (!this.header) this.issue(undefined, 'the file is empty');
     else if (this.ctx) {
       for (const [wording, rows] of this.ctx.unknownTypes) {

@@ -23,17 +23,25 @@ export interface CsvStreamOptions {
 type Listener = (chunk?: string) => void;
 
 /**
+ * Papaparse's result for one chunk, with `raw`: the text those records were read from (from the end of
+ * the previous chunk's records to the end of these, blank lines included). The table reader re-reads it
+ * line by line when a quote left open makes papaparse fold rows into one record.
+ */
+export type CsvChunk = Papa.ParseResult<string[]> & { raw: string };
+
+/**
  * Parses CSV text arriving in pieces and calls `onChunk` with papaparse's result for each chunk
  * (complete records only; a record split across pieces is delivered whole with the next chunk).
  * A UTF-8 byte order mark at the start is dropped.
  * @param source - pieces of text in order (e.g. `file.stream().pipeThrough(new TextDecoderStream())`)
- * @param onChunk - receives records, papaparse errors (row indices into `data`) and the delimiter
+ * @param onChunk - receives records, papaparse errors (row indices into `data`), the delimiter and line
+ *   break, and the raw text of the records
  * @returns when the whole source is parsed, or reading was aborted
- * @example await streamCsv(fs.createReadStream(path, 'utf8'), (r) => reader.push(r.data, r.errors, r.meta.delimiter))
+ * @example await streamCsv(fs.createReadStream(path, 'utf8'), (chunk) => reader.push(chunk))
  */
 export function streamCsv(
   source: AsyncIterable<string>,
-  onChunk: (results: Papa.ParseResult<string[]>) => void,
+  onChunk: (chunk: CsvChunk) => void,
   options: CsvStreamOptions = {},
 ): Promise<void> {
   const chunkChars = options.chunkChars ?? 1 << 20;
@@ -48,6 +56,10 @@ export function streamCsv(
       resume: () => {},
     };
     let aborted = false;
+    // Text handed to papaparse whose records have not been delivered yet, and where it starts in the
+    // whole text (papaparse's cursor counts from the start of the whole text).
+    let unread = '';
+    let unreadStart = 0;
     const Streamer = (Papa as unknown as { ReadableStreamStreamer: new (config: object) => { stream(input: unknown): void } })
       .ReadableStreamStreamer;
     const streamer = new Streamer({
@@ -59,7 +71,11 @@ export function streamCsv(
           resolve();
           return;
         }
-        onChunk(results);
+        const length = results.meta.cursor - unreadStart;
+        const raw = unread.slice(0, length);
+        unread = unread.slice(length);
+        unreadStart = results.meta.cursor;
+        onChunk(Object.assign(results, { raw }));
       },
       complete: () => resolve(),
       error: (error: Error) => reject(error),
@@ -83,6 +99,7 @@ export function streamCsv(
         // (Only the new piece and the character before it are looked at: a long first line stays linear.)
         lineEndSeen ||= /[\r\n][^]/.test(buffer.slice(Math.max(0, buffer.length - piece.length - 1)));
         if (buffer.length >= threshold && (!firstChunk || lineEndSeen)) {
+          unread += buffer;
           listeners.get('data')?.(buffer);
           buffer = '';
           firstChunk = false;
@@ -94,7 +111,10 @@ export function streamCsv(
         resolve();
         return;
       }
-      if (buffer) listeners.get('data')?.(buffer);
+      if (buffer) {
+        unread += buffer;
+        listeners.get('data')?.(buffer);
+      }
       listeners.get('end')?.();
     })().catch(reject);
   });
