@@ -12,7 +12,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { Gazetteer, type GazetteerData } from '../core/gazetteer/index';
+import { Gazetteer } from '../core/gazetteer/index';
+import { decodeCompactGazetteer, type CompactGazetteerData } from '../core/gazetteer/compact';
 import type { DatelineEvent } from '../core/types';
 import { ensureBrowserGazetteer } from '../cli/browser-gazetteer-asset';
 import { PROJECT_ROOT } from '../cli/gazetteer-node';
@@ -41,7 +42,7 @@ export async function benchAddArticles(): Promise<Record<string, string | number
   const json = readFileSync(file);
   const gzGazetteer = gzipSync(json, { level: 9 }).length;
   const t0 = performance.now();
-  const gazetteer = Gazetteer.fromData(JSON.parse(json.toString('utf8')) as GazetteerData);
+  const gazetteer = Gazetteer.fromData(decodeCompactGazetteer(JSON.parse(json.toString('utf8')) as CompactGazetteerData));
   const loadMs = performance.now() - t0;
   const shown = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'data/events.geojson'), 'utf8')).features as DatelineEvent[];
   const corpus = generateCorpus(120, 20261207);

@@ -6,7 +6,8 @@
  * article's reading. A run checks for cancellation between articles.
  */
 import gazetteerUrl from '$gazetteer?url';
-import { Gazetteer, nameKey, type GazetteerData } from '../../core/gazetteer/index';
+import { Gazetteer, nameKey } from '../../core/gazetteer/index';
+import { decodeCompactGazetteer, type CompactGazetteerData } from '../../core/gazetteer/compact';
 import type { Article, Issue } from '../../core/types';
 import { readDroppedFiles, readPasted } from './browser-source';
 import { readAll } from './read-all';
@@ -19,7 +20,7 @@ let gazetteer: Promise<Gazetteer> | null = null;
 
 class Cancelled extends Error {}
 
-/** Fetches and indexes the gazetteer once, reporting the bytes as they arrive. */
+/** Fetches, decodes (build-gazetteer.ts writes the compact form) and indexes the gazetteer once, reporting the bytes as they arrive. */
 function loadGazetteer(onProgress: (p: AddProgress) => void): Promise<Gazetteer> {
   gazetteer ??= (async () => {
     const response = await fetch(new URL(gazetteerUrl, self.location.href));
@@ -41,7 +42,7 @@ function loadGazetteer(onProgress: (p: AddProgress) => void): Promise<Gazetteer>
       bytes.set(part, at);
       at += part.length;
     }
-    return Gazetteer.fromData(JSON.parse(new TextDecoder().decode(bytes)) as GazetteerData);
+    return Gazetteer.fromData(decodeCompactGazetteer(JSON.parse(new TextDecoder().decode(bytes)) as CompactGazetteerData));
   })();
   gazetteer.catch(() => (gazetteer = null));
   return gazetteer;
