@@ -1,7 +1,8 @@
 /**
  * Issue 11, items 5–7 and 9 in the browser: an ACLED file (tests/fixtures/io/import/acled-sudan.csv,
  * invented rows in ACLED's columns) is imported through the file chooser; the map moves to it, the slider
- * can be fitted to it, its popups use the row's own fields, and it exports back in its own columns.
+ * (window, range and histogram) can be fitted to it, its popups use the row's own fields, and it exports
+ * back in its own columns.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,8 @@ test('an ACLED import: the map moves to it, fit the slider, rich popups, lossles
 
   // Item 7: the map has moved to the new layer; the slider can be fitted to it.
   expect(await rowsOffMap(page)).toEqual([]);
+  const slider = page.locator('section.timeslider');
+  await slider.screenshot({ path: testInfo.outputPath('slider-before-fit.png') });
   await result.getByRole('button', { name: 'Fit the slider to this layer' }).click();
   await expect(result.getByRole('button', { name: 'Slider fitted to this layer' })).toBeVisible();
   await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2023-04-14');
@@ -52,6 +55,17 @@ test('an ACLED import: the map moves to it, fit the slider, rich popups, lossles
   await waitForMapIdle(page);
   expect(await rowsOffMap(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('after-import.png') });
+  // The slider's range and histogram are fitted too, not only its window (before: a window of two months
+  // over the bars of the whole range, the layer in one of them): the handles' range is the layer's days,
+  // and its events stand in bars of their own (daily bins; 'May 2023' fills a month of them).
+  const day = (iso: string) => String(Date.parse(iso) / 86_400_000);
+  await expect(page.getByRole('slider', { name: 'Window start' })).toHaveAttribute('aria-valuemin', day('2023-04-14'));
+  await expect(page.getByRole('slider', { name: 'Window end' })).toHaveAttribute('aria-valuemax', day('2023-06-20'));
+  expect(await slider.locator('svg.histogram rect.precise.shown').count()).toBeGreaterThanOrEqual(4);
+  expect(await slider.locator('svg.histogram rect.shown').count()).toBeGreaterThanOrEqual(30);
+  await slider.screenshot({ path: testInfo.outputPath('slider-after-fit.png') });
+  await slider.getByRole('button', { name: 'All dates' }).click();
+  await expect(page.getByRole('slider', { name: 'Window start' })).not.toHaveAttribute('aria-valuemin', day('2023-04-14'));
 
   // Item 6: the popup of a protest uses the row's fields.
   const list = page.getByRole('complementary', { name: 'Event list' });

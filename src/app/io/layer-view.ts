@@ -1,6 +1,6 @@
 /**
  * After an import: show the new layer where and when it is — move the map to its extent, and fit the time
- * slider's window to its dates (`layerExtent`, src/core/io/extent.ts).
+ * slider (its range, histogram and window) to its dates (`layerExtent`, src/core/io/extent.ts).
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { layerExtent } from '../../core/io/extent';
@@ -30,10 +30,12 @@ type Box = [number, number, number, number];
 const unionBox = (a: Box | null, b: Box | null): Box | null =>
   !a ? b : !b ? a : [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 
-/** Sets the time window to the first and last day the events cover; false when none is dated. */
+/**
+ * Fits the slider to the first and last day the events cover: its range and histogram zoom in to them
+ * and the window covers them ("All dates" zooms out); false when none is dated.
+ */
 export function fitSliderToEvents(timeline: TimelineState, events: readonly DatelineEvent[]): boolean {
   const { start, end } = layerExtent(events);
   if (start === null || end === null) return false;
-  timeline.setWindow(start, end);
-  return true;
+  return timeline.zoomTo(start, end);
 }

@@ -14,7 +14,9 @@ import { spanOf, type HasEventProperties } from '../../core/eventfilter';
 import { runInSlices } from './slices';
 import {
   addCalendar,
+  binCounts,
   dayFromIso,
+  histogram,
   histogramInSlices,
   isoFromDay,
   keyboardSteps,
@@ -58,6 +60,12 @@ export class TimelineState {
   /** Set from `prefers-reduced-motion`: playback then jumps in steps instead of animating. */
   reducedMotion = $state(false);
 
+  /**
+   * The slider's range narrowed to some events' dates ("Fit the slider to this layer"): the histogram's
+   * bars and the handles' range cover it instead of every dated event. `null`: every dated event.
+   */
+  zoom = $state.raw<DaySpan | null>(null);
+
   /** A window set explicitly (URL, user) survives `setEvents`; otherwise the window is the whole domain. */
   #windowSet = $state(false);
 
@@ -81,9 +89,9 @@ export class TimelineState {
   );
   /** The window as ISO dates, for the URL. */
   readonly windowIso = $derived({ from: isoFromDay(this.start), to: isoFromDay(this.end) });
-  /** Whether the window covers the whole domain (the URL may then omit it). */
+  /** Whether the window covers every dated event (the URL may then omit it); never while zoomed in. */
   readonly isFullRange = $derived(
-    !this.domain || (this.start <= this.domain.start && this.end >= this.domain.end),
+    !this.domain || (!this.zoom && this.start <= this.domain.start && this.end >= this.domain.end),
   );
 
   /** Playback position with sub-day precision, so slow speeds still advance smoothly. */
@@ -120,7 +128,9 @@ export class TimelineState {
       if (!span) undated++;
       if ((i + 1) % step === 0) yield;
     }
-    const hist = yield* histogramInSlices(spans, {}, step);
+    const zoom = untrack(() => this.zoom);
+    const zoomed = zoom && zoomedHistogram(spans, zoom);
+    const hist = zoomed || (yield* histogramInSlices(spans, {}, step));
     // Reads of the window here must not make a caller's $effect depend on it (it would re-run forever).
     untrack(() => {
       const old = this.domain;
@@ -128,10 +138,26 @@ export class TimelineState {
       this.spans = spans;
       this.histogram = hist;
       this.undatedCount = undated;
+      if (!zoomed) this.zoom = null; // nothing left in it (its layer was removed): every date again
       if (!hist) return;
-      if (wasFull) this.resetWindow();
+      if (wasFull) this.#fillWindow();
       else this.setWindow(this.start, this.end);
     });
+  }
+
+  /**
+   * Narrows the slider to a stretch of days and sets the window to it: the histogram's bars cover that
+   * stretch (finer bins), not every dated event. "All dates" ({@link resetWindow}) widens it again.
+   * @returns false when no event falls in the stretch (nothing changes)
+   */
+  zoomTo(start: number, end: number): boolean {
+    const zoom = { start: Math.min(start, end), end: Math.max(start, end) };
+    const hist = zoomedHistogram(this.spans, zoom);
+    if (!hist) return false;
+    this.zoom = zoom;
+    this.histogram = hist;
+    this.setWindow(zoom.start, zoom.end);
+    return true;
   }
 
   /**
@@ -162,8 +188,17 @@ export class TimelineState {
     return true;
   }
 
-  /** The whole domain again (and it follows the domain when the events change). */
+  /** Every date again: no zoom, the whole domain (and it follows the domain when the events change). */
   resetWindow(): void {
+    if (this.zoom) {
+      this.zoom = null;
+      this.histogram = histogram(this.spans);
+    }
+    this.#fillWindow();
+  }
+
+  /** The window over the whole domain (zoomed or not), following it when the events change. */
+  #fillWindow(): void {
     if (!this.domain) return;
     this.start = this.domain.start;
     this.end = this.domain.end;
@@ -296,6 +331,29 @@ export class TimelineState {
     id = requestAnimationFrame(frame);
     this.#cancelTimer = () => cancelAnimationFrame(id);
   }
+}
+
+/**
+ * The histogram of the spans over a stretch of days: bins as fine as for events covering just that
+ * stretch, counting every event that overlaps it (one reaching beyond it counts where it overlaps, never
+ * as precise). Null when no span overlaps the stretch.
+ */
+function zoomedHistogram(spans: readonly (DaySpan | null)[], zoom: DaySpan): Histogram | null {
+  const shape = histogram([zoom]);
+  if (!shape) return null;
+  const { start, end } = shape.domain;
+  const inside: DaySpan[] = [];
+  const crossing: DaySpan[] = [];
+  for (const span of spans) {
+    if (!span || span.end < start || span.start > end) continue;
+    if (span.start >= start && span.end <= end) inside.push(span);
+    else crossing.push({ start: Math.max(span.start, start), end: Math.min(span.end, end) });
+  }
+  if (inside.length + crossing.length === 0) return null;
+  const a = binCounts(shape, inside);
+  const b = binCounts(shape, crossing);
+  const bins = shape.bins.map((bin, i) => ({ ...bin, count: a[i].count + b[i].count, precise: a[i].precise }));
+  return { ...shape, bins, max: bins.reduce((m, bin) => Math.max(m, bin.count), 0) };
 }
 
 function clamp(value: number, min: number, max: number): number {
