@@ -287,8 +287,9 @@ export interface InferredPublication {
   start: number;
   end: number;
   text: string;
-  /** A "Published …"/date-only stamp line, or the latest full date the story gives. */
-  how: 'stamp' | 'dateline' | 'latest date';
+  /** A "Published …"/date-only stamp line, an "Updated …" stamp (the page was first published on or
+   * before it), a wire dateline, or the latest full date the story gives. */
+  how: 'stamp' | 'updated' | 'dateline' | 'latest date';
 }
 
 // "Published 3:14 PM, March 2, 2019", "Posted on: 2 March 2019", "Updated Sat January 3, 2015 7:58 AM ET".
@@ -334,7 +335,7 @@ export function inferPublicationDate(text: string, skip: ReadonlyArray<{ start: 
     const rank = /updated|modified/i.test(m[0].slice(0, 20)) ? 0 : 1;
     if (rank > stampRank) {
       const start = m.index! + m[0].indexOf(m[2]);
-      stamp = { date, start, end: start + m[2].trimEnd().length, text: m[2].trimEnd(), how: 'stamp' };
+      stamp = { date, start, end: start + m[2].trimEnd().length, text: m[2].trimEnd(), how: rank ? 'stamp' : 'updated' };
       stampRank = rank;
     }
   }

@@ -56,6 +56,8 @@ export interface ArticleWork {
   mentions: PlaceMention[];
   /** Where the lede ends: the end of the story's first sentences (headline lines count as sentences). */
   ledeEnd: number;
+  /** The publication day is only a bound: the page gives an "Updated …" stamp alone. */
+  updatedOnly?: boolean;
 }
 
 /**
@@ -139,12 +141,15 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
   };
 }
 
-const VERB_TRIGGER = /ed$|^(?:met|hit|struck|held|fought|shot|took|won|lost|meet|meets|hold|holds)$/i;
+// A verb reports the news ("the Senate has agreed to", "voted for"), a noun may name a known event.
+const VERB_TRIGGER = /(?:ed|\b(?:met|hit|struck|held|fought|shot|took|won|lost|meet|meets|hold|holds))(?:\s+(?:to|on|for|against|at|into))?$/i;
 const SINCE_BEFORE = /\bsince\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 /** Sentences that make the lede: an undated report there is the story's news, on its publication day. */
 const LEDE_SENTENCES = 4;
 /** How many later reports the lede looks at for its day. */
 const LEDE_LOOKAHEAD = 3;
+/** How long before an "Updated …" stamp a page may first have been published. */
+const UPDATED_SPAN_DAYS = 7;
 /** A report dated only by a month or a year that ends this many days before publication is background. */
 const BACKGROUND_DAYS = 3;
 
@@ -182,6 +187,9 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
     const told = o.quote.start < w.ledeEnd ? own.slice(i + 1, i + 1 + LEDE_LOOKAHEAD).find((e) => !e.background && !e.since && !e.planned && !e.recalls && e.date && e.precision === 'day' && e.type === o.type && (!e.place || !o.place || e.place.country === o.place.country) && e.date <= published) : undefined;
     if (story) out.push({ ...o, date: story.date, precision: 'day' });
     else if (told) out.push({ ...o, date: told.date, precision: 'day' });
+    // A page that only says when it was updated was published that day or some days before: its lede's
+    // news falls in that stretch and takes its day from another report of it.
+    else if (o.quote.start < w.ledeEnd && w.updatedOnly) out.push({ ...o, window: { from: addDays(published, -UPDATED_SPAN_DAYS), to: published } });
     else if (o.quote.start < w.ledeEnd) out.push({ ...o, date: published, precision: 'day' });
     else out.push(o);
   }
@@ -221,6 +229,7 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const { file, text, meta } = article;
   const chrome = findChrome(text, meta);
   let published = publicationDate(meta.published);
+  let updatedOnly = false;
   if (!published && text.trim()) {
     // No manifest date: the page's own stamp ("Published …", a date-only line) or its latest full date.
     const hint = chrome.publishedHint ? chrome.ignored.find((s) => s.reason === 'dateline' && s.text === chrome.publishedHint) : undefined;
@@ -228,7 +237,8 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
     const read = hint && hinted ? { date: hinted, start: hint.start, text: hint.text } : inferPublicationDate(text, chrome.ignored.filter((s) => s.reason === 'related'));
     if (read) {
       published = read.date;
-      issues.push({ file, line: lineOf(text, read.start), message: `publication date read from the text: ${read.date} ("${read.text}")`, severity: 'warning' });
+      updatedOnly = ('how' in read && read.how === 'updated') || /^\W*(?:last\s+)?(?:updated|modified)\b/i.test(read.text);
+      issues.push({ file, line: lineOf(text, read.start), message: `publication date read from the text: ${read.date} ("${read.text}")${updatedOnly ? ', an update stamp: the lede\'s undated news is taken from the week before it' : ''}`, severity: 'warning' });
     }
   }
   if (!text.trim()) issues.push({ file, line: 1, message: 'empty article', severity: 'warning' });
@@ -257,7 +267,7 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const remarks = findRemarks(input);
   if (text.trim() && sentences.length === 0) issues.push({ file, message: 'no story text left after removing page chrome', severity: 'warning' });
   const ledeEnd = sentences[Math.min(LEDE_SENTENCES, sentences.length) - 1]?.end ?? 0;
-  return { article, published, candidates, remarks, actors, dateline, mentions, ledeEnd };
+  return { article, published, candidates, remarks, actors, dateline, mentions, ledeEnd, ...(updatedOnly ? { updatedOnly } : {}) };
 }
 
 function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorIndex, gazetteer: Gazetteer): Observation {

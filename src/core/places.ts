@@ -1029,8 +1029,9 @@ export function findPlaces(
   // The story's country is weighed (a scan of every token for demonyms) only when the phrase occurs.
   let capitalOfStory: GazetteerEntry | null | undefined;
   for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i].key !== 'capital') continue;
     const [the, word, next] = [tokens[i - 1], tokens[i], tokens[i + 1]];
-    if (the.key !== 'the' || word.key !== 'capital' || word.capitalised || !joinable(text, the, word)) continue;
+    if (the.key !== 'the' || word.capitalised || !joinable(text, the, word)) continue;
     if (next && (next.key === 'of' || next.key === 'city' || (next.capitalised && candidatesOf(gazetteer, names, next.key).length > 0)) && /^,? $/.test(text.slice(word.end, next.start))) continue;
     if (overlapsAny(ignore, word.start, word.end) || spans.some((sp) => sp.first <= i && sp.last >= i)) continue;
     if (capitalOfStory === undefined) capitalOfStory = storyCapital();
