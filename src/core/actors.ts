@@ -7,6 +7,7 @@
  * Spelling variants across a corpus ("Sjamkhani"/"Shamkhani", "al-Araji"/"Araji"/"Qasim al-Araji") are
  * merged by `ActorIndex`, which compares folded surnames by edit distance.
  */
+import { DEMONYMS } from './gazetteer/demonyms';
 import { isWhitespaceCode } from './sentences';
 
 export type ActorKind = 'person' | 'org';
@@ -100,28 +101,11 @@ const NOT_NAME = new Set(
     'clinic market prison').split(' '),
 );
 
-/** Demonyms and country adjectives → ISO country code: "Iraqi parliament", "Iranian general". */
-export const DEMONYMS: Record<string, string> = {
-  afghan: 'AF', albanian: 'AL', algerian: 'DZ', american: 'US', angolan: 'AO', argentine: 'AR', argentinian: 'AR',
-  armenian: 'AM', australian: 'AU', austrian: 'AT', azerbaijani: 'AZ', bahraini: 'BH', bangladeshi: 'BD',
-  belarusian: 'BY', belgian: 'BE', bolivian: 'BO', bosnian: 'BA', brazilian: 'BR', british: 'GB', bulgarian: 'BG',
-  burmese: 'MM', cambodian: 'KH', cameroonian: 'CM', canadian: 'CA', chadian: 'TD', chilean: 'CL', chinese: 'CN',
-  colombian: 'CO', congolese: 'CD', croatian: 'HR', cuban: 'CU', cypriot: 'CY', czech: 'CZ', danish: 'DK',
-  dutch: 'NL', ecuadorian: 'EC', egyptian: 'EG', emirati: 'AE', eritrean: 'ER', estonian: 'EE', ethiopian: 'ET',
-  filipino: 'PH', finnish: 'FI', french: 'FR', georgian: 'GE', german: 'DE', ghanaian: 'GH', greek: 'GR',
-  guatemalan: 'GT', haitian: 'HT', hungarian: 'HU', icelandic: 'IS', indian: 'IN', indonesian: 'ID', iranian: 'IR',
-  iraqi: 'IQ', irish: 'IE', israeli: 'IL', italian: 'IT', ivorian: 'CI', jamaican: 'JM', japanese: 'JP',
-  jordanian: 'JO', kazakh: 'KZ', kenyan: 'KE', kuwaiti: 'KW', kyrgyz: 'KG', latvian: 'LV', lebanese: 'LB',
-  liberian: 'LR', libyan: 'LY', lithuanian: 'LT', malaysian: 'MY', malian: 'ML', mexican: 'MX', moldovan: 'MD',
-  mongolian: 'MN', moroccan: 'MA', mozambican: 'MZ', nepali: 'NP', nepalese: 'NP', nigerian: 'NG', nigerien: 'NE',
-  'north korean': 'KP', norwegian: 'NO', omani: 'OM', pakistani: 'PK', palestinian: 'PS', panamanian: 'PA',
-  peruvian: 'PE', polish: 'PL', portuguese: 'PT', qatari: 'QA', romanian: 'RO', russian: 'RU', rwandan: 'RW',
-  saudi: 'SA', senegalese: 'SN', serbian: 'RS', slovak: 'SK', slovenian: 'SI', somali: 'SO', 'south african': 'ZA',
-  'south korean': 'KR', 'south sudanese': 'SS', spanish: 'ES', 'sri lankan': 'LK', sudanese: 'SD', swedish: 'SE',
-  swiss: 'CH', syrian: 'SY', taiwanese: 'TW', tajik: 'TJ', tanzanian: 'TZ', thai: 'TH', tunisian: 'TN',
-  turkish: 'TR', turkmen: 'TM', ugandan: 'UG', ukrainian: 'UA', uzbek: 'UZ', venezuelan: 'VE', vietnamese: 'VN',
-  yemeni: 'YE', zambian: 'ZM', zimbabwean: 'ZW', us: 'US', 'u.s.': 'US', uk: 'GB', kurdish: 'IQ',
-};
+/**
+ * Forms the generated demonym table (`gazetteer/demonyms.ts`, from world-countries) lacks: abbreviations
+ * used as adjectives ("US officials") and "Kurdish" for the Kurdistan Region's institutions.
+ */
+const EXTRA_DEMONYMS: Record<string, string> = { us: 'US', 'u.s.': 'US', uk: 'GB', kurdish: 'IQ' };
 
 /**
  * `DEMONYMS` as a Map: looked up for every capitalised word, where an object would internalise each
@@ -133,7 +117,7 @@ export const DEMONYMS: Record<string, string> = {
 export function demonymCountry(word: string): string | undefined {
   return DEMONYM_MAP.get(word);
 }
-const DEMONYM_MAP = new Map(Object.entries(DEMONYMS));
+const DEMONYM_MAP = new Map([...Object.entries(DEMONYMS).map(([form, code]): [string, string] => [form.toLowerCase(), code]), ...Object.entries(EXTRA_DEMONYMS)]);
 
 /** A token without its possessive ("Iraq's") and final dot ("Gen."), as `/['’]s$/` then `/\.$/` would strip. */
 function bareWord(t: string): string {

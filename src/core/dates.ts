@@ -31,6 +31,10 @@ export interface UnresolvedDate {
   end: number;
   text: string;
   reason: string;
+  /** What the words still tell without a publication date: the day of the week (0 = Sunday) or the
+   * month and day ("07-16"); another report's date of the same event must agree with it. */
+  weekday?: number;
+  monthDay?: string;
 }
 
 export interface DateFindings {
@@ -68,6 +72,33 @@ export function publicationDate(value: string | null | undefined): string | null
     return validIso(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
   }
   return null;
+}
+
+const URL_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// In an address's path: "/2024/05/14/", "/2017-06/07/", "/2018/may/11/", "/20191211-niger-…", "-2021-06-23".
+const URL_DAY = /(?:^|[/_-])((?:19|20)\d{2})(?:[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})|(\d{2})(\d{2}))(?=$|[/_.-])/gi;
+
+/**
+ * The publication day a news address carries in its path, the way most news sites file articles
+ * ("/2024/05/14/slug", "/20191211-slug", "/2018/may/11/slug"). Only the path is read (not the host or
+ * query), and only a whole, valid calendar day; the last one wins (archives nest a date folder).
+ * @param url the article's address
+ * @returns `YYYY-MM-DD`, or null when the path carries no full date
+ * @example urlDate('https://example.com/world/2019/12/11/niger-attack/') // '2019-12-11'
+ */
+export function urlDate(url: string | null | undefined): string | null {
+  const path = /^https?:\/\/[^/?#]+(\/[^?#]*)/i.exec((url ?? '').trim())?.[1];
+  if (!path) return null;
+  let found: string | null = null;
+  for (const m of path.matchAll(URL_DAY)) {
+    const year = Number(m[1]);
+    const monthText = (m[2] ?? m[4]).toLowerCase();
+    const month = /^\d+$/.test(monthText) ? Number(monthText) : URL_MONTHS.indexOf(monthText.slice(0, 3)) + 1;
+    if (!/^\d+$/.test(monthText) && !MONTH_NAME.test(monthText)) continue;
+    const day = Number(m[3] ?? m[5]);
+    found = validIso(year, month, day) ?? found;
+  }
+  return found;
 }
 
 /**
@@ -152,7 +183,7 @@ export function findDates(text: string, published: string | null, skip: Readonly
         continue;
       }
     }
-    if ('reason' in mention) unresolved.push({ start, end, text: r.text, reason: mention.reason });
+    if ('reason' in mention) unresolved.push({ start, end, text: r.text, ...mention });
     else dates.push({ start, end, text: r.text, ...mention });
     taken.push([start, end]);
   }
@@ -212,7 +243,7 @@ function withoutFrame(found: Found): Found {
   return kept && kept !== found.text ? { ...found, index: found.index + lead, text: kept } : found;
 }
 
-type Resolved = { date: string; precision: TimePrecision } | { reason: string };
+type Resolved = { date: string; precision: TimePrecision } | { reason: string; weekday?: number; monthDay?: string };
 
 function fromChrono(r: Found, published: string | null): Resolved | null {
   const c = r.start;
@@ -235,7 +266,7 @@ function fromChrono(r: Found, published: string | null): Resolved | null {
   if (explicitYear && hasYear && hasMonth && hasDay) return day2(year!, month!, day!);
   if (explicitYear && hasYear && hasMonth) return { date: isoFromCivil(year!, month!, 1), precision: 'month' };
   if (hasWeekday && !(hasMonth && hasDay)) {
-    if (!published) return { reason: 'weekday and no publication date' };
+    if (!published) return /\b(?:next|last|this)\b/i.test(text) ? { reason: 'weekday and no publication date' } : { reason: 'weekday and no publication date', weekday: c.get('weekday')! };
     if (/\bnext\b/i.test(text)) return { date: addDays(published, ((c.get('weekday')! - weekdayOf(published) + 7) % 7) || 7), precision: 'day' };
     const base = lastWeekday(c.get('weekday')!, published);
     // "last Monday" on a Monday means a week ago.
@@ -251,7 +282,7 @@ function fromChrono(r: Found, published: string | null): Resolved | null {
     return /month/i.test(t) ? { date: isoFromCivil(year!, month!, 1), precision: 'month' } : { date: isoFromCivil(year!, 1, 1), precision: 'year' };
   }
   if (hasMonth && hasDay && !hasYear) {
-    if (!published) return { reason: 'date without a year and no publication date' };
+    if (!published) return { reason: 'date without a year and no publication date', monthDay: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
     return day2(latestOccurrence(published, month!, day!), month!, day!);
   }
   if (hasMonth && !hasDay && !hasYear && /^(in|during|since|by|until|early|late|mid-?)?\s*\p{L}+\.?$/iu.test(t)) {

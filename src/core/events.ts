@@ -271,6 +271,10 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
           subject: bareSubject,
           legislature: type === 'vote' ? legislatureCountry(text, clause, input.places) : '',
         };
+        // "the parliament passed …" names no country: the story's legislature, or the dateline's country.
+        if (type === 'vote' && !candidate.legislature) {
+          candidate.legislature = [...events].reverse().find((e) => e.legislature)?.legislature ?? [...out].reverse().find((e) => e.legislature)?.legislature ?? dateline?.place.country ?? '';
+        }
         // "traveled to Juba … for talks": the talks are where the trip went.
         const trip = fromClause.find((e) => e.type === 'visit');
         if (type === 'meeting' && trip) {

@@ -19,7 +19,7 @@
  * throws away optimised code that relies on a class's instance layout once every instance has been
  * collected, so after each full garbage collection the next run would recompile the merge.
  */
-import { addDays, lastDayCovered } from './calendar';
+import { addDays, lastDayCovered, weekdayOf } from './calendar';
 import { PRECISION_RANK } from './gazetteer';
 import type { EventType } from './taxonomy';
 import type { Place, TimePrecision } from './types';
@@ -68,6 +68,9 @@ export interface Observation {
 export interface DateWindow {
   from: string | null;
   to: string;
+  /** "on Tuesday", "on July 16" in an article without a publication date: the day another report's date must fall on. */
+  weekday?: number;
+  monthDay?: string;
 }
 
 /** Geography the merge needs: whether one place contains another (same place counts). */
@@ -518,7 +521,10 @@ function narrower(a: DateWindow | null, b: DateWindow | null | undefined): DateW
   if (!a || !b) return a ?? b ?? null;
   const from = a.from && b.from ? (a.from > b.from ? a.from : b.from) : a.from ?? b.from;
   const to = a.to < b.to ? a.to : b.to;
-  return from && from > to ? a : { from, to };
+  if (from && from > to) return a;
+  const weekday = a.weekday ?? b.weekday;
+  const monthDay = a.monthDay ?? b.monthDay;
+  return { from, to, ...(weekday === undefined ? {} : { weekday }), ...(monthDay ? { monthDay } : {}) };
 }
 
 type Dated = { date: string | null; precision: TimePrecision | null; window?: DateWindow | null };
@@ -537,7 +543,14 @@ function windowsFit(a: Dated, b: Dated): boolean {
   if ((!a.date && !wa) || (!b.date && !wb)) return true; // one side undated and unbounded
   const [as, ae] = a.date ? [a.date, lastDay(a.date, a.precision)] : [wa!.from ?? '', wa!.to];
   const [bs, be] = b.date ? [b.date, lastDay(b.date, b.precision)] : [wb!.from ?? '', wb!.to];
-  return as <= be && bs <= ae;
+  return as <= be && bs <= ae && dayAgrees(wa, b) && dayAgrees(wb, a);
+}
+
+/** Whether a dated report falls on the weekday or month-day an undated one names. */
+function dayAgrees(window: DateWindow | null | undefined, other: Dated): boolean {
+  if (!window || !other.date || other.precision !== 'day') return true;
+  if (window.weekday !== undefined && weekdayOf(other.date) !== window.weekday) return false;
+  return !window.monthDay || other.date.slice(5) === window.monthDay;
 }
 
 /** The report an event's first article gives first: in a lede, who met whom. */

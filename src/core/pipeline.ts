@@ -9,10 +9,10 @@ import { booleanPointInPolygon, distance } from '@turf/turf';
 import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName, findActors } from './actors';
 import { findChrome, overlapsChrome } from './clean';
 import { addDays, lastDayCovered } from './calendar';
-import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, publicationDate } from './dates';
+import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, publicationDate, type UnresolvedDate, urlDate } from './dates';
 import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
 import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
-import { mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
+import { type DateWindow, mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
 import { eventGeometry, roundCoord } from './geojson';
 import { findPlaces, type NameLookups, nameLookups } from './places';
 import { splitSentences } from './sentences';
@@ -56,6 +56,8 @@ export interface ArticleWork {
   mentions: PlaceMention[];
   /** Where the lede ends: the end of the story's first sentences (headline lines count as sentences). */
   ledeEnd: number;
+  /** Weekdays and month-days the text names that no publication date resolves ("on Tuesday"). */
+  namedDays: UnresolvedDate[];
   /** The publication day is only a bound: the page gives an "Updated …" stamp alone. */
   updatedOnly?: boolean;
 }
@@ -148,6 +150,8 @@ const SINCE_BEFORE = /\bsince\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’
 const LEDE_SENTENCES = 4;
 /** How many later reports the lede looks at for its day. */
 const LEDE_LOOKAHEAD = 3;
+/** A lede's news is of the last days: a later sentence's date further back tells another, earlier event. */
+const LEDE_WEEK = 6;
 /** How long before an "Updated …" stamp a page may first have been published. */
 const UPDATED_SPAN_DAYS = 7;
 /** A report dated only by a month or a year that ends this many days before publication is background. */
@@ -184,7 +188,7 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
     }
     // The lede tells what happened, the next sentences when: "killed several people in a raid …" /
     // "stormed the town … on Saturday night".
-    const told = o.quote.start < w.ledeEnd ? own.slice(i + 1, i + 1 + LEDE_LOOKAHEAD).find((e) => !e.background && !e.since && !e.planned && !e.recalls && e.date && e.precision === 'day' && e.type === o.type && (!e.place || !o.place || e.place.country === o.place.country) && e.date <= published) : undefined;
+    const told = o.quote.start < w.ledeEnd ? own.slice(i + 1, i + 1 + LEDE_LOOKAHEAD).find((e) => !e.background && !e.since && !e.planned && !e.recalls && e.date && e.precision === 'day' && e.type === o.type && (!e.place || !o.place || e.place.country === o.place.country) && e.date <= published && e.date >= addDays(published, -LEDE_WEEK)) : undefined;
     if (story) out.push({ ...o, date: story.date, precision: 'day' });
     else if (told) out.push({ ...o, date: told.date, precision: 'day' });
     // A page that only says when it was updated was published that day or some days before: its lede's
@@ -230,6 +234,12 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const chrome = findChrome(text, meta);
   let published = publicationDate(meta.published);
   let updatedOnly = false;
+  // No manifest date: the day most news sites file the article under in its address ("/2019/12/11/…").
+  const filed = published ? null : urlDate(meta.url);
+  if (filed) {
+    published = filed;
+    issues.push({ file, message: `publication date read from the address: ${filed}`, severity: 'warning' });
+  }
   if (!published && text.trim()) {
     // No manifest date: the page's own stamp ("Published …", a date-only line) or its latest full date.
     const hint = chrome.publishedHint ? chrome.ignored.find((s) => s.reason === 'dateline' && s.text === chrome.publishedHint) : undefined;
@@ -267,7 +277,22 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
   const remarks = findRemarks(input);
   if (text.trim() && sentences.length === 0) issues.push({ file, message: 'no story text left after removing page chrome', severity: 'warning' });
   const ledeEnd = sentences[Math.min(LEDE_SENTENCES, sentences.length) - 1]?.end ?? 0;
-  return { article, published, candidates, remarks, actors, dateline, mentions, ledeEnd, ...(updatedOnly ? { updatedOnly } : {}) };
+  const namedDays = dates.unresolved.filter((u) => u.weekday !== undefined || u.monthDay);
+  return { article, published, candidates, remarks, actors, dateline, mentions, ledeEnd, namedDays, ...(updatedOnly ? { updatedOnly } : {}) };
+}
+
+/**
+ * "The parliament on Tuesday approved …" in an article with no publication date: the day is unknown but
+ * not free — it is a Tuesday, and only a report dated on a Tuesday can be the same event.
+ */
+function namedDay(c: EventCandidate, w: ArticleWork): DateWindow | null {
+  let best: UnresolvedDate | null = null;
+  for (const u of w.namedDays) {
+    if (u.start < c.sentence.start || u.end > c.sentence.end) continue;
+    if (!best || Math.abs(u.start - c.trigger.start) < Math.abs(best.start - c.trigger.start)) best = u;
+  }
+  if (!best) return null;
+  return { from: null, to: '9999-12-31', ...(best.weekday === undefined ? {} : { weekday: best.weekday }), ...(best.monthDay ? { monthDay: best.monthDay } : {}) };
 }
 
 function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorIndex, gazetteer: Gazetteer): Observation {
@@ -300,7 +325,7 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   const clauseBefore = w.article.text.slice(Math.max(c.sentence.start, c.trigger.start - 120), c.trigger.start);
   const planned = isPlanned(clauseBefore, c.trigger.text);
   const date = planned && c.date && w.published ? forwardDate(c.date, w.published) : c.date;
-  const window = date || planned ? null : earlierWindow(clauseBefore, c.sentence.text, w.published);
+  const window = date || planned ? null : earlierWindow(clauseBefore, c.sentence.text, w.published) ?? namedDay(c, w);
   // "intensified since the October 7 attack": the event a story counts from, not its news.
   // So is a date inside such a phrase: "strikes … intensified since the October 7 attack".
   const since =

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, weekdayOf } from '../../src/core/calendar';
-import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, lastWeekday, publicationDate, resolveRelative } from '../../src/core/dates';
+import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, lastWeekday, publicationDate, resolveRelative, urlDate } from '../../src/core/dates';
 
 const DIR = path.resolve(__dirname, '../fixtures/dates');
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -144,4 +144,24 @@ describe('date fixtures', () => {
       expect(report).toEqual(JSON.parse(readFileSync(out, 'utf8')));
     });
   }
+});
+
+describe('urlDate: the day a news address is filed under', () => {
+  it.each([
+    ['https://example.com/world/2019/12/11/niger-attack/', '2019-12-11'],
+    ['https://example.com/en/20191211-niger-soldiers-killed', '2019-12-11'],
+    ['http://example.com/english/2017-06/07/c_136347953.htm', '2017-06-07'],
+    ['http://example.com/world/2018/may/11/pm-arrives', '2018-05-11'],
+    ['https://example.com/articles/2024/05/14/bill-passes-e', '2024-05-14'],
+  ])('%s → %s', (url, day) => expect(urlDate(url)).toBe(day));
+
+  it.each([
+    ['https://example.com/news/2024123456'], // an id, not a date
+    ['https://example.com/2024/02/30/not-a-day'], // no such day
+    ['https://20191211.example.com/story'], // the host is not read
+    ['https://example.com/story?date=2019-12-11'], // nor the query
+    ['https://example.com/2024/05/'], // a month only
+    ['not a url 2019/12/11'],
+    [''],
+  ])('%s → null', (url) => expect(urlDate(url)).toBeNull());
 });
