@@ -79,6 +79,8 @@ const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
 const STRIKE_TARGET = /^\s+(?:on|of|against|targeting|near)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/iu;
 const HIT_VERB = new RegExp(String.raw`(?:^|[\s(,])(?:hit|hits|struck|strikes|targeted|targeting|shelled|pounded|bombed|attacked|stormed|raided|overran|ambushed|seized|captured)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}${APPOSITION}$`, 'iu');
 const LEGISLATURE = /(?:(\p{Lu}[\p{L}.]*)(?:['’]s)?\s+)?(?:[Pp]arliament|[Pp]arliamentary|[Ll]awmakers|[Ll]egislature|[Ll]egislators|MPs|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly|[Mm]ajlis)\b/gu;
+/** Whether a clause names a legislature (a referendum's "voters voted" is no legislature's vote). */
+const NAMES_LEGISLATURE = new RegExp(LEGISLATURE.source, 'u');
 // Sentence openings that refer back to the previous sentence's event or subject.
 const ANAPHORA = /^(?:He|She|They|It|The\s+(?:\w+\s+){0,2}(?:attack|strike|assassination|killing|bombing|act|operation|meeting|talks|visit|trip|vote|bill|law)\b)/;
 const PRONOUN_SUBJECT = /^(He|She)\b/;
@@ -272,7 +274,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
           legislature: type === 'vote' ? legislatureCountry(text, clause, input.places) : '',
         };
         // "the parliament passed …" names no country: the story's legislature, or the dateline's country.
-        if (type === 'vote' && !candidate.legislature) {
+        if (type === 'vote' && !candidate.legislature && NAMES_LEGISLATURE.test(text.slice(clause.start, clause.end))) {
           candidate.legislature = [...events].reverse().find((e) => e.legislature)?.legislature ?? [...out].reverse().find((e) => e.legislature)?.legislature ?? dateline?.place.country ?? '';
         }
         // "traveled to Juba … for talks": the talks are where the trip went.
@@ -287,7 +289,8 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         // "He met …", "The attack also killed …": the previous sentence's event gives place and date.
         if (previous && ANAPHORA.test(sentence.text) && !clause.quoted) {
           // Only an event of the same kind carries over ("The attack also killed …"), or a trip to its meetings.
-          const related = (e: EventCandidate) => e.type === type || (e.type === 'visit' && type === 'meeting') || (e.type === 'meeting' && type === 'visit');
+          // A legislature's vote is not a referendum's ("Greeks voted against … The parliament vote …").
+          const related = (e: EventCandidate) => (e.type === type && (type !== 'vote' || e.legislature === candidate.legislature)) || (e.type === 'visit' && type === 'meeting') || (e.type === 'meeting' && type === 'visit');
           const before = previous.events.find((e) => (e.place || e.date) && related(e));
           if (before) {
             if (!candidate.place && before.place) {
