@@ -27,7 +27,7 @@ import type { DateMention, PlaceMention } from './types';
  * shared by its alternatives: the engine then tests the boundary once per position, not once per alternative.
  */
 export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean; namesWhom?: boolean }> = [
-  { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|storm(?:ed|ing)\b|raid(?:s|ed)?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b)/i },
+  { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|storm(?:ed|ing)\b|raid(?:s|ed)?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:(?:have|has|had)\s+)?(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b|(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:were|was|have\s+been|had\s+been)\s+(?:fired|launched)\s+(?:at|on|into|towards?)\b)/i },
   { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|senators|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected|endorsed|agreed\s+to|gave\s+(?:its\s+)?(?:final\s+)?(?:approval|assent|green\s+light))\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
@@ -68,7 +68,7 @@ const DESTINATION = new RegExp(String.raw`(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|
 // Between a subject and its verb: nothing, or one adverb ("Zelensky later traveled").
 const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;
 // After a place name: it names who attacked or whose forces ("a US strike", "Saudi-led coalition", "Turkish jets").
-const ATTACKER_AFTER = /^(?:-(?:led|backed|made|supplied)\b|\s+(?:(?:air|drone|missile|rocket|military|army|naval)[ -]?)?(?:strikes?|airstrikes?|raids?|drones?|jets?|warplanes?|fighter|missiles?|rockets?|forces|troops|army|military|navy|soldiers|artillery|shelling|bombers?|aircraft|helicopters?|gunships?|special|marines|coalition|militias?|air force|bases?|embassy|consulate|convoys?|positions|personnel|warships?|vessels?|interests)\b)/i;
+const ATTACKER_AFTER = /^(?:-(?:led|backed|made|supplied)\b|\s+(?:(?:air|drone|missile|rocket|military|army|naval)[ -]?)?(?:strikes?|airstrikes?|raids?|drones?|jets?|warplanes?|fighter|missiles?|rockets?|forces|troops|army|military|navy|soldiers|artillery|shelling|bombers?|aircraft|helicopters?|gunships?|special|marines|coalition|militias?|air force|bases?|embassy|consulate|convoys?|positions|personnel|warships?|vessels?|interests|facility|facilities|installations?|compound|outposts?)\b)/i;
 // What a strike named anywhere in the clause hits: "killed in a reported Israeli airstrike on Damascus".
 const STRIKE_NOUN_ON = /\b(?:air\s?strikes?|strikes?|attacks?|raids?|bombings?|shelling|bombardment|assault)\s+(?:on|against|targeting)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/i;
 // A place in a compound adjective describes something else: "Iran-linked targets", "a Paris-based group".
@@ -557,12 +557,19 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     // "in a US strike", "at a US base in Syria": a country named as who struck or whose base, not where.
     if (mention.place.precision === 'country' && ATTACKER_AFTER.test(text.slice(mention.end, mention.end + 30))) continue;
     if (isMacroRegion(mention.place)) continue; // "battles in the Middle East", "across Africa": no event's place
+    // "an official in Baghdad said …": where the speaker is ("officials in Paris, Texas, met" are the meeting).
+    if (type !== 'meeting' && type !== 'visit' && SPEAKER_IN.test(before) && SAYS_AFTER.test(text.slice(mention.end, mention.end + 60))) continue;
     const distance = Math.abs(mention.start - trigger.start);
     const score = PRECISION_RANK[mention.place.precision] * 1000 - Math.min(distance, 999);
     if (!best || score > best.score) best = { mention, score };
   }
   return best;
 }
+
+// Who tells of an event from where they are: "an Iraqi official in Baghdad said", "a newspaper in the UK".
+const SPEAKER_IN = /\b(?:officials?|spokes(?:man|woman|person|people)|sources?|diplomats?|analysts?|experts?|correspondents?|reporters?|journalists?|newspapers?|agency|broadcaster|television|radio|media|observers?)\s+(?:based\s+)?in\s+(?:the\s+)?$/i;
+
+const SAYS_AFTER = /^[^.;]{0,40}?\b(?:said|says|told|reported|reports|confirmed|claimed|added|stated|announced|wrote)\b/i;
 
 // Areas without a country that can still place an event: waters and islands ("in the Red Sea", "on Java").
 const WATER_OR_ISLAND = /\b(?:seas?|ocean|gulf|bay|strait|straits|channel|lake|river|canal|islands?|island)\b/i;

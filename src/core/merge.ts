@@ -621,6 +621,8 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
   // Only organisations in common ("Boko Haram"): the same group may be active in many places, so the
   // reports must name the same place (or one of them none).
   // A city and a site in it (or a region) are the same place for this; a country is too wide.
+  // A report with neither place nor date shares too little: the group's attack of another year.
+  if ((!a.place && !a.date) || (!b.place && !b.date)) return false;
   const samePlace = !a.place || !b.place || a.place.id === b.place.id ||
     (a.place.precision !== 'country' && b.place.precision !== 'country' && (geo.contains(a.place, b.place) || geo.contains(b.place, a.place)));
   return orgOverlap(a, b) > 0 && samePlace;

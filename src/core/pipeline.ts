@@ -104,6 +104,12 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer): Pipeli
     // articles are what the story recalls or generalises ("car bombs were frequent in Colombia"), not news
     // of their own: they count as sources of an event another report dates, and alone are only reported.
     const datedNews = e.reports.some((r) => !r.background && (r.date || r.relative));
+    // Undated news with a background mention ("… since they seized power in February 2021") in articles
+    // without a publication date: the event's day is unknown, not the background's.
+    if (!datedNews && e.date && e.reports.some((r) => r.background) && e.reports.some((r) => !r.background && !publishedOf.get(r.file))) {
+      e.date = null;
+      e.precision = null;
+    }
     if (!datedNews && e.reports.every((r) => r.background || publishedOf.get(r.file))) {
       const files = [...new Set(e.reports.map((r) => r.file))].join(', ');
       const why = e.reports.every((r) => r.background) ? 'background to the story' : 'undated in a dated article';
@@ -172,7 +178,10 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
   for (const [i, o] of own.entries()) {
     // Armed groups' activity lasts ("Daesh's 2014 campaign"): a year is its natural date, not background.
     const coarse = o.date && o.precision && o.precision !== 'day' && o.type !== 'armed-group';
-    if (o.since || (published && coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS))) {
+    // Without a publication date, a known event the story recalls after its lede ("The October 7th attacks
+    // … inflamed hostilities") cannot be told from its news by date: it is background too.
+    const recalledLater = !published && o.recalls && (!o.date || coarse) && o.quote.start >= w.ledeEnd;
+    if (o.since || recalledLater || (published && coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS))) {
       out.push({ ...o, background: true });
       continue;
     }
