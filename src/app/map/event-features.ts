@@ -199,6 +199,27 @@ function placeKey(marker: Point, place: string): string {
   return `${marker.coordinates[0]},${marker.coordinates[1]},${place}`;
 }
 
+/** Whether an event is drawn as a country it does not carry the outline of (a point at country precision). */
+function needsOutline(event: DatelineEvent): boolean {
+  const type = event.geometry.type;
+  return event.properties.place_precision === 'country' && type !== 'Polygon' && type !== 'MultiPolygon';
+}
+
+const outlineNeeds = new WeakMap<readonly DatelineEvent[], { length: number; needs: boolean }>();
+
+/**
+ * Whether any of a layer's events is drawn as a country outline it does not carry itself (memoised per
+ * array): only then must the map data wait for the country outlines (country-outlines.ts).
+ * @example needsCountryOutlines(store.layers.events) // false for the pipeline's events, which carry polygons
+ */
+export function needsCountryOutlines(events: readonly DatelineEvent[]): boolean {
+  const cached = outlineNeeds.get(events);
+  if (cached?.length === events.length) return cached.needs;
+  const needs = events.some(needsOutline);
+  outlineNeeds.set(events, { length: events.length, needs });
+  return needs;
+}
+
 /** Per data layer: its map data and the country outlines it was made with. */
 const layerCache = new WeakMap<readonly DatelineEvent[], { length: number; shapes: ReadonlyMap<string, unknown>; data: EventMapData }>();
 
@@ -215,7 +236,8 @@ export function* layersMapDataInSlices(
   const parts: EventMapData[] = [];
   for (const events of layers) {
     let cached = layerCache.get(events);
-    if (!cached || cached.length !== events.length || cached.shapes !== countryShapes) {
+    // Other outlines change nothing for a layer that reads none.
+    if (!cached || cached.length !== events.length || (cached.shapes !== countryShapes && needsCountryOutlines(events))) {
       const dense = events.length >= DENSE_LAYER_EVENTS;
       cached = { length: events.length, shapes: countryShapes, data: yield* eventMapDataInSlices(events, countryShapes, SLICE_STEP, dense) };
       layerCache.set(events, cached);

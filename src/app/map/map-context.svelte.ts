@@ -20,22 +20,6 @@ export class MapContext {
   unavailable = $state(false);
 }
 
-/**
- * Whether this browser can give MapLibre the WebGL 2 context it needs. A context made to ask is released
- * at once.
- * @returns false with WebGL turned off (`--disable-webgl`, `--disable-3d-apis`, a policy) or no GPU and no
- *   software rasteriser
- */
-export function canDrawMap(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return !!gl;
-  } catch {
-    return false;
-  }
-}
-
 export const [getMapContext, setMapContext] = createContext<MapContext>();
 
 /** The map of the surrounding MapView; only call inside its children. */
