@@ -239,6 +239,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         // "last month's summit", "an earlier attack": a clause that refers back to another event reports none
         // ("The meeting came a month after last month's summit in Nairobi, where …").
         if (BACK_REFERENCE.test(text.slice(Math.max(clause.start, trigger.start - 50), trigger.start)) || backReferenceIn(text, clause)) continue;
+        if (NEGATED.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "was not attacked
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
           actors = [previous.subject, ...actors];
         }
@@ -552,6 +553,9 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     const locative = LOCATIVE.test(before) || AREA_OF.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
     if (!locative) continue;
     if (type === 'visit' && ORIGIN.test(before)) continue;
+    // "about 260 km (160 miles) north of Niamey": far from the town named, which only gives a bearing.
+    const away = FAR_FROM.exec(before);
+    if (away && Number(away[1].replace(/,/g, '')) * (/^mi/i.test(away[2]) ? 1.609 : 1) > FAR_KM) continue;
     if (/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))) continue; // "Baghdad's request"
     if (HYPHEN_COMPOUND.test(text.slice(mention.end, mention.end + 16))) continue; // "Iran-linked targets"
     // "in a US strike", "at a US base in Syria": a country named as who struck or whose base, not where.
@@ -565,6 +569,13 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
   }
   return best;
 }
+
+// A denied event: "was not attacked", "did not meet", "never visited".
+const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
+// A distance and a bearing before a place: "260 km (160 miles) north of", "50 miles south-west of the".
+const FAR_FROM = /(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?$/i;
+/** Beyond this distance from the town named, an event is not placed at the town (the scoring tolerance is 161 km). */
+const FAR_KM = 100;
 
 // Who tells of an event from where they are: "an Iraqi official in Baghdad said", "a newspaper in the UK".
 const SPEAKER_IN = /\b(?:officials?|spokes(?:man|woman|person|people)|sources?|diplomats?|analysts?|experts?|correspondents?|reporters?|journalists?|newspapers?|agency|broadcaster|television|radio|media|observers?)\s+(?:based\s+)?in\s+(?:the\s+)?$/i;
