@@ -41,6 +41,9 @@ const bad: fc.Arbitrary<Row> = fc.oneof(
   fc.constant<Row>({ kind: 'bad', line: (id) => `${id},35.1,44.1` }),
   fc.constant<Row>({ kind: 'bad', line: (id) => `${id},35.1,44.1,2021-04-12,"a quote never closed` }),
   fc.constant<Row>({ kind: 'bad', line: (id) => `${id},35.1,44.1,"2021-04-12,unclosed in the middle` }),
+  fc.constant<Row>({ kind: 'bad', line: (id) => `"${id},35.1,44.1,2021-04-12,opened at the line start` }),
+  fc.constant<Row>({ kind: 'bad', line: (id) => `${id},35.1,44.1,2021-04-12,"a "stray" quote"` }),
+  fc.constant<Row>({ kind: 'bad', line: (id) => `${id},35.1,44.1,2021-04-12,"closed","and reopened` }),
 );
 const rowMix = (maxLength: number) =>
   fc
@@ -98,11 +101,12 @@ async function streamed(text: string, chunk: number) {
 }
 
 describe('CSV: loaded + reported = rows', () => {
-  it('a CRLF file streamed in pieces smaller than its header keeps no \\r in its cells', async () => {
+  it('a CRLF file streamed in pieces of any size keeps no \\r or \\n in its cells', async () => {
     // Before: papaparse guessed '\n' from a first chunk without a line ending: every last cell kept '\r'
-    // ("note\r": "n0\r" among the row's kept columns).
+    // ("note\r": "n0\r" among the row's kept columns); and '\r' from a first chunk ending between '\r'
+    // and '\n' (chunks of 42): every first cell began with '\n' ("\nr0").
     const text = 'event_id,latitude,longitude,event_date,title,note\r\nr0,1.5,1.25,2021-04-12,"a, x",n0\r\nr1,1.5,1.25,2021-04-12,b,n1\r\n';
-    for (const chunk of [1, 3, 20, 1000]) {
+    for (let chunk = 1; chunk <= text.length; chunk++) {
       const reader = new CsvTableReader({ fileName: 'crlf.csv' });
       const events: DatelineEvent[] = [];
       async function* pieces() {
@@ -110,7 +114,8 @@ describe('CSV: loaded + reported = rows', () => {
       }
       await streamCsv(pieces(), (r) => (reader.push(r), events.push(...reader.take().events)), { chunkChars: chunk, firstChunkChars: chunk });
       events.push(...reader.finish().events);
-      expect(events.map((e) => keptColumns(e.properties).slice(-1)), `chunks of ${chunk}`).toEqual([[['note', 'n0']], [['note', 'n1']]]);
+      const firstAndLast = (e: DatelineEvent) => [keptColumns(e.properties)[0], keptColumns(e.properties).at(-1)];
+      expect(events.map(firstAndLast), `chunks of ${chunk}`).toEqual([[['event_id', 'r0'], ['note', 'n0']], [['event_id', 'r1'], ['note', 'n1']]]);
     }
   });
 

@@ -97,8 +97,10 @@ export function streamCsv(
         // after a '\r', to tell '\r\n' from '\r'), or a CRLF file smaller chunks cut inside its header
         // is read with '\n', leaving '\r' at the end of every last cell.
         // (Only the new piece and the character before it are looked at: a long first line stays linear.)
+        // Nor may it end with a '\r' whose '\n' is still to come: papaparse counts that '\r' as one more
+        // line ending without '\n' and may guess '\r' for a CRLF file ("\nr0" in every first cell).
         lineEndSeen ||= /[\r\n][^]/.test(buffer.slice(Math.max(0, buffer.length - piece.length - 1)));
-        if (buffer.length >= threshold && (!firstChunk || lineEndSeen)) {
+        if (buffer.length >= threshold && (!firstChunk || (lineEndSeen && !buffer.endsWith('\r')))) {
           unread += buffer;
           listeners.get('data')?.(buffer);
           buffer = '';
