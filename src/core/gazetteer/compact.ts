@@ -43,8 +43,11 @@ export interface CompactGazetteerData {
 
 /** An id's prefix and trailing number, when the number has no leading zero (so it prints back the same). */
 function splitId(id: string): [string, number] | null {
-  const match = /^(.*?)([1-9]\d{0,14})$/.exec(id);
-  return match ? [match[1], Number(match[2])] : null;
+  let start = id.length;
+  while (start > 0 && id.charCodeAt(start - 1) >= 48 && id.charCodeAt(start - 1) <= 57) start--;
+  while (start < id.length && id.charCodeAt(start) === 48) start++; // leading zeros stay in the prefix
+  if (start === id.length || id.length - start > 15) return null;
+  return [id.slice(0, start), Number(id.slice(start))];
 }
 
 /** Fewest decimals that write every value exactly as an integer over 10^decimals, or -1 if none up to MAX_DECIMALS. */
@@ -146,7 +149,8 @@ export function encodeCompactGazetteer(data: GazetteerData): CompactGazetteerDat
 }
 
 /**
- * Reads the compact form back into gazetteer data, the same values as were encoded.
+ * Reads the compact form back into gazetteer data, the same values as were encoded (area shapes on first
+ * access).
  * @param compact the parsed compact form
  * @returns gazetteer data for `Gazetteer.fromData`
  * @example Gazetteer.fromData(decodeCompactGazetteer(await response.json()));
@@ -174,8 +178,19 @@ export function decodeCompactGazetteer(compact: CompactGazetteerData): Gazetteer
     let q = 0;
     return deltas.map((d) => (q += d) / factor);
   };
+  // Each shape is decoded when first asked for: most are never drawn, and the panel's first load waits for this.
   const shapes: GazetteerData['shapes'] = {};
-  for (const [key, shape] of Object.entries(compact.shapes)) shapes[key] = decodeShape(shape);
+  for (const [key, shape] of Object.entries(compact.shapes)) {
+    Object.defineProperty(shapes, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = decodeShape(shape);
+        Object.defineProperty(shapes, key, { value, configurable: true, enumerable: true, writable: true });
+        return value;
+      },
+    });
+  }
   return {
     format: compact.format,
     meta: compact.meta,
