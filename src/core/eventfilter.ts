@@ -161,16 +161,17 @@ export function* filterSortedInSlices<T extends HasEventProperties>(sorted: read
   const matching = yield* textAndTypeMatches(sorted, criteria, step);
   const days = yield* dayIndex(matching, step);
   // The events are in date order: only those starting in [window start - longest span, window end]
-  // can overlap the window, found by binary search; undated events are last.
+  // can overlap the window, found by binary search; undated events are last. Of those, the ones
+  // starting inside the window are all shown: copied as one run, only the earlier ones are tested.
   const from = criteria.mode === 'cumulative' ? 0 : firstAtLeast(days.starts, criteria.start - days.longest, days.dated);
   const to = firstAtLeast(days.starts, criteria.end + 1, days.dated);
-  const shown: T[] = [];
-  for (let i = from; i < to; i++) {
-    if (criteria.mode === 'cumulative' || days.ends[i] >= criteria.start) shown.push(matching[i]);
+  const inside = criteria.mode === 'cumulative' ? from : Math.max(from, Math.min(to, firstAtLeast(days.starts, criteria.start, days.dated)));
+  const earlier: T[] = [];
+  for (let i = from; i < inside; i++) {
+    if (days.ends[i] >= criteria.start) earlier.push(matching[i]);
     if ((i - from + 1) % step === 0) yield;
   }
-  if (criteria.showUndated) for (let i = days.dated; i < matching.length; i++) shown.push(matching[i]);
-  return shown;
+  return earlier.concat(matching.slice(inside, to), criteria.showUndated ? matching.slice(days.dated) : []);
 }
 
 /**

@@ -319,7 +319,7 @@ function countPeriods(extent: DaySpan, step: CalendarStep, limit: number): numbe
 }
 
 /** Index of the last bin starting on or before `day` (binary search over sorted starts). */
-function binIndex(starts: readonly number[], day: number): number {
+export function binIndex(starts: readonly number[], day: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
