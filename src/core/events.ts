@@ -56,7 +56,7 @@ export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned
 
 // Prepositions that introduce where something happened, with up to two describing words in between.
 // "in the German city of Bonn", "in the southern province of Kandahar": a kind of place and "of" before the name.
-const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp)\s+of\s+)?`;
+const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+|(?:border|frontier|coastal|port|mountain|desert|oil|mining|market|garrison|river|lakeside|rural)\s+)?(?:city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp)\s+of\s+)?`;
 // "the Syrian capital, Damascus", "the port city Mombasa": a described place, then its name.
 const APPOSITION = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:capital|city|town|village|port|province|region|district|state)\s*,?\s+)?`;
 const COMPASS = 'north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|far';
@@ -239,7 +239,9 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         // "last month's summit", "an earlier attack": a clause that refers back to another event reports none
         // ("The meeting came a month after last month's summit in Nairobi, where …").
         if (BACK_REFERENCE.test(text.slice(Math.max(clause.start, trigger.start - 50), trigger.start)) || backReferenceIn(text, clause)) continue;
-        if (NEGATED.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "was not attacked
+        if (NEGATED.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "was not attacked"
+        // "talked on Thursday about Zelenskiy's visit to the United States": the topic of this event, not one.
+        if (NOUN_TRIGGER.test(trigger.text) && TOPIC_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 60), trigger.start))) continue;
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
           actors = [previous.subject, ...actors];
         }
@@ -570,6 +572,8 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
   return best;
 }
 
+// What a meeting or a call was about: "about Zelenskiy's visit", "discussed the upcoming summit".
+const TOPIC_BEFORE = /\b(?:about|discussed|discussing|discuss|regarding|concerning|prepar(?:e|ed|ing|ations for))\s+(?:(?:the|a|an|his|her|their|its|this|next|upcoming|planned|forthcoming|possible|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{L}+['’]s)\s+){0,2}$/iu;
 // A denied event: "was not attacked", "did not meet", "never visited".
 const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
 // A distance and a bearing before a place: "260 km (160 miles) north of", "50 miles south-west of the".
