@@ -171,7 +171,10 @@ export function* filterSortedInSlices<T extends HasEventProperties>(sorted: read
     if (days.ends[i] >= criteria.start) earlier.push(matching[i]);
     if ((i - from + 1) % step === 0) yield;
   }
-  return earlier.concat(matching.slice(inside, to), criteria.showUndated ? matching.slice(days.dated) : []);
+  // One copy of the run when nothing else is shown (a step over 100,000 events makes no second one).
+  const run = matching.slice(inside, to);
+  const undated = criteria.showUndated && days.dated < matching.length ? matching.slice(days.dated) : [];
+  return earlier.length || undated.length ? earlier.concat(run, undated) : run;
 }
 
 /**
