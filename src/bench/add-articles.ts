@@ -6,6 +6,7 @@
  * - one typical article pasted with one article kept: findings of the new article + the whole reading
  *   (pipeline over both, merge with the seeds' events, readings), median of 20 after a warm-up;
  * - 100 articles dropped at once: findings of each + the reading, median of 3.
+ * With DATELINE_BENCH_BROWSER=1 it adds the browser's figures (src/bench/add-articles-browser.ts).
  * Called by src/bench/run.ts; runnable alone: `npx tsx src/bench/add-articles.ts`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -78,6 +79,8 @@ export async function benchAddArticles(): Promise<Record<string, string | number
   drop();
   const drops = Array.from({ length: 3 }, drop);
   const code = builtCode();
+  // The same in the browser (src/bench/add-articles-browser.ts): the page, the worker and their messages.
+  const browser = process.env.DATELINE_BENCH_BROWSER === '1' ? await (await import('./add-articles-browser')).benchAddArticlesInBrowser() : { browser: 'set DATELINE_BENCH_BROWSER=1 after npm run build' };
   return {
     'gazetteer (browser form) gzipped (KB)': kb(gzGazetteer),
     'worker code gzipped (KB)': code ? kb(code.worker) : 'no build in dist/',
@@ -88,6 +91,7 @@ export async function benchAddArticles(): Promise<Record<string, string | number
     '100 articles dropped (ms, median of 3)': Math.round(median(drops.map((d) => d.ms))),
     '100 articles: longest single-article step (ms)': Number(Math.max(...drops.map((d) => d.longestArticleMs)).toFixed(1)),
     '100 articles: pipeline + merge + readings step (ms)': Math.round(median(drops.map((d) => d.readAllMs))),
+    ...browser,
   };
 }
 

@@ -16,7 +16,8 @@ import { mergeWithShown } from './merge-existing';
 import { findings, reading } from './reading';
 import { unreadScript } from './script';
 import { textPieces } from './segments';
-import type { StoredCorrection } from './protocol';
+import type { ArticleReading, StoredCorrection } from './protocol';
+import { ReadingVersions } from './reading-versions';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures/add');
 const text = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -151,5 +152,30 @@ describe('corrections in exports', () => {
     const read = importGeoJson(JSON.stringify(hostile), 'hostile.geojson').events[0].properties.corrections!;
     expect(read).toEqual([{ field: 'date', from: '', to: '', at: '' }]);
     expect(correctionText(read[0])).toBe('Date: none → none (corrected )');
+  });
+});
+
+describe('ReadingVersions', () => {
+  const reading = (file: string, events: string[]): ArticleReading => ({ file, published: null, spans: [], places: 1, dates: 0, actors: 0, events, issues: [] });
+
+  it('sends a reading once, again when it changes, and again to a page that dropped its copy', () => {
+    const versions = new ReadingVersions();
+    const first = versions.changed([reading('a.txt', ['e1']), reading('b.txt', [])], {});
+    expect(first.map((r) => r.file)).toEqual(['a.txt', 'b.txt']);
+    const held = Object.fromEntries(first.map((r) => [r.file, r.version!]));
+    // Nothing changed: nothing to send.
+    expect(versions.changed([reading('a.txt', ['e1']), reading('b.txt', [])], held)).toEqual([]);
+    // b's events changed (a new article merged with it): only b, in a new version.
+    const second = versions.changed([reading('a.txt', ['e1']), reading('b.txt', ['e2'])], held);
+    expect(second.map((r) => [r.file, r.events])).toEqual([['b.txt', ['e2']]]);
+    expect(second[0].version).not.toBe(held['b.txt']);
+    // A page that holds nothing (reloaded, or everything removed) gets everything.
+    expect(versions.changed([reading('a.txt', ['e1'])], {}).map((r) => r.file)).toEqual(['a.txt']);
+  });
+
+  it('never reuses a version of another worker', () => {
+    const one = new ReadingVersions().changed([reading('a.txt', ['e1'])], {});
+    const other = new ReadingVersions().changed([reading('a.txt', ['e9'])], { 'a.txt': one[0].version! });
+    expect(other.map((r) => r.events)).toEqual([['e9']]);
   });
 });

@@ -290,6 +290,7 @@ export class AddedArticles {
       {
         kind: 'extract', id, articles: $state.snapshot(this.articles) as StoredArticle[], files: input.files, pasted: input.pasted,
         existing: this.baseShown && base ? base : null, corrections: $state.snapshot(this.corrections) as StoredCorrection[], now: new Date().toISOString(),
+        readingVersions: Object.fromEntries(Object.values(this.readings).map((r) => [r.file, r.version ?? ''])),
       },
       (progress) => (this.busy = { what, progress }),
     );
@@ -319,9 +320,8 @@ export class AddedArticles {
   /** Messages after reading new input: what was refused, each new article's outcome, the warnings. */
   #report(result: ExtractResult): AddMessage[] {
     const messages: AddMessage[] = result.rejected.map((text) => ({ kind: 'error', text }));
-    const byId = new Map(result.readings.map((r) => [r.file, r]));
     for (const article of result.added) {
-      const r = byId.get(article.file);
+      const r = this.readings[article.file];
       if (!r) continue;
       const name = article.meta.title || article.file;
       if (r.events.length) {
@@ -340,11 +340,20 @@ export class AddedArticles {
     return messages;
   }
 
+  /** Ids of the events read from these articles (their readings). */
+  eventsOf(files: readonly string[]): string[] {
+    return [...new Set(files.flatMap((f) => this.readings[f]?.events ?? []))];
+  }
+
   #publish(result: Pick<ExtractResult, 'events' | 'replaced' | 'rejectedEvents' | 'readings'>): void {
     this.events = result.events;
     this.replaced = result.replaced;
     this.rejectedEvents = result.rejectedEvents;
-    this.readings = Object.fromEntries(result.readings.map((r) => [r.file, r]));
+    // The reply carries only the readings that changed: the others are the ones held, for the articles kept.
+    const readings: Record<string, ArticleReading> = {};
+    for (const a of this.articles) if (this.readings[a.file]) readings[a.file] = this.readings[a.file];
+    for (const r of result.readings) readings[r.file] = r;
+    this.readings = readings;
     this.#sync();
   }
 

@@ -13,6 +13,7 @@ import { readDroppedFiles, readPasted } from './browser-source';
 import { readAll } from './read-all';
 import { findings, type ArticleFindings } from './reading';
 import type { AddProgress, AddReply, AddRequest, ExtractResult, PlaceChoice, StoredArticle } from './protocol';
+import { ReadingVersions } from './reading-versions';
 
 const post = (reply: AddReply) => (self as unknown as Worker).postMessage(reply);
 const cancelled = new Set<number>();
@@ -60,6 +61,9 @@ function findingsOf(article: Article, gaz: Gazetteer): ArticleFindings {
   return found;
 }
 
+/** Which readings the page already holds (a reply leaves them out). */
+const readingVersions = new ReadingVersions();
+
 /** Lets a cancel message in between articles (a macrotask: the message queue runs). */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -103,7 +107,8 @@ async function extract(request: Extract<AddRequest, { kind: 'extract' }>): Promi
   }
   progress({ stage: 'merging', done: all.length, total: all.length });
   const read = readAll(all, found, request.existing, request.corrections, gaz);
-  return { added, rejected, ...read, issues: [...issues, ...read.issues], elapsedMs: performance.now() - started };
+  const readings = readingVersions.changed(read.readings, request.readingVersions);
+  return { added, rejected, ...read, readings, issues: [...issues, ...read.issues], elapsedMs: performance.now() - started };
 }
 
 function choice(g: Gazetteer, index: number, distanceKm?: number): PlaceChoice {

@@ -91,6 +91,8 @@ export interface ArticleReading {
   /** Ids of the events this article is a source of (after merging and corrections). */
   events: string[];
   issues: Issue[];
+  /** Set by the worker: changes whenever this file's reading changes (see `readingVersions`). */
+  version?: string;
 }
 
 /** An event a reader rejected, kept so the rejection can be undone. */
@@ -101,7 +103,11 @@ export interface RejectedEvent {
 }
 
 export type AddRequest =
-  | { kind: 'extract'; id: number; articles: StoredArticle[]; files: { path: string; file: File }[]; pasted: (PastedArticle & { file: string })[]; existing: DatelineEvent[] | null; corrections: StoredCorrection[]; now: string }
+  | {
+      kind: 'extract'; id: number; articles: StoredArticle[]; files: { path: string; file: File }[]; pasted: (PastedArticle & { file: string })[]; existing: DatelineEvent[] | null; corrections: StoredCorrection[]; now: string;
+      /** The `version` of each reading the page holds: the reply leaves out those still the same. */
+      readingVersions: Record<string, string>;
+    }
   | { kind: 'search'; id: number; query: string }
   | { kind: 'nearest'; id: number; lon: number; lat: number }
   | { kind: 'cancel'; id: number };
@@ -124,6 +130,11 @@ export interface ExtractResult {
   /** Events already shown that the added articles report too: the same id, more sources. */
   replaced: DatelineEvent[];
   rejectedEvents: RejectedEvent[];
+  /**
+   * Readings of the articles whose reading the page does not hold yet in this version (a new article, or
+   * one whose events changed); the page keeps its own copy of the others. With 100 articles kept, a paste's
+   * reply would otherwise carry 100 readings (~750 kB) that the page has to deserialise again.
+   */
   readings: ArticleReading[];
   elapsedMs: number;
 }
