@@ -247,7 +247,8 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         }
         const date = nearestDate(eventDates(text, input.dates.filter((d) => inClause(clause, d.start, d.end))), trigger);
         // "The war … has killed tens of thousands": a running toll, not an event, unless a day is given.
-        if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start))) continue;
+        // Not "have been killed in an airstrike": the deaths of one attack.
+        if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start)) && !ONE_ATTACK_AFTER.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 80)))) continue;
         const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
         const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
         // The traveller of a trip, and of the talks it was for, is the clause's first person before the travel verb.
@@ -399,6 +400,7 @@ const NOT_VIOLENCE = /\b(?:outbreaks?|epidemics?|pandemics?|virus|viral|flu|infl
 const NOUN_TRIGGER = /^(?:meetings?|talks|summit|consultations|visits?|trip|journey|arrival)\b/i;
 // A present perfect before a killing ("has killed", "have now killed"): a running toll.
 const TOLL_BEFORE = /\b(?:has|have)\s+(?:\w+\s+)?$/i;
+const ONE_ATTACK_AFTER = /^\s+(?:[\w-]+\s+){0,3}?(?:in|after|during|by|when)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|raids?|ambush|shelling|bombs?|drones?|missiles?)\b/i;
 const LABOUR_STRIKE = /\b(?:hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|nurses['’]?|sit-down|wildcat|nationwide)\s+strikes?\b|\b(?:on|went on|go on|going on)\s+strike\b|\bstrike\s+action\b/i;
 
 /** Verbs of reaction: who condemns or welcomes an event comments on it, whatever its type. */

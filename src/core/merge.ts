@@ -46,6 +46,8 @@ export interface Observation {
   window?: DateWindow | null;
   /** Counted from ("since the October 7 attack"): background to the story, not its news. */
   since?: boolean;
+  /** Dated by the publication day alone (an undated lede): the news may be of the day before. */
+  soft?: boolean;
   /** What the story recalls or counts from, not its news: not mapped unless another report dates it. */
   background?: boolean;
   /** Named by a definite noun ("the assassination of …"): an event the reader knows, of any day. */
@@ -87,6 +89,8 @@ export interface MergedEvent {
   precision: TimePrecision | null;
   /** While undated: the days it can fall in (see `Observation.window`). */
   window: DateWindow | null;
+  /** Dated only by its reports' publication day (see `Observation.soft`): the day before also fits. */
+  soft?: boolean;
   persons: string[];
   orgs: string[];
   /** Participants who were targeted (a subset of `persons` and `orgs`). */
@@ -435,6 +439,7 @@ function start(o: Observation): MergedEvent {
     date: o.date,
     precision: o.precision,
     window: o.date ? null : o.window ?? null,
+    ...(o.soft && o.date ? { soft: true } : {}),
     persons: [...o.persons],
     orgs: [...o.orgs],
     targets: o.targets ? [...o.targets] : [],
@@ -453,9 +458,10 @@ function mergeInto(target: MergedEvent, other: MergedEvent, geo: PlaceRelation) 
   target.reports.push(...other.reports);
   for (const f of other.files) target.files.add(f);
   target.place = finerPlace(target.place, other.place, geo);
-  if (other.date && (!target.date || finerDate(other, target))) {
+  if (other.date && (!target.date || finerDate(other, target) || (target.soft && !other.soft && other.precision === target.precision))) {
     target.date = other.date;
     target.precision = other.precision;
+    target.soft = other.soft;
   }
   target.window = target.date ? null : narrower(target.window, other.window);
   target.persons = union(target.persons, other.persons);
@@ -527,11 +533,17 @@ function narrower(a: DateWindow | null, b: DateWindow | null | undefined): DateW
   return { from, to, ...(weekday === undefined ? {} : { weekday }), ...(monthDay ? { monthDay } : {}) };
 }
 
-type Dated = { date: string | null; precision: TimePrecision | null; window?: DateWindow | null };
+type Dated = { date: string | null; precision: TimePrecision | null; window?: DateWindow | null; soft?: boolean };
 
 /** Whether two reports' dates can be one event's: overlapping spans; an undated one fits unless its window (a back-reference's days) misses the other's span. */
 function datesFit(a: Dated, b: Dated): boolean {
   if (!a.date || !b.date) return windowsFit(a, b);
+  // A day taken from the publication alone also fits a stated day before it: "killed in an airstrike",
+  // published the morning after.
+  if (a.soft !== b.soft && a.precision === 'day' && b.precision === 'day') {
+    const [soft, stated] = a.soft ? [a.date, b.date] : [b.date, a.date];
+    return stated === soft || stated === addDays(soft, -1);
+  }
   const [as, ae] = [a.date, lastDay(a.date, a.precision)];
   const [bs, be] = [b.date, lastDay(b.date, b.precision)];
   return (as <= bs && be <= ae) || (bs <= as && ae <= be);

@@ -198,12 +198,12 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
     // The lede tells what happened, the next sentences when: "killed several people in a raid …" /
     // "stormed the town … on Saturday night".
     const told = o.quote.start < w.ledeEnd ? own.slice(i + 1, i + 1 + LEDE_LOOKAHEAD).find((e) => !e.background && !e.since && !e.planned && !e.recalls && e.date && e.precision === 'day' && e.type === o.type && (!e.place || !o.place || e.place.country === o.place.country) && e.date <= published && e.date >= addDays(published, -LEDE_WEEK)) : undefined;
-    if (story) out.push({ ...o, date: story.date, precision: 'day' });
+    if (story) out.push({ ...o, date: story.date, precision: 'day', ...(story.soft ? { soft: true } : {}) });
     else if (told) out.push({ ...o, date: told.date, precision: 'day' });
     // A page that only says when it was updated was published that day or some days before: its lede's
     // news falls in that stretch and takes its day from another report of it.
     else if (o.quote.start < w.ledeEnd && w.updatedOnly) out.push({ ...o, window: { from: addDays(published, -UPDATED_SPAN_DAYS), to: published } });
-    else if (o.quote.start < w.ledeEnd) out.push({ ...o, date: published, precision: 'day' });
+    else if (o.quote.start < w.ledeEnd) out.push({ ...o, date: published, precision: 'day', soft: true });
     else out.push(o);
   }
   return out;
