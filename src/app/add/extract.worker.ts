@@ -12,6 +12,7 @@ import type { Article, Issue } from '../../core/types';
 import { readDroppedFiles, readPasted } from './browser-source';
 import { readAll } from './read-all';
 import { findings, type ArticleFindings } from './reading';
+import { nameLookups, type NameLookups } from '../../core/places';
 import type { AddProgress, AddReply, AddRequest, ExtractResult, PlaceChoice, StoredArticle } from './protocol';
 import { ReadingVersions } from './reading-versions';
 
@@ -52,11 +53,11 @@ function loadGazetteer(onProgress: (p: AddProgress) => void): Promise<Gazetteer>
 /** Findings of articles read before, by file: a new paste reads only itself again, not every kept article. */
 const known = new Map<string, { article: Article; found: ArticleFindings }>();
 
-function findingsOf(article: Article, gaz: Gazetteer): ArticleFindings {
+function findingsOf(article: Article, gaz: Gazetteer, names: NameLookups): ArticleFindings {
   const have = known.get(article.file);
   const m = article.meta;
   if (have && have.article.text === article.text && JSON.stringify(have.article.meta) === JSON.stringify(m)) return have.found;
-  const found = findings(article, gaz);
+  const found = findings(article, gaz, names);
   known.set(article.file, { article: { file: article.file, text: article.text, meta: { ...m } }, found });
   return found;
 }
@@ -95,10 +96,12 @@ async function extract(request: Extract<AddRequest, { kind: 'extract' }>): Promi
   const addedNames = new Set(added.map((a) => a.file));
   const all: Article[] = [...request.articles.filter((a) => !addedNames.has(a.file)), ...added];
   const found: ArticleFindings[] = [];
+  // One memo of gazetteer name lookups for the run, as the pipeline keeps one for its own.
+  const names = nameLookups();
   let lastBreath = performance.now();
   for (const [i, article] of all.entries()) {
     progress({ stage: 'reading', done: i, total: all.length });
-    found.push(findingsOf(article, gaz));
+    found.push(findingsOf(article, gaz, names));
     if (performance.now() - lastBreath > 30) {
       await breathe();
       check();

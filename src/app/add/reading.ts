@@ -6,6 +6,7 @@
 import { analyseArticle } from '../../core/pipeline';
 import { findChrome } from '../../core/clean';
 import { findDates } from '../../core/dates';
+import type { NameLookups } from '../../core/places';
 import { formatEventDate } from '../../core/timewindow';
 import type { Gazetteer } from '../../core/gazetteer/index';
 import type { Article, DatelineEvent, Issue, Place } from '../../core/types';
@@ -37,11 +38,13 @@ export interface ArticleFindings {
  * wins over a name it lies in).
  * @param article the article
  * @param gazetteer the loaded gazetteer
+ * @param names name lookups shared by the articles of one run (`nameLookups`): a batch asks the
+ *   gazetteer about the same names over and over, and this halves its reading time
  * @returns spans in text order, the publication date used and the article's issues
  */
-export function findings(article: Article, gazetteer: Gazetteer): ArticleFindings {
+export function findings(article: Article, gazetteer: Gazetteer, names?: NameLookups): ArticleFindings {
   const issues: Issue[] = [];
-  const work = analyseArticle(article, gazetteer, issues);
+  const work = analyseArticle(article, gazetteer, issues, names);
   const chrome = findChrome(article.text, article.meta);
   const dates = findDates(article.text, work.published, chrome.ignored).dates;
   const countryName = (code: string) => (code ? gazetteer.get(`cc:${code}`)?.name ?? code : '');
