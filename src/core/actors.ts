@@ -94,7 +94,8 @@ const NOT_NAME = new Set(
     'region province city state states kingdom nations war day news press tv read more share source anti takfiri ' +
     'arab arabs muslim muslims christian jewish shia shiite sunni western referring pointing heading stressing ' +
     'expressing speaking addressing according meanwhile however accelerating prosecution cooperation ' +
-    'county district governorate municipality province village town hall palace house building centre center ' +
+    'county district governorate municipality province village township commune woreda tehsil locality subdistrict ' +
+    'neighbourhood neighborhood suburb town hall palace house building centre center ' +
     'stadium hospital school mosque church temple bridge port station camp base people bill act law treaty ' +
     'agreement accord constitution budget lake lakes mount mountains desert valley island islands strait bay coast ' +
     'peninsula plateau basin delta canal dam highway road forest park hill hills hotel restaurant elementary ' +

@@ -552,7 +552,11 @@ function maskHoles(text: string, clause: Clause): string {
 function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger: { start: number; end: number }, type: EventType) {
   let best: { mention: PlaceMention; score: number } | null = null;
   for (const mention of places) {
-    const before = text.slice(Math.max(clause.start, mention.start - 60), mention.start);
+    const near = text.slice(Math.max(clause.start, mention.start - 90), mention.start);
+    // "an airstrike on Kanbalu Township of Sagaing Region": a local area the gazetteer lacks, then the
+    // larger one it has — read as "an airstrike on Sagaing Region".
+    const head = UNKNOWN_AREA_OF.exec(near);
+    const before = (head ? near.slice(0, head.index) : near).slice(-60);
     const target = type === 'strike' && (HIT_VERB.test(before) || STRIKE_NOUN_ON.test(before) || (mention.start >= trigger.end && STRIKE_TARGET.test(text.slice(trigger.end, mention.start))));
     const locative = LOCATIVE.test(before) || AREA_OF.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
     if (!locative) continue;
@@ -578,6 +582,7 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
 const TOPIC_BEFORE = /\b(?:about|discussed|discussing|discuss|regarding|concerning|prepar(?:e|ed|ing|ations for))\s+(?:(?:the|a|an|his|her|their|its|this|next|upcoming|planned|forthcoming|possible|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{L}+['’]s)\s+){0,2}$/iu;
 // A denied event: "was not attacked", "did not meet", "never visited".
 const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
+const UNKNOWN_AREA_OF = /(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Tt]ownship|[Dd]istrict|[Vv]illage|[Cc]ounty|[Mm]unicipality|[Cc]ommune|[Ss]ub-?district|[Tt]ehsil|[Ww]oreda|[Ll]ocality)\s+(?:of|in)\s+(?:the\s+)?$/u;
 // A distance and a bearing before a place: "260 km (160 miles) north of", "50 miles south-west of the".
 const FAR_FROM = /(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?$/i;
 /** Beyond this distance from the town named, an event is not placed at the town (the scoring tolerance is 161 km). */
