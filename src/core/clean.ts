@@ -49,6 +49,9 @@ const CREDIT = /^(source|via|sources|credit|photo|image|courtesy)\s*[:»>|/-]/i;
 const DATELINE_PREFIX = /^((?:[A-Z][\p{L}'’.-]*)(?:[ ,]+(?:[A-Z][\p{L}'’.-]*|\d{1,4}\b)){0,5})\s*\(([^()\n]{1,30})\)\s*[:—–-]\s*/u;
 // "BAMAKO —", "SULAIMANI —", "NAIROBI, Kenya —": an all-capitals place and a dash, without an outlet.
 const DATELINE_CAPS = /^(\p{Lu}[\p{Lu}'’.]+(?:[ -]\p{Lu}[\p{Lu}'’.]+){0,3}(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)\s*(?:[—–]|--|-(?=\s))\s*/u;
+// Wire copy: "KATHMANDU, Aug 3 (IANS) Prime Minister …", "TBILISI, May 14. /TASS/. Georgia's …",
+// "ASTANA, June 7 (Xinhua) -- …": an all-capitals place, maybe a day, and a one-word agency, no dash needed.
+const DATELINE_WIRE = /^(\p{Lu}[\p{Lu}'’.-]+(?:[ -]\p{Lu}[\p{Lu}'’.-]+){0,3})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\.?\s*(?:\([A-Z][A-Za-z.&-]{1,15}\)|\/[A-Z][A-Za-z.&-]{1,15}\/\.?)\s*(?:(?:[:—–]|--?)\s*)?(?=\p{Lu}|["“‘'])/u;
 // "Iran Press News:", "Xinhua Agency:" — a title-case outlet-like label before the paragraph text.
 const OUTLET_LABEL = /^((?:[A-Z][\p{L}0-9&'’.-]*\s*){1,6}):[\s\u00a0]*/u;
 const OUTLET_WORDS = /(news|press|tv|agency|times|media|service|network|radio|post|herald|tribune|gazette|journal|daily|wire|online|report)/i;
@@ -139,7 +142,7 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
     let offset = lead;
     let rest = t;
     for (let guard = 0; guard < 3; guard++) {
-      const d = DATELINE_PREFIX.exec(rest) ?? DATELINE_CAPS.exec(rest);
+      const d = DATELINE_PREFIX.exec(rest) ?? DATELINE_CAPS.exec(rest) ?? DATELINE_WIRE.exec(rest);
       if (d && !dateline && d[1].length <= 40) {
         dateline = { start: offset, end: offset + d[1].length, text: d[1] };
         add(offset, offset + d[0].length, 'dateline');

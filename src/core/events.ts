@@ -35,7 +35,7 @@ export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPl
   // "to meet" only after a word that announces it ("is expected to meet", "will meet") and before whom
   // (`namesWhom`: a capitalised name or a determiner) — "meet demands" or "meet again" is no meeting.
   { type: 'meeting', pattern: /\bmeet\b/i, namesWhom: true },
-  { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|(?:journey|trip|trav(?:el|ell)(?:ed|s)?|flew|drove|headed)\s+from\b|arriv(?:e|ed|es|al)\s+in\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
+  { type: 'visit', pattern: /\b(?:trav(?:el|ell)(?:ed|s)?\s+to\b|(?:journey|trip|trav(?:el|ell)(?:ed|s)?|flew|drove|headed)\s+from\b|arriv(?:e|ed|es|al)\s+(?:in|here)\b|visit(?:ed|s|ing)?\b|trip\s+to\b|flew\s+to\b|landed\s+in\b)/i, needsSubject: true },
 ];
 
 /**
@@ -88,7 +88,8 @@ const PRONOUN_SUBJECT = /^(He|She)\b/;
 const ANAPHORIC_NOUN = /^The\s+(?:\w+\s+){0,2}(?:attack|strike|assassination|killing|bombing|operation|meeting|talks|visit|trip|vote)\b/;
 
 // Between a dateline's place and the lede: ", Somalia (AP) — ", " — ".
-const LEDE_GAP = /^(?:,\s*\p{Lu}[\p{L}. ]{0,30})?\s*(?:\([^()\n]{1,30}\))?\s*[—–:-]{1,2}\s*$/u;
+// Wire copy needs no dash: ", Aug 3 (IANS) ", ", May 14. /TASS/. ".
+const LEDE_GAP = /^(?:,\s*\p{Lu}[\p{L}. ]{0,30}(?:\d{1,2}(?:,\s*\d{4})?)?)?\.?\s*(?:\([^()\n]{1,30}\)|\/[^/\n]{1,20}\/\.?)?\s*(?:[—–:-]{1,2}\s*)?$/u;
 
 /** A clause: the narrative part of a sentence, or one quotation inside it. */
 export interface Clause {
@@ -350,7 +351,9 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
   // event where it was filed.
   if (dateline) {
     for (const e of out) {
-      if (e.place || e.type === 'statement' || e.type === 'visit' || !LEDE_GAP.test(text.slice(dateline.end, e.sentence.start))) continue;
+      // A trip goes elsewhere than where it is reported from, unless it "arrived here".
+      const arrivedHere = e.type === 'visit' && /\bhere$/i.test(e.trigger.text);
+      if (e.place || e.type === 'statement' || (e.type === 'visit' && !arrivedHere) || !LEDE_GAP.test(text.slice(dateline.end, e.sentence.start))) continue;
       if (input.places.some((p) => p.start >= e.sentence.start && p.end <= e.sentence.end)) continue;
       e.place = dateline;
       e.placeVia = 'dateline';
