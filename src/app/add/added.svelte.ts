@@ -27,6 +27,13 @@ import {
 /** The layer the pipeline's own events are loaded as (App.svelte: `events.load`). */
 const BASE_LAYER = 'events';
 
+/**
+ * Largest imported layer whose events added reports may join: each run sends the events to the worker and
+ * compares every added event with each of them of its type (an ACLED import can hold a million rows).
+ */
+const MAX_MERGED_IMPORT = 20_000;
+const NONE: DatelineEvent[] = [];
+
 export interface AddMessage {
   kind: 'error' | 'warning' | 'done';
   text: string;
@@ -98,6 +105,8 @@ export class AddedArticles {
   #patchedBase: DatelineEvent[] | null = null;
   /** What `#patchedBase` was made from: the same inputs give the same array (no store update, no effect loop). */
   #patchedFrom: { base: DatelineEvent[]; replaced: DatelineEvent[] } | null = null;
+  /** Imported layers as imported, and the copies with replaced events last put in the store. */
+  readonly #imported = new Map<string, { original: DatelineEvent[]; patched: DatelineEvent[]; replaced: DatelineEvent[] }>();
   #running: Promise<unknown> = Promise.resolve();
   #runId = 0;
   readonly #stop: () => void;
@@ -289,7 +298,7 @@ export class AddedArticles {
     const reply = await this.#ask(
       {
         kind: 'extract', id, articles: $state.snapshot(this.articles) as StoredArticle[], files: input.files, pasted: input.pasted,
-        existing: this.baseShown && base ? base : null, corrections: $state.snapshot(this.corrections) as StoredCorrection[], now: new Date().toISOString(),
+        existing: this.#shownToMerge(base), corrections: $state.snapshot(this.corrections) as StoredCorrection[], now: new Date().toISOString(),
         readingVersions: Object.fromEntries(Object.values(this.readings).map((r) => [r.file, r.version ?? ''])),
       },
       (progress) => (this.busy = { what, progress }),
@@ -357,6 +366,37 @@ export class AddedArticles {
     this.#sync();
   }
 
+  /**
+   * The events added reports may join: the pipeline layer (unless the reader chose a map of their own
+   * articles only) and every imported layer of Dateline events — a Dateline export read back, whose
+   * sources carry quotes — of at most MAX_MERGED_IMPORT events; null when there are none.
+   */
+  #shownToMerge(base: DatelineEvent[] | null): DatelineEvent[] | null {
+    const imported = Object.entries(this.#store.layers)
+      .filter(([name]) => name !== BASE_LAYER && name !== ADDED_LAYER)
+      .map(([name, events]) => this.#importedOriginal(name, events))
+      .filter((events) => events.length <= MAX_MERGED_IMPORT && events.some((e) => e.properties.sources?.some((s) => s.quote)));
+    if (!(this.baseShown && base) && !imported.length) return null;
+    return [...(this.baseShown && base ? base : []), ...imported.flat()];
+  }
+
+  /** An imported layer as imported (not the copy with replaced events this state put there). */
+  #importedOriginal(name: string, current: DatelineEvent[]): DatelineEvent[] {
+    const kept = this.#imported.get(name);
+    return kept && current === kept.patched ? kept.original : current;
+  }
+
+  /** An imported layer with the events the added articles report too replaced by them (same id, more sources). */
+  #patchImported(name: string, current: DatelineEvent[], replaced: DatelineEvent[]): DatelineEvent[] {
+    const original = this.#importedOriginal(name, current);
+    const kept = this.#imported.get(name);
+    if (kept && kept.original === original && kept.replaced === replaced) return kept.patched;
+    const byId = new Map(replaced.map((e) => [e.properties.id, e]));
+    const patched = original.some((e) => byId.has(e.properties.id)) ? original.map((e) => byId.get(e.properties.id) ?? e) : original;
+    this.#imported.set(name, { original, patched, replaced });
+    return patched;
+  }
+
   /** The pipeline layer as loaded (not the copy with replaced events this state put there). */
   #currentBase(): DatelineEvent[] | null {
     const current = this.#store.layers[BASE_LAYER];
@@ -380,11 +420,13 @@ export class AddedArticles {
     }
     // The other layers keep their order; the pipeline's stays first.
     const layers: Record<string, DatelineEvent[]> = patched && !(BASE_LAYER in this.#store.layers) ? { [BASE_LAYER]: patched } : {};
+    const replacedShown = this.visible ? this.replaced : NONE;
     for (const [name, events] of Object.entries(this.#store.layers)) {
       if (name === ADDED_LAYER) continue;
-      if (name !== BASE_LAYER) layers[name] = events;
+      if (name !== BASE_LAYER) layers[name] = this.#patchImported(name, events, replacedShown);
       else if (patched) layers[name] = patched;
     }
+    for (const name of this.#imported.keys()) if (!(name in layers)) this.#imported.delete(name);
     if (this.visible && this.events.length) layers[ADDED_LAYER] = this.events;
     this.#patchedBase = patched;
     // Writing an equal set of layers would only wake every reader of the store (and this state's effect).

@@ -70,7 +70,7 @@ export interface MergedWithShown {
 /**
  * Merges events read from added articles into the events already shown.
  * @param added the events of the added articles (the pipeline's output on them)
- * @param shown the events already shown (the pipeline's data layer), or [] for a map of one's own
+ * @param shown the events already shown (the pipeline's layer and imported Dateline layers), or [] for a map of one's own
  * @param gazetteer the loaded gazetteer (places, containment, shapes)
  * @returns the added events left on their own, and the shown events that gained their sources
  * @example mergeWithShown(added, shown, gazetteer).replaced.get('evt-…')?.properties.sources.length
