@@ -370,12 +370,14 @@ function splitRun(text: string, run: NameToken[], places: ReadonlyArray<{ start:
       k++;
       continue;
     }
-    const demonymOf = DEMONYM_MAP.get(lower);
+    // Two-word demonyms first ("Sri Lankan", "South African", "New Zealand"): never a name.
+    const pairOf = k + 1 < run.length ? DEMONYM_MAP.get(`${lower} ${plainWord(run[k + 1])}`) : undefined;
+    const demonymOf = pairOf ?? DEMONYM_MAP.get(lower);
     if (demonymOf) {
       flushName(text, pending, places, out);
       pending.affiliation = demonymOf;
-      demonym = tok;
-      k++;
+      demonym = pairOf ? { s: tok.s, e: run[k + 1].e, t: text.slice(tok.s, run[k + 1].e) } : tok;
+      k += pairOf ? 2 : 1;
       continue;
     }
     const segment = pending.tokens;

@@ -10,6 +10,13 @@ describe('findActors', () => {
     expect(names('Iraqi Prime Minister Mustafa al-Kadhimi met Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei.')).toEqual(['Mustafa al-Kadhimi/person', 'Ali Khamenei/person']);
   });
 
+  it('reads two-word demonyms as one ("Sri Lankan President …"), never as a name', () => {
+    expect(names('Sri Lankan President Ranil Perera arrived on Tuesday.')).toEqual(['Ranil Perera/person']);
+    expect(findActors('Sri Lankan President Ranil Perera arrived on Tuesday.')[0]).toMatchObject({ affiliation: 'LK' });
+    expect(names('South African Foreign Minister Naledi Dube met him.')).toEqual(['Naledi Dube/person']);
+    expect(names('The South African Armed Forces said so.')).toEqual(['South African Armed Forces/org']);
+  });
+
   it('strips plural titles ("Presidents Zelensky and Duda")', () => {
     expect(names('Presidents Zelensky and Duda held talks.')).toEqual(['Zelensky/person', 'Duda/person']);
     expect(names('Foreign Ministers Annalena Baerbock and Antony Blinken met.')).toEqual(['Annalena Baerbock/person', 'Antony Blinken/person']);
