@@ -88,6 +88,7 @@ const NOT_NAME = new Set(
   ('the a an in on at of for to and or but with by from as his her their its this that these those he she they we it i ' +
     'if when while after before since during under over into about between among against what which who whom whose ' +
     'there here then also so yet not no all both each every some many most such other another more one two three ' +
+    'former acting outgoing incoming interim analysts officials witnesses residents experts critics observers ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december god allah islam islamic republic revolution revolutionary middle east west ' +
     'north south western eastern northern southern central gulf sea ocean river street square airport international ' +

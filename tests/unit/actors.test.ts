@@ -17,6 +17,11 @@ describe('findActors', () => {
     expect(names('The South African Armed Forces said so.')).toEqual(['South African Armed Forces/org']);
   });
 
+  it('never takes a modifier or a plural noun at a sentence start for a name ("Former finance minister …", "Analysts said")', () => {
+    expect(names('Former finance minister Yanis Varoufakis voted for the reforms.')).toEqual(['Yanis Varoufakis/person']);
+    expect(names('Analysts said the vote was close. Witnesses saw the convoy.')).toEqual([]);
+  });
+
   it('strips plural titles ("Presidents Zelensky and Duda")', () => {
     expect(names('Presidents Zelensky and Duda held talks.')).toEqual(['Zelensky/person', 'Duda/person']);
     expect(names('Foreign Ministers Annalena Baerbock and Antony Blinken met.')).toEqual(['Annalena Baerbock/person', 'Antony Blinken/person']);
