@@ -83,14 +83,19 @@ export const LEAVES_DEFAULT_VIEW = Object.freeze({ leavesDefaultView: true });
 /**
  * Fits the events now and again each time the map changes size (an embed's frame growing to the
  * height it asked for, a phone turned), until someone moves the map by hand.
+ * @param onstop called when it stops following because the map was moved
  * @returns a function that stops following the size
  */
-export function keepEventsFitted(map: MaplibreMap, events: readonly DatelineEvent[], padding: Partial<PaddingOptions>): () => void {
+export function keepEventsFitted(map: MaplibreMap, events: readonly DatelineEvent[], padding: Partial<PaddingOptions>, onstop?: () => void): () => void {
   fitEvents(map, events, padding);
   const onResize = () => fitEvents(map, events, padding);
   // Moves made by a person carry the input event, moves to a new view (an import) LEAVES_DEFAULT_VIEW;
   // the fits above carry neither.
-  const onMoveStart = (e: { originalEvent?: unknown; leavesDefaultView?: boolean }) => (e.originalEvent || e.leavesDefaultView) && stop();
+  const onMoveStart = (e: { originalEvent?: unknown; leavesDefaultView?: boolean }) => {
+    if (!e.originalEvent && !e.leavesDefaultView) return;
+    stop();
+    onstop?.();
+  };
   const stop = () => {
     map.off('resize', onResize);
     map.off('movestart', onMoveStart);

@@ -11,6 +11,11 @@ export class MapContext {
   map = $state.raw<MaplibreMap | null>(null);
   /** The view after the last completed move (for the URL). */
   view = $state.raw<MapView | null>(null);
+  /**
+   * Set while the map shows its automatic fit to the events, a view nobody chose: the URL and the
+   * snippets made from it leave the view out, so wherever they are opened the map fits the events again.
+   */
+  fittedToEvents = $state(false);
   /** Set when a move was started by the user (drag, zoom), so the URL is updated with replaceState. */
   moving = $state(false);
   /**

@@ -62,7 +62,8 @@ export class UrlSync {
   current(): UrlState {
     const { timeline, filters, selection, mapContext } = this.#targets;
     return {
-      view: mapContext.view ?? undefined,
+      // The automatic fit to the events is no chosen view: left out, it is fitted again where the link opens.
+      view: mapContext.fittedToEvents ? undefined : (mapContext.view ?? undefined),
       window: timeline.domain && !timeline.isFullRange ? timeline.windowIso : undefined,
       mode: timeline.mode,
       undated: timeline.showUndated,
