@@ -66,15 +66,17 @@ export interface ArticleWork {
  * Runs the whole pipeline.
  * @param articles the articles (text never modified) with their manifest entries
  * @param gazetteer a loaded gazetteer
+ * @param analysed an article's analysis from an earlier run (`analyseArticle` on the same article and
+ *   gazetteer), when the caller kept it: the browser panel re-reads only what was added. Never mutated.
  * @returns events as GeoJSON features, place mentions, issues and a summary
  * @example
  * const { events } = extractEvents(articles, await loadGazetteer());
  * events[0].properties.sources.length // number of articles reporting the first event
  */
-export function extractEvents(articles: Article[], gazetteer: Gazetteer): PipelineResult {
+export function extractEvents(articles: Article[], gazetteer: Gazetteer, analysed?: (article: Article) => Analysis | undefined): PipelineResult {
   const issues: Issue[] = [];
   const sorted = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const work = analyseAll(sorted, gazetteer, issues);
+  const work = analyseAll(sorted, gazetteer, issues, analysed);
 
   // Actor names across the corpus: variants and lone surnames resolve to one canonical name.
   const index = actorIndex();
@@ -222,11 +224,23 @@ function sameStory(earlier: EventType, later: EventType): boolean {
  * own: V8 compiles a long-running loop's function on the spot (OSR) on every run, and this keeps that
  * to the loop instead of the whole of `extractEvents`.
  */
-function analyseAll(articles: Article[], gazetteer: Gazetteer, issues: Issue[]): ArticleWork[] {
+function analyseAll(articles: Article[], gazetteer: Gazetteer, issues: Issue[], analysed?: (article: Article) => Analysis | undefined): ArticleWork[] {
   const names = nameLookups();
   const work: ArticleWork[] = [];
-  for (const article of articles) work.push(analyseArticle(article, gazetteer, issues, names));
+  for (const article of articles) {
+    const known = analysed?.(article);
+    if (known) {
+      for (const issue of known.issues) issues.push(issue);
+      work.push(known.work);
+    } else work.push(analyseArticle(article, gazetteer, issues, names));
+  }
   return work;
+}
+
+/** One article's findings and the issues they raised: what `analyseArticle` gives, kept for another run. */
+export interface Analysis {
+  work: ArticleWork;
+  issues: Issue[];
 }
 
 /**

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readArticleFolder } from '../../src/cli/fs-source';
 import { loadGazetteer } from '../../src/cli/gazetteer-node';
 import type { Gazetteer } from '../../src/core/gazetteer/index';
-import { extractEvents } from '../../src/core/pipeline';
+import { type Analysis, analyseArticle, extractEvents } from '../../src/core/pipeline';
 
 const DIR = path.resolve(__dirname, '../fixtures/pipeline');
 let gazetteer: Gazetteer;
@@ -49,5 +49,29 @@ describe('pipeline fixtures', () => {
     const a = JSON.stringify(extractEvents(articles, gazetteer).events);
     const b = JSON.stringify(extractEvents([...articles].reverse(), gazetteer).events);
     expect(b).toBe(a);
+  });
+});
+
+describe('extractEvents with analyses kept from an earlier run', () => {
+  it('reuses them instead of reading the articles again, with the same result', () => {
+    const { articles } = readArticleFolder(path.join(__dirname, '../../seeds'));
+    const kept = new Map<string, Analysis>();
+    for (const article of articles) {
+      const issues: Analysis['issues'] = [];
+      kept.set(article.file, { work: analyseArticle(article, gazetteer, issues), issues });
+    }
+    const asked: string[] = [];
+    const reused = extractEvents(articles, gazetteer, (article) => {
+      asked.push(article.file);
+      return kept.get(article.file);
+    });
+    expect(asked.sort()).toEqual(articles.map((a) => a.file).sort());
+    expect(JSON.stringify(reused)).toBe(JSON.stringify(extractEvents(articles, gazetteer)));
+    // An analysis is what the run uses: one whose article reads otherwise changes the result.
+    const first = articles[0];
+    const issues: Analysis['issues'] = [];
+    const other = { work: analyseArticle({ ...first, text: 'Nothing happened here.' }, gazetteer, issues), issues };
+    const changed = extractEvents(articles, gazetteer, (article) => (article.file === first.file ? other : kept.get(article.file)));
+    expect(JSON.stringify(changed)).not.toBe(JSON.stringify(reused));
   });
 });

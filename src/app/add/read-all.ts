@@ -26,7 +26,9 @@ export function readAll(
   corrections: readonly StoredCorrection[],
   gazetteer: Gazetteer,
 ): Pick<ExtractResult, 'events' | 'replaced' | 'rejectedEvents' | 'readings' | 'issues'> {
-  const result = extractEvents([...articles], gazetteer);
+  // Each article was analysed for its reading: the run over all of them reuses that, not a second pass.
+  const byFile = new Map(found.map((f) => [f.file, f]));
+  const result = extractEvents([...articles], gazetteer, (article) => byFile.get(article.file)?.analysis);
   const merged = shown ? mergeWithShown(result.events, shown, gazetteer) : { events: result.events, replaced: new Map<string, DatelineEvent>() };
   const replacedIds = new Set(merged.replaced.keys());
   const corrected = applyCorrections([...merged.events, ...merged.replaced.values()], corrections, gazetteer);

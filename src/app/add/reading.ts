@@ -3,7 +3,7 @@
  * resolved to and the events it is evidence for — what the reading view highlights. Uses the pipeline's
  * own per-article stages (`analyseArticle`, `findDates`), so it shows what the extraction saw.
  */
-import { analyseArticle } from '../../core/pipeline';
+import { type Analysis, analyseArticle } from '../../core/pipeline';
 import { findChrome } from '../../core/clean';
 import { findDates } from '../../core/dates';
 import type { NameLookups } from '../../core/places';
@@ -31,6 +31,8 @@ export interface ArticleFindings {
   published: string | null;
   spans: Omit<ReadSpan, 'events'>[];
   issues: Issue[];
+  /** The pipeline's own analysis of the article, reused by the run over every article (stays in the worker). */
+  analysis: Analysis;
 }
 
 /**
@@ -77,7 +79,7 @@ export function findings(article: Article, gazetteer: Gazetteer, names?: NameLoo
     }
     kept.push(s);
   }
-  return { file: article.file, published: work.published, spans: kept, issues };
+  return { file: article.file, published: work.published, spans: kept, issues, analysis: { work, issues: [...issues] } };
 }
 
 /**
