@@ -66,11 +66,22 @@ test('a PDF, binary data, Cyrillic text, a manifest row naming a missing file an
   await expect(page.getByRole('heading', { name: 'Your articles (1)' })).toBeVisible();
 });
 
-test('a read can be cancelled: nothing of it is added', async ({ page }) => {
+test('a read can be cancelled: nothing of it is added', async ({ page, context }) => {
+  // The gazetteer is held back until Cancel is clicked: a read can be fast enough to end before a click.
+  let release = () => {};
+  let asked = false;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/gazetteer[^/]*$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
   await openPanel(page);
   await page.getByLabel('Article text').fill('Foreign Minister Ana Torres met her Peruvian counterpart in Quito on Monday.');
   await page.getByRole('button', { name: 'Read and add' }).click();
+  await expect.poll(() => asked).toBe(true);
   await page.getByRole('button', { name: 'Cancel' }).click();
+  release();
   await expect(messages(page)).toContainText('Reading was cancelled; nothing new was added.', { timeout: 120_000 });
   await expect(page.getByRole('heading', { name: 'Your articles (0)' })).toBeVisible();
   // The text is still there to try again.
