@@ -23,8 +23,6 @@ export interface ExtractRun {
   inputIssues: Issue[];
   /** True when some input could not be read (the exit code is then 1). */
   failed: boolean;
-  /** Each article's text by file name, to print the line a warning about one of its events points at. */
-  texts?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -50,8 +48,7 @@ export async function runExtract(input: string, out: string): Promise<ExtractRun
   write('events.csv', toCsv(eventCsvRows(result.events), EVENTS_CSV_COLUMNS));
   write('event_sources.csv', toCsv(eventSourceCsvRows(result.events), EVENT_SOURCES_CSV_COLUMNS));
   write('mentions.csv', toCsv(mentionCsvRows(result.mentions), MENTIONS_CSV_COLUMNS));
-  const texts = new Map(articles.map((a) => [a.file, a.text]));
-  return { result, inputIssues, failed: inputIssues.some((i) => i.severity === 'error'), texts };
+  return { result, inputIssues, failed: inputIssues.some((i) => i.severity === 'error') };
 }
 
 /** A mistake in the command line or its folders: printed as one line, exit code 2, nothing written. */
@@ -119,43 +116,15 @@ export function formatSummary(run: ExtractRun, out: string): string[] {
   const all = [...run.inputIssues, ...run.result.issues];
   if (all.length) {
     lines.push('', `issues (${all.length}):`);
-    for (const i of all) lines.push(`  ${i.severity === 'error' ? 'ERROR' : 'warn '} ${issueLocation(i, run)}: ${i.message}`);
+    for (const i of all) lines.push(`  ${i.severity === 'error' ? 'ERROR' : 'warn '} ${issueLocation(i)}: ${i.message}`);
   }
   return lines;
 }
 
-/**
- * Where an issue points: `file:line` as it came, or — for the pipeline's warnings about an event, which
- * name the files reporting it but no line — each file with the line of its report: for an undated event
- * the first of its sources in that file, for an event left off the map the sentence the warning quotes,
- * found in the file's text. A file whose line cannot be told is named alone.
- */
-function issueLocation(issue: Issue, run: ExtractRun): string {
-  if (issue.line) return `${issue.file}:${issue.line}`;
-  const texts = run.texts;
-  const files = issue.file.split(', ');
-  if (!texts || !files.every((f) => texts.has(f))) return issue.file;
-  const lineIn = (file: string, offset: number) => (offset < 0 ? 0 : lineOf(texts.get(file)!, offset));
-  let lines: number[] = [];
-  const undated = /^undated (.+) at (.*): no source gives a date$/.exec(issue.message);
-  const quoted = /, not mapped: "(.*)"$/s.exec(issue.message);
-  if (undated) {
-    const event = run.result.events.find(({ properties: p }) =>
-      !p.date_start && p.type === undated[1] && p.place_name === undated[2] && p.sources.map((s) => s.file).join(', ') === issue.file);
-    if (event) lines = files.map((f) => lineIn(f, Math.min(...event.properties.sources.filter((s) => s.file === f).map((s) => s.start))));
-  } else if (quoted) {
-    // The message shows the sentence, cut to 67 characters and '…' when longer (pipeline.ts `clip`).
-    const sentence = quoted[1].length === 68 && quoted[1].endsWith('…') ? quoted[1].slice(0, -1) : quoted[1];
-    lines = files.map((f) => lineIn(f, texts.get(f)!.indexOf(sentence)));
-  }
-  return files.map((f, i) => (lines[i] ? `${f}:${lines[i]}` : f)).join(', ');
-}
-
-/** The 1-based line of a character offset. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
+/** Where an issue points: `file:line`, or for an event several articles report, each file with its line. */
+function issueLocation(issue: Issue): string {
+  if (issue.at) return issue.at.map(({ file, line }) => (line ? `${file}:${line}` : file)).join(', ');
+  return issue.line ? `${issue.file}:${issue.line}` : issue.file;
 }
 
 /** Reads `<articles-folder> --out <folder>`; a missing value, an unknown option or a second folder is a {@link UsageError}. */

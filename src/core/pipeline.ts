@@ -95,6 +95,17 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer, analyse
   const ids = new Set<string>();
   const meta = new Map(work.map((w) => [w.article.file, w.article.meta]));
   const publishedOf = new Map(work.map((w) => [w.article.file, w.published]));
+  const textOf = new Map(work.map((w) => [w.article.file, w.article.text]));
+  // Where each article tells an event left off the map: the line where the quoted sentence (as far as
+  // the message shows it) first occurs in each.
+  const quotedAt = (e: MergedEvent): Issue['at'] => {
+    const quote = e.reports[0].quote.text;
+    const shown = quote.length > CLIP ? quote.slice(0, CLIP - 3) : quote;
+    return [...new Set(e.reports.map((r) => r.file))].map((file) => {
+      const at = textOf.get(file)!.indexOf(shown);
+      return at >= 0 ? { file, line: lineOf(textOf.get(file)!, at) } : { file };
+    });
+  };
   // One wound, rounded geometry per place: many events share a country or region shape.
   const geometries = new Map<string, Geometry>();
   let unplaced = 0;
@@ -115,14 +126,14 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer, analyse
     if (!datedNews && e.reports.every((r) => r.background || publishedOf.get(r.file))) {
       const files = [...new Set(e.reports.map((r) => r.file))].join(', ');
       const why = e.reports.every((r) => r.background) ? 'background to the story' : 'undated in a dated article';
-      issues.push({ file: files, message: `${e.type} ${why}, not mapped: "${clip(e.reports[0].quote.text)}"`, severity: 'warning' });
+      issues.push({ file: files, at: quotedAt(e), message: `${e.type} ${why}, not mapped: "${clip(e.reports[0].quote.text)}"`, severity: 'warning' });
       continue;
     }
     if (!e.place) {
       // Without a place an event cannot be mapped; it is reported so nothing is lost silently.
       unplaced++;
       const files = [...new Set(e.reports.map((r) => r.file))].join(', ');
-      issues.push({ file: files, message: `${e.type} without a place, not mapped: "${clip(e.reports[0].quote.text)}"`, severity: 'warning' });
+      issues.push({ file: files, at: quotedAt(e), message: `${e.type} without a place, not mapped: "${clip(e.reports[0].quote.text)}"`, severity: 'warning' });
       continue;
     }
     const feature = toFeature(e as MergedEvent & { place: Place }, meta, gazetteer, ids, geometries);
@@ -135,7 +146,9 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer, analyse
     sourcesPerEvent[p.sources.length] = (sourcesPerEvent[p.sources.length] ?? 0) + 1;
     if (p.date_start) continue;
     undated++;
-    issues.push({ file: p.sources.map((s) => s.file).join(', '), message: `undated ${p.type} at ${p.place_name}: no source gives a date`, severity: 'warning' });
+    // Each source's file, with the line of its first report there.
+    const at = p.sources.map(({ file }) => ({ file, line: lineOf(textOf.get(file)!, Math.min(...p.sources.filter((s) => s.file === file).map((s) => s.start))) }));
+    issues.push({ file: p.sources.map((s) => s.file).join(', '), at, message: `undated ${p.type} at ${p.place_name}: no source gives a date`, severity: 'warning' });
   }
   return {
     events,
@@ -697,7 +710,9 @@ function titleOf(e: MergedEvent): string {
   }
 }
 
-const clip = (s: string) => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
+/** Longest quote a warning shows whole; a longer one is cut three characters shorter, with '…'. */
+const CLIP = 70;
+const clip = (s: string) => (s.length > CLIP ? `${s.slice(0, CLIP - 3)}…` : s);
 
 function lineOf(text: string, offset: number): number {
   let line = 1;

@@ -36,6 +36,8 @@ export interface Article {
 export interface Issue {
   file: string;
   line?: number;
+  /** For an issue about an event several articles report (`file` lists them): each file and the line of its report. */
+  at?: Array<{ file: string; line?: number }>;
   message: string;
   severity: 'error' | 'warning';
 }

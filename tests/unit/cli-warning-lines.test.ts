@@ -1,6 +1,6 @@
 /**
  * Issue 11, item 17: the CLI prints a line number with every warning about an event. The pipeline names
- * the files reporting an event left off the map, or an undated one, but no line; the CLI finds it.
+ * the files reporting an event left off the map, or an undated one, with the line in each (`Issue.at`).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
