@@ -11,7 +11,7 @@
  */
 import * as chrono from 'chrono-node';
 import { addDays, isoFromCivil, validIso, weekdayOf } from './calendar';
-import { parseDate } from './io/dates';
+import { monthNumber, parseDate } from './io/dates';
 import { isWhitespaceCode } from './sentences';
 import type { DateMention, TimePrecision } from './types';
 
@@ -74,7 +74,6 @@ export function publicationDate(value: string | null | undefined): string | null
   return null;
 }
 
-const URL_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // In an address's path: "/2024/05/14/", "/2017-06/07/", "/2018/may/11/", "/20191211-niger-…", "-2021-06-23".
 const URL_DAY = /(?:^|[/_-])((?:19|20)\d{2})(?:[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})|(\d{2})(\d{2}))(?=$|[/_.-])/gi;
 
@@ -92,9 +91,9 @@ export function urlDate(url: string | null | undefined): string | null {
   let found: string | null = null;
   for (const m of path.matchAll(URL_DAY)) {
     const year = Number(m[1]);
-    const monthText = (m[2] ?? m[4]).toLowerCase();
-    const month = /^\d+$/.test(monthText) ? Number(monthText) : URL_MONTHS.indexOf(monthText.slice(0, 3)) + 1;
-    if (!/^\d+$/.test(monthText) && !MONTH_NAME.test(monthText)) continue;
+    const monthText = m[2] ?? m[4];
+    // A month word is read by its first three letters ("may", "sept", "october"); 0 (no month) fails below.
+    const month = /^\d+$/.test(monthText) ? Number(monthText) : monthNumber(monthText.slice(0, 3)) ?? 0;
     const day = Number(m[3] ?? m[5]);
     found = validIso(year, month, day) ?? found;
   }

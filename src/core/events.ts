@@ -59,11 +59,13 @@ export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned
 const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+|(?:border|frontier|coastal|port|mountain|desert|oil|mining|market|garrison|river|lakeside|rural)\s+)?(?:city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp)\s+of\s+)?`;
 // "the Syrian capital, Damascus", "the port city Mombasa": a described place, then its name.
 const APPOSITION = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:capital|city|town|village|port|province|region|district|state)\s*,?\s+)?`;
-const COMPASS = 'north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|far';
+/** The eight bearings: "north of", "40 km south-west of". */
+const BEARING = 'north|south|east|west|north-?east|north-?west|south-?east|south-?west';
+const COMPASS = `${BEARING}|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|far`;
 const LOCATIVE = new RegExp(String.raw`(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|${COMPASS}|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|remote|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}${APPOSITION}${PLACE_KIND_OF}$`, 'u');
 // "on the outskirts of Mogadishu", "in the north of the country", "40 km (25 miles) north of Kismayo",
 // "a base south-west of the capital".
-const AREA_OF = /(?:(?:^|[\s(,])(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)|(?:^|[\s(,])(?:on|in|at|to)\s+the\s+(?:(?:far|northern|southern|eastern|western)\s+)?(?:outskirts|edge|suburbs?|heart|centre|center|north|south|east|west|north-?east|north-?west|south-?east|south-?west|part)|\b(?:km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west))\s+of\s+(?:the\s+)?$/i;
+const AREA_OF = new RegExp(String.raw`(?:(?:^|[\s(,])(?:${BEARING})|(?:^|[\s(,])(?:on|in|at|to)\s+the\s+(?:(?:far|northern|southern|eastern|western)\s+)?(?:outskirts|edge|suburbs?|heart|centre|center|${BEARING}|part)|\b(?:km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:${BEARING}))\s+of\s+(?:the\s+)?$`, 'i');
 const DESTINATION = new RegExp(String.raw`(?:^|[\s(,])(to|in|visit(?:ed|s|ing)?|visit to)\s+(?:(?:the|a|an|capital|city|town|\p{Lu}[\p{L}-]*['’]s)\s+){0,2}${APPOSITION}${PLACE_KIND_OF}$`, 'u');
 // Between a subject and its verb: nothing, or one adverb ("Zelensky later traveled").
 const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequently|\w+ly)\s+)?$/;
@@ -280,7 +282,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         };
         // "the parliament passed …" names no country: the story's legislature, or the dateline's country.
         if (type === 'vote' && !candidate.legislature && NAMES_LEGISLATURE.test(text.slice(clause.start, clause.end))) {
-          candidate.legislature = [...events].reverse().find((e) => e.legislature)?.legislature ?? [...out].reverse().find((e) => e.legislature)?.legislature ?? dateline?.place.country ?? '';
+          candidate.legislature = lastLegislature(events) ?? lastLegislature(out) ?? dateline?.place.country ?? '';
         }
         // "traveled to Juba … for talks": the talks are where the trip went.
         const trip = fromClause.find((e) => e.type === 'visit');
@@ -587,7 +589,7 @@ const TOPIC_BEFORE = /\b(?:about|discussed|discussing|discuss|regarding|concerni
 const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
 const UNKNOWN_AREA_OF = /(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Tt]ownship|[Dd]istrict|[Vv]illage|[Cc]ounty|[Mm]unicipality|[Cc]ommune|[Ss]ub-?district|[Tt]ehsil|[Ww]oreda|[Ll]ocality)\s+(?:of|in)\s+(?:the\s+)?$/u;
 // A distance and a bearing before a place: "260 km (160 miles) north of", "50 miles south-west of the".
-const FAR_FROM = /(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?$/i;
+const FAR_FROM = new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:${BEARING})\s+of\s+(?:the\s+)?$`, 'i');
 /** Beyond this distance from the town named, an event is not placed at the town (the scoring tolerance is 161 km). */
 const FAR_KM = 100;
 
@@ -609,6 +611,12 @@ function pickOrigin(text: string, clause: Clause, places: PlaceMention[]): Place
     if (ORIGIN.test(text.slice(Math.max(clause.start, mention.start - 30), mention.start))) return mention;
   }
   return null;
+}
+
+/** The country of the latest vote in a list that named its legislature's. */
+function lastLegislature(events: EventCandidate[]): string | undefined {
+  for (let i = events.length - 1; i >= 0; i--) if (events[i].legislature) return events[i].legislature;
+  return undefined;
 }
 
 function legislatureCountry(text: string, clause: Clause, places: PlaceMention[]): string {

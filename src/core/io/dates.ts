@@ -42,7 +42,13 @@ function dayOrError(year: number, month: number, day: number): ParsedDate | stri
   return { date: `${year}-${pad(month)}-${pad(day)}`, precision: 'day' };
 }
 
-function monthNumber(name: string): number | undefined {
+/**
+ * The number of a month name or abbreviation, any case.
+ * @param name "April", "apr", "Sept"
+ * @returns 1–12, or undefined when it names no month
+ * @example monthNumber('Sept') // 9
+ */
+export function monthNumber(name: string): number | undefined {
   return MONTHS.get(name.toLowerCase());
 }
 
