@@ -334,7 +334,7 @@ export class AddedArticles {
       if (!r) continue;
       const name = article.meta.title || article.file;
       if (r.events.length) {
-        messages.push({ kind: 'done', text: `${name}: ${r.events.length} event${r.events.length === 1 ? '' : 's'} found (${r.places} places and ${r.dates} dates read).`, file: article.file });
+        messages.push({ kind: 'done', text: `${name}: ${r.events.length} event${r.events.length === 1 ? '' : 's'} found (${r.places} place${r.places === 1 ? '' : 's'} and ${r.dates} date${r.dates === 1 ? '' : 's'} read).`, file: article.file });
       } else {
         messages.push({ kind: 'warning', text: `${name}: no event found; ${r.places} place${r.places === 1 ? '' : 's'} and ${r.dates} date${r.dates === 1 ? '' : 's'} were read.`, file: article.file });
       }
