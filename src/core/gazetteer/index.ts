@@ -196,8 +196,14 @@ export class Gazetteer {
         }
       }
       // GeoNames writes Arabic names with the article ("Al Fallūjah", "Ar Ramādī"); the news often drops it.
-      if (precision[i] === 'c' && ARABIC_ARTICLE.test(key) && ARABIC_SPEAKING.has(country[i])) {
-        add(key.replace(ARABIC_ARTICLE, ''), i);
+      if (precision[i] === 'c' && ARABIC_SPEAKING.has(country[i])) {
+        if (ARABIC_ARTICLE.test(key)) add(key.replace(ARABIC_ARTICLE, ''), i);
+        if (alt[i]) {
+          for (const other of alt[i].split('|')) {
+            const otherKey = nameKey(other);
+            if (ARABIC_ARTICLE.test(otherKey)) add(otherKey.replace(ARABIC_ARTICLE, ''), i);
+          }
+        }
       }
     }
     for (const [target, names] of Object.entries(ALIASES)) {

