@@ -301,6 +301,8 @@ const PERSON_OBJECT_VERBS = new Set(['met', 'meets', 'told', 'tells', 'thanked',
 const LIST_GAP = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:in\s+|the\s+)?)$/;
 /** Cities this big are names in their own right even right before "said" ("Tehran says"). */
 const METONYM_POPULATION = 500_000;
+/** Why a town the text places in an area where the gazetteer has no town by that name is not placed. */
+const NOT_IN_ITS_AREA = 'not in the area the text places it in';
 /** Below this population a town needs some evidence beyond its name. */
 const WEAK_POPULATION = 50_000;
 /** All-caps words match places at least this big (or countries): "BAGHDAD (Reuters)". */
@@ -797,6 +799,28 @@ export function findPlaces(
       // none of the towns it has by that name (in England, in Australia) is the one meant.
       a.rejected = 'not in the area its qualifier names';
     }
+  }
+  // "the town of Palma in northern Mozambique": a town the text places in a country or area. When none of
+  // the towns by that name lies there, the gazetteer lacks the one meant (the Spanish Palma is not it);
+  // otherwise only those that lie there remain. A capital is left alone: "Moscow in Ukraine" is its
+  // government's doing there.
+  for (let k = 0; k + 1 < live.length; k++) {
+    const [a, b] = [live[k], live[k + 1]];
+    if (a.fixed || a.rejected || !/^ in (?:the )?$/.test(text.slice(a.end, b.start)) || /^['’]s\b/.test(text.slice(b.end, b.end + 3))) continue;
+    if (a.candidates.length === 0 || !a.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city')) continue;
+    const areas = b.fixed ? [b.fixed] : b.candidates.map((i) => gazetteer.entryAt(i));
+    if (areas.length === 0 || !areas.every((e) => (e.place.precision === 'country' || e.place.precision === 'region') && e.place.country)) continue;
+    const inside = a.candidates.filter((i) => {
+      const town = gazetteer.entryAt(i);
+      return areas.some((area) => area.place.country === town.place.country && (area.place.precision === 'country' || !area.admin1 || area.admin1 === town.admin1));
+    });
+    if (inside.length > 0) a.candidates = inside;
+    else if (!a.candidates.some((i) => gazetteer.entryAt(i).feature === 'PPLC')) a.rejected = NOT_IN_ITS_AREA;
+  }
+  // The same town elsewhere in the story ("Palma's residents") is the one the gazetteer lacks too.
+  const lacking = new Set(live.filter((span) => span.rejected === NOT_IN_ITS_AREA).map((span) => span.key));
+  if (lacking.size > 0) {
+    for (const span of live) if (!span.fixed && !span.rejected && lacking.has(span.key) && !qualifierOf.has(span)) span.rejected = NOT_IN_ITS_AREA;
   }
 
   // Every other bare mention of a person's name is the person too, unless the text says it is a place —
