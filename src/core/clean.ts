@@ -7,6 +7,7 @@
  * The rules are general (layout and vocabulary of page furniture), not strings from particular pages.
  */
 import type { ManifestEntry } from './types';
+import { continuesOnNextLine } from './sentences';
 
 export type ChromeReason =
   | 'headline'
@@ -41,7 +42,7 @@ interface Line {
 }
 
 // Page furniture vocabulary, matched on short lines only.
-const FURNITURE = /\b(mailing list|newsletter|subscribe|subscription|donation|donate|sign up|log ?in|follow us|share (it|this|on)|share\s*:|print this|cookies?|all rights reserved|copyright|advertisement|click here|download (the|our) app)\b|©/i;
+const FURNITURE = /\b(mailing list|newsletter|subscribe|subscription|donation|donate|sign up|log ?in|follow us|share (it|this|on)|share\s*:|print this|cookies?|all rights reserved|copyright|advertisement|click here|tap here|download (the|our) app|failed to load|refresh(ing)? (your|the) (browser|page)|(story|article) continues below|back to video)\b|©/i;
 const WIDGET = /^(share( it| this)?|tweet|print|email|comments?|like|follow|whatsapp|facebook|twitter|telegram|linkedin)(\s*[:|/·,]\s*\w*)*\s*:?\s*$/i;
 const RELATED_MARKER = /^(read more|read also|also read|related( stories| articles| news| posts)?|see also|more on this( story)?|recommended|you may also like|more from|further reading)\b\s*[:»>|-]?/i;
 const CREDIT = /^(source|via|sources|credit|photo|image|courtesy)\s*[:»>|/-]/i;
@@ -88,7 +89,8 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
 
   let inBody = false;
   let afterRelated = false;
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
     const t = line.text.trim();
     if (!t) continue;
     const lead = line.start + line.text.indexOf(t);
@@ -131,7 +133,7 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
       continue;
     }
     if (!inBody) {
-      if (isBodyLine(t)) inBody = true;
+      if (isBodyLine(t) || isWrappedBody(wrappedParagraph(lines, index))) inBody = true;
       else {
         // Before the story starts, short lines without sentence punctuation are headlines and labels.
         add(lead, end, ignoredFirst(ignored, text) ? 'banner' : 'headline');
@@ -232,6 +234,22 @@ export function lineKey(s: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/** A line with the lines that continue it when the text is hard-wrapped ('' when none does). */
+function wrappedParagraph(lines: Line[], index: number): string {
+  let paragraph = lines[index].text.trim();
+  let last = paragraph;
+  for (let next = index + 1; next < lines.length && continuesOnNextLine(last, lines[next].text); next++) {
+    last = lines[next].text.trim();
+    paragraph += ` ${last}`;
+  }
+  return paragraph === lines[index].text.trim() ? '' : paragraph;
+}
+
+/** Lines of one wrapped paragraph: a story's, unless too short (a widget cut off mid-sentence is cut off later). */
+function isWrappedBody(paragraph: string): boolean {
+  return paragraph !== '' && (isBodyLine(paragraph) || paragraph.split(/\s+/).length >= 10);
 }
 
 /** Ends like a sentence (possibly inside closing quotes/brackets). */

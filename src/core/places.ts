@@ -18,6 +18,7 @@ import { DEMONYMS } from './gazetteer/demonyms';
 import { AP_STATE_ABBREVIATIONS } from './gazetteer/us-state-abbreviations';
 import { type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer/index';
 import type { PlaceMention } from './types';
+import { continuesOnNextLine } from './sentences';
 
 export interface FindPlacesOptions {
   /** Spans of the text to skip (page chrome found by the cleaning stage), [start, end) UTF-16 offsets. */
@@ -437,8 +438,13 @@ function unicodeToken(word: string, start: number, possessive: boolean): Token {
 /** Whether two consecutive tokens can belong to one name: a single space or hyphen between them. */
 function joinable(text: string, a: Token, b: Token): boolean {
   if (a.possessive || b.start - a.end !== 1) return false;
-  // One character: a space, a hyphen, a no-break space, a Unicode hyphen or an en dash.
+  // One character: a space, a hyphen, a no-break space, a Unicode hyphen or an en dash; or the line break
+  // of hard-wrapped text ("San José del\nGuaviare").
   const gap = text.charCodeAt(a.end);
+  if (gap === 10) {
+    const lineEnd = text.indexOf('\n', b.start);
+    return continuesOnNextLine(text.slice(text.lastIndexOf('\n', a.end - 1) + 1, a.end), text.slice(b.start, lineEnd < 0 ? text.length : lineEnd));
+  }
   return gap === 32 || gap === 45 || gap === 0xa0 || gap === 0x2010 || gap === 0x2013;
 }
 

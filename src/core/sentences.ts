@@ -1,6 +1,7 @@
 /**
  * Sentence splitting with offsets into the original text. Chrome spans are skipped, line breaks end
- * sentences (paragraphs in saved pages are lines), and common abbreviations ("Lt.", "U.S.") do not.
+ * sentences (paragraphs in saved pages are lines) unless the text is hard-wrapped (a line that stops
+ * mid-sentence), and common abbreviations ("Lt.", "U.S.") do not.
  */
 
 /** A sentence of an article; `start`/`end` are offsets into the original text, end exclusive. */
@@ -23,6 +24,26 @@ export function isWhitespaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Words a line of wrapped text may stop on but a headline or a paragraph does not. */
+const MID_SENTENCE_END = /(?:,|\b(?:the|a|an|of|on|in|at|to|and|or|but|for|from|with|by|near|into|when|while|that|which|who|whose|as|after|before|de|del|da|do|du|la|le|el|al|its|their|his|her))$/;
+
+/**
+ * Whether a line break is a hard wrap inside a sentence (text copied from e-mail, PDF or wire copy) rather
+ * than the end of a paragraph or a headline: the line stops without sentence punctuation and either stops
+ * on a comma or a word no sentence ends on, or the next line goes on in lower case.
+ * @param line the text of the line before the break
+ * @param next the text of the line after it
+ * @returns true when the two lines are one sentence
+ * @example continuesOnNextLine("Colombia's air force", 'carried out an air strike') // true
+ * @example continuesOnNextLine('Rebels killed in air raid', 'Seven fighters were killed') // false
+ */
+export function continuesOnNextLine(line: string, next: string): boolean {
+  const before = line.trimEnd();
+  const after = next.trimStart();
+  if (!before || !after || /[.!?…:;"'”’)\]]$/.test(before) || before.split(/\s+/).length < 3) return false;
+  return MID_SENTENCE_END.test(before) || /^\p{Ll}/u.test(after);
 }
 
 const ABBREVIATIONS = new Set(
@@ -49,6 +70,8 @@ export function splitSentences(text: string, ignored: ReadonlyArray<{ start: num
     let at = from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) && m.index < to) {
+      const lineEnd = text.indexOf('\n', m.index + m[0].length);
+      if (continuesOnNextLine(text.slice(at, m.index), text.slice(m.index + m[0].length, Math.min(lineEnd < 0 ? to : lineEnd, to)))) continue;
       segments.push([at, m.index, paragraph]);
       if (m.index > at) paragraph++;
       at = m.index + m[0].length;
