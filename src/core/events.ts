@@ -28,6 +28,9 @@ import type { DateMention, PlaceMention } from './types';
  */
 export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean; namesWhom?: boolean }> = [
   { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|storm(?:ed|ing)\b|raid(?:s|ed)?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:(?:have|has|had)\s+)?(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b|(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:were|was|have\s+been|had\s+been)\s+(?:fired|launched)\s+(?:at|on|into|towards?)\b)/i },
+  // Kidnappings are armed groups' doing (ACLED: abduction); a clause that also kills or attacks is the
+  // strike above, and so joins the article's other reports of it.
+  { type: 'armed-group', pattern: /\b(?:kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ing|s|ion|ions)?\b|(?:took|taken|seized)\s+(?:[\w-]+\s+){0,3}?hostages?\b)/i },
   { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|senators|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected|endorsed|agreed\s+to|gave\s+(?:its\s+)?(?:final\s+)?(?:approval|assent|green\s+light))\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
@@ -587,7 +590,7 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
 const TOPIC_BEFORE = /\b(?:about|discussed|discussing|discuss|regarding|concerning|prepar(?:e|ed|ing|ations for))\s+(?:(?:the|a|an|his|her|their|its|this|next|upcoming|planned|forthcoming|possible|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{L}+['’]s)\s+){0,2}$/iu;
 // A denied event: "was not attacked", "did not meet", "never visited".
 const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
-const UNKNOWN_AREA_OF = /(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Tt]ownship|[Dd]istrict|[Vv]illage|[Cc]ounty|[Mm]unicipality|[Cc]ommune|[Ss]ub-?district|[Tt]ehsil|[Ww]oreda|[Ll]ocality)\s+(?:of|in)\s+(?:the\s+)?$/u;
+const UNKNOWN_AREA_OF = /(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Tt]ownship|[Dd]istrict|[Vv]illage|[Cc]ounty|[Mm]unicipality|[Cc]ommune|[Ss]ub-?district|[Tt]ehsil|[Ww]oreda|[Ll]ocality|[Ll]ocal [Gg]overnment [Aa]rea|LGA|[Ss]ub-?county|[Pp]arish|[Ww]ard)\s+(?:of|in)\s+(?:the\s+)?$/u;
 // A distance and a bearing before a place: "260 km (160 miles) north of", "50 miles south-west of the".
 const FAR_FROM = new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:${BEARING})\s+of\s+(?:the\s+)?$`, 'i');
 /** Beyond this distance from the town named, an event is not placed at the town (the scoring tolerance is 161 km). */
