@@ -46,6 +46,8 @@ export interface Observation {
   window?: DateWindow | null;
   /** Counted from ("since the October 7 attack"): background to the story, not its news. */
   since?: boolean;
+  /** Told in the narrator's past perfect ("Erdogan had visited Egypt in February"): before the story's news. */
+  earlier?: boolean;
   /** Dated by the publication day alone (an undated lede): the news may be of the day before. */
   soft?: boolean;
   /** What the story recalls or counts from, not its news: not mapped unless another report dates it. */
@@ -510,8 +512,18 @@ function compatible(a: MergedEvent, b: MergedEvent | Observation, geo: PlaceRela
     const definite = isDefinite(a) || ('reports' in b ? isDefinite(b) : b.definite);
     if (personOverlap(a, b) < (definite ? 1 : 2)) return false;
   }
+  // What another article only recalls ("Erdogan had visited Egypt in February") is a source of an event
+  // other reports date, never a tie between undated ones.
+  if ((onlyBackground(a) && !b.date) || (onlyBackground(b) && !a.date)) return false;
   // Cheapest tests first: dates and actors are string comparisons, places may need geometry.
   return datesFit(a, b) && actorsFit(a, b, false, geo) && placesFit(a.place, b.place, geo);
+}
+
+/** Whether every report of a unit is background to its story. */
+function onlyBackground(x: MergedEvent | Observation): boolean {
+  if (!('reports' in x)) return x.background === true;
+  for (const r of x.reports) if (!r.background) return false;
+  return true;
 }
 
 function placesFit(a: Place | null, b: Place | null, geo: PlaceRelation): boolean {

@@ -166,6 +166,10 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer, analyse
 
 // A verb reports the news ("the Senate has agreed to", "voted for"), a noun may name a known event.
 const VERB_TRIGGER = /(?:ed|\b(?:met|hit|struck|held|fought|shot|took|won|lost|meet|meets|hold|holds))(?:\s+(?:to|on|for|against|at|into))?$/i;
+/** "had visited", "had earlier met", "had been struck", "had paid a separate visit": the past perfect before a trigger. */
+const PLUPERFECT_BEFORE = /\bhad\s+(?:(?:already|earlier|previously|also|just|recently|once|first|twice|last)\s+)?(?:been\s+|(?:paid|made)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?)?$/i;
+/** Words of reported speech before a trigger in its sentence: a past perfect there is the news, backshifted. */
+const REPORTED_BEFORE = /\b(?:said|says|told|tells|reported|reports|according|added|stated|announced|confirmed|claimed|wrote|explained|disclosed)\b/i;
 const SINCE_BEFORE = /\bsince\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 /** Sentences that make the lede: an undated report there is the story's news, on its publication day. */
 const LEDE_SENTENCES = 4;
@@ -196,13 +200,14 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
     // Without a publication date, a known event the story recalls after its lede ("The October 7th attacks
     // … inflamed hostilities") cannot be told from its news by date: it is background too.
     const recalledLater = !published && o.recalls && (!o.date || coarse) && o.quote.start >= w.ledeEnd;
-    if (o.since || recalledLater || (published && coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS))) {
+    if (o.since || recalledLater || (o.earlier && o.quote.start >= w.ledeEnd) || (published && coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS))) {
       out.push({ ...o, background: true });
       continue;
     }
-    // A definite reference ("the assassination of …") names an event the reader knows: it may be any day.
+    // A definite reference ("the assassination of …") names an event the reader knows: it may be any day
+    // up to the publication day (nothing an article reports as done happened after it).
     if (!published || o.date || o.relative || o.window || o.planned || o.recalls) {
-      out.push(o);
+      out.push(published && o.recalls && !o.date && !o.relative && !o.window && !o.planned ? { ...o, window: { from: null, to: published } } : o);
       continue;
     }
     let story: Observation | undefined;
@@ -219,7 +224,7 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
     // news falls in that stretch and takes its day from another report of it.
     else if (o.quote.start < w.ledeEnd && w.updatedOnly) out.push({ ...o, window: { from: addDays(published, -UPDATED_SPAN_DAYS), to: published } });
     else if (o.quote.start < w.ledeEnd) out.push({ ...o, date: published, precision: 'day', soft: true });
-    else out.push(o);
+    else out.push({ ...o, window: { from: null, to: published } });
   }
   return out;
 }
@@ -367,6 +372,9 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   const since =
     SINCE_BEFORE.test(clauseBefore.slice(-60)) ||
     (c.date !== null && /\bsince\b/i.test(w.article.text.slice(Math.max(c.sentence.start, c.date.start - 100), c.date.start)));
+  // "Erdogan had visited Egypt in February": the narrator's past perfect tells what came before the news
+  // (not "officials said the missile had hit …", where reported speech moves the news back a tense).
+  const earlier = PLUPERFECT_BEFORE.test(clauseBefore.slice(-50)) && !REPORTED_BEFORE.test(w.article.text.slice(c.sentence.start, c.trigger.start));
   // "the assassination of …", "Israel's air strike": a noun the story names as known, any day; a verb after
   // its subject ("the Senate has passed") reports the news.
   const recalls = definite && !VERB_TRIGGER.test(c.trigger.text);
@@ -396,6 +404,7 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
     ...(planned ? { planned } : {}),
     ...(window ? { window } : {}),
     ...(since ? { since } : {}),
+    ...(earlier ? { earlier } : {}),
     ...(recalls ? { recalls } : {}),
     persons,
     orgs,
