@@ -23,18 +23,22 @@ import type { DateMention, PlaceMention } from './types';
  * The trigger lexicon, in priority order: when a clause has triggers of several types, the first type
  * listed wins (a strike reported in a meeting sentence is the strike; the meeting has its own clause).
  * `needsPlace`: the trigger alone is too vague — the clause must place it. `needsSubject`: a named
- * person must come before the trigger (the traveller of a visit). Each pattern opens with one `\b`
+ * person must come before the trigger (the traveller of a visit). `readsCapitals`: the pattern is
+ * case-sensitive on purpose (every other one ignores case). Each pattern opens with one `\b`
  * shared by its alternatives: the engine then tests the boundary once per position, not once per alternative.
  */
-export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean; namesWhom?: boolean }> = [
+export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean; namesWhom?: boolean; readsCapitals?: boolean }> = [
   { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|storm(?:ed|ing)\b|raid(?:s|ed)?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:(?:have|has|had)\s+)?(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b|(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:were|was|have\s+been|had\s+been)\s+(?:fired|launched)\s+(?:at|on|into|towards?)\b)/i },
   // Kidnappings are armed groups' doing (ACLED: abduction); a clause that also kills or attacks is the
   // strike above, and so joins the article's other reports of it.
   { type: 'armed-group', pattern: /\b(?:kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ing|s|ion|ions)?\b|(?:took|taken|seized)\s+(?:[\w-]+\s+){0,3}?hostages?\b)/i },
-  { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|senators|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected|endorsed|agreed\s+to|gave\s+(?:its\s+)?(?:final\s+)?(?:approval|assent|green\s+light))\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
+  { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|senators|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected|endorsed|agreed\s+to|gave\s+(?:its\s+)?(?:final\s+|general\s+|initial\s+|preliminary\s+|unanimous\s+)?(?:approval|assent|green\s+light))\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
   { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b)/i },
+  // A named dialogue is a meeting series' session ("the Foreign and Strategic Dialogue in Canberra",
+  // "the Shangri-La Dialogue"); "called for dialogue" is not (case-sensitive on purpose).
+  { type: 'meeting', pattern: /\b\p{Lu}[\p{L}-]*\s+Dialogue\b/u, readsCapitals: true },
   // "to meet" only after a word that announces it ("is expected to meet", "will meet") and before whom
   // (`namesWhom`: a capitalised name or a determiner) — "meet demands" or "meet again" is no meeting.
   { type: 'meeting', pattern: /\bmeet\b/i, namesWhom: true },
