@@ -259,6 +259,7 @@ const NAME_CONNECTORS = new Set([
   'les', 'los', 'las', 'el', 'al', 'y', 'e', 'en', 'am', 'an', 'im', 'sur', 'sous', 'lès', 'les', 'bin', 'ibn',
   'bint', 'van', 'von', 'der', 'den', 'ter', 'zu', 'zum', 'zur', 'kwa', 'na', 'wa', 'ar', 'as', 'ad', 'at', 'az',
   'ash', 'a', 'in', 'by', 'under', 'over', 'aux', 'au', 'i', 'es', 'et', 'sa', 'ul', 'o', 'och', 'op', 'aan',
+  'ez', 'ed', 'er', 'esh', 'ath', 'adh',
 ]);
 /** Words that name a kind of place: "the village Malakal", "SOS Village Malakal" are not a person's names. */
 const PLACE_NOUNS = new Set([
@@ -285,6 +286,10 @@ const FEATURE_NOUNS = new Set([
 ]);
 /** Lowercase Arabic articles that begin transliterated names ("al-Qaim"). */
 const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'at', 'az', 'ash']);
+/** An Arabic article joining a name to the next word: " al-Kfour", " el Fasher", " ez-Zor". */
+const ARABIC_LINK_AFTER = /^[ -](?:[Aa]l|[Ee]l|a[dnrstz]|ash|e[dnrstz])[- ]\p{Lu}/u;
+/** A capitalised word and an Arabic article right before a name: "Ras al-", "Tell el-". */
+const ARABIC_LINK_BEFORE = /\p{Lu}[\p{L}'’]*\s(?:al|el|a[dnrstz]|ash|e[dnrstz])-$/u;
 /** The Arabic article at the start of a name key, as the gazetteer drops it ("al fallujah" → "fallujah"). */
 const ARABIC_ARTICLE_KEY = /^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath) /;
 /** Abbreviations of saint in place names, and the word the gazetteer uses. */
@@ -695,6 +700,11 @@ export function findPlaces(
     }
     const reason = nonPlaceUse(text, tokens, span, spanAt, gazetteer);
     if (reason) span.rejected = reason;
+    // "Wadi al-Kfour", "Deir al-Balah", "Ras al-Ain": a word of an Arabic name joined to the next by the
+    // article is part of a longer name the gazetteer lacks (not Wādi in India, not the Ain in France).
+    if (best < METONYM_POPULATION && (ARABIC_LINK_AFTER.test(text.slice(span.end, span.end + 6)) || ARABIC_LINK_BEFORE.test(text.slice(Math.max(0, span.start - 24), span.start)))) {
+      span.rejected = 'part of a longer Arabic name';
+    }
     // "according to Whitley," — a small town's name quoted as a source is a person.
     if (
       before?.key === 'to' &&
