@@ -211,9 +211,13 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       const best = uniqueBest(unit);
       for (const e of strongCandidates(index, unit)) if (considerStrongFit(best, e, unit, geo)) break;
       target = uniqueBestResult(best);
-      // An undated report placed more precisely than a country, naming someone, joins the only dated
-      // event it fits (an outlet that gives no day for the strike the others date).
-      if (!target && unit.place && unit.place.precision !== 'country' && (unit.persons.length || unit.orgs.length) && !namesADay(unit)) {
+      // An undated report placed more precisely than a country and naming someone joins the only dated
+      // event it fits (an outlet that gives no day for the strike the others date); so does one in a town
+      // that names the weekday of that event ("on Friday" in an article without a date). Not a region's:
+      // its only dated event of that weekday may be of another year.
+      const inTown = unit.place !== null && (unit.place.precision === 'city' || unit.place.precision === 'site');
+      const named = unit.place !== null && unit.place.precision !== 'country' && (unit.persons.length > 0 || unit.orgs.length > 0);
+      if (!target && ((named && !namesADay(unit)) || (inTown && unit.window?.weekday !== undefined))) {
         let only: MergedEvent | undefined;
         let fits = 0;
         visitCouldJoin(index, unit, (e) => {
