@@ -63,7 +63,7 @@ export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned
 
 // Prepositions that introduce where something happened, with up to two describing words in between.
 // "in the German city of Bonn", "in the southern province of Kandahar": a kind of place and "of" before the name.
-const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+|(?:border|frontier|coastal|port|mountain|desert|oil|mining|market|garrison|river|lakeside|rural)\s+)?(?:city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp)\s+of\s+)?`;
+const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+|(?:[\p{Ll}-]+\s+){1,2})?(?:city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp)\s+of\s+)?`;
 // "the Syrian capital, Damascus", "the port city Mombasa": a described place, then its name.
 const APPOSITION = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:capital|city|town|village|port|province|region|district|state)\s*,?\s+)?`;
 /** The eight bearings: "north of", "40 km south-west of". */
