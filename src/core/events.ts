@@ -255,7 +255,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
           actors = [previous.subject, ...actors];
         }
-        const date = nearestDate(eventDates(text, input.dates.filter((d) => inClause(clause, d.start, d.end))), trigger);
+        const date = nearestDate(eventDates(text, input.dates.filter((d) => inClause(clause, d.start, d.end)), trigger), trigger);
         // "The war … has killed tens of thousands": a running toll, not an event, unless a day is given.
         // Not "have been killed in an airstrike": the deaths of one attack.
         if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start)) && !ONE_ATTACK_AFTER.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 80)))) continue;
@@ -475,12 +475,21 @@ function isTarget(text: string, a: ActorMention, trigger: { start: number; end: 
   return !AGENT_BEFORE.test(text.slice(Math.max(trigger.end, a.start - 40), a.start));
 }
 
-/** The dates that may date the event: those not dating a verb of speech, unless there are no others. */
-function eventDates(text: string, dates: DateMention[]): DateMention[] {
-  if (dates.length < 2) return dates;
-  const kept = dates.filter((d) => !SAID_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start)));
-  return kept.length ? kept : dates;
+/**
+ * The dates that may date the event: not a year that names another thing ("the 1971 Liberation War" in
+ * "visited the memorial to the 1971 Liberation War"; "the 2019 attack" names the trigger itself), and
+ * those not dating a verb of speech, unless there are no others.
+ */
+function eventDates(text: string, dates: DateMention[], trigger: { start: number }): DateMention[] {
+  const own = dates.filter((d) => !(d.precision === 'year' && ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) && (trigger.start < d.end || trigger.start - d.end > ATTRIBUTIVE_REACH)));
+  if (own.length < 2) return own;
+  const kept = own.filter((d) => !SAID_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start)));
+  return kept.length ? kept : own;
 }
+/** A determiner right before a year: the year then modifies the noun after it ("the 1971 war"). */
+const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|its|their|his|her)\s+$/i;
+/** How far after such a year the trigger may start and still be the noun it modifies ("the 2019 bombing", "the 2014 Boko Haram attack"). */
+const ATTRIBUTIVE_REACH = 24;
 
 /**
  * The first verb of speech in a clause's narrative (quotations blanked out). Typing and remarks ask about
