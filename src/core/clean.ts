@@ -57,6 +57,8 @@ const DATELINE_WIRE = /^(\p{Lu}[\p{Lu}'’.-]+(?:[ -]\p{Lu}[\p{Lu}'’.-]+){0,3}
 const OUTLET_LABEL = /^((?:[A-Z][\p{L}0-9&'’.-]*\s*){1,6}):[\s\u00a0]*/u;
 const OUTLET_WORDS = /(news|press|tv|agency|times|media|service|network|radio|post|herald|tribune|gazette|journal|daily|wire|online|report)/i;
 const WEEKDAY_OR_MONTH = /\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+/** A date line that says when the page was changed, not published. */
+const UPDATE_STAMP = /^\W*(?:last\s+)?(?:updated|modified|edited)\b/i;
 const DATE_LINE_RESIDUE = /\b((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?|am|pm|a\.m\.|p\.m\.|gmt|utc|updated|published|posted|last updated|on|at|[a-z]{3,4}t)\b|[\d:,./\-–—|+()]+/gi;
 
 /**
@@ -71,7 +73,11 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
   const lines = splitLines(text);
   const ignored: ChromeSpan[] = [];
   let dateline: CleanResult['dateline'] = null;
-  let publishedHint: string | null = null;
+  // The publication date hint: of the date lines before the story, the last that is no update stamp (a page
+  // header's "today" comes first: "Friday, April 26, 2024" above a 2018 story whose own date line sits over
+  // its dateline); else the first date line.
+  let firstDateLine: string | null = null;
+  let lastDateLineBeforeStory: string | null = null;
   const add = (start: number, end: number, reason: ChromeReason) => {
     if (end > start) ignored.push({ start, end, reason, text: text.slice(start, end) });
   };
@@ -121,7 +127,8 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
     }
     if (short && isDateOnly(t)) {
       add(lead, end, 'dateline');
-      publishedHint ??= t;
+      firstDateLine ??= t;
+      if (!inBody && !UPDATE_STAMP.test(t)) lastDateLineBeforeStory = t;
       continue;
     }
     if (titleKey && k === titleKey) {
@@ -163,7 +170,7 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
     }
   }
   ignored.sort((a, b) => a.start - b.start);
-  return { ignored, dateline, publishedHint };
+  return { ignored, dateline, publishedHint: lastDateLineBeforeStory ?? firstDateLine };
 }
 
 /**
