@@ -413,6 +413,8 @@ const NOUN_TRIGGER = /^(?:meetings?|talks|summit|consultations|visits?|trip|jour
 // A present perfect before a killing ("has killed", "have now killed"): a running toll.
 const TOLL_BEFORE = /\b(?:has|have)\s+(?:\w+\s+)?$/i;
 const ONE_ATTACK_AFTER = /^\s+(?:[\w-]+\s+){0,3}?(?:in|after|during|by|when)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|raids?|ambush|shelling|bombs?|drones?|missiles?)\b/i;
+/** Frames of a generalisation over a period, not of one event. */
+const HABITUAL = /\b(?:over the course of|throughout the (?:war|conflict|fighting|insurgency|year)|in recent (?:years|months|weeks)|for (?:many )?years|over the (?:past|last) (?:few |several )?(?:years|months|decades))\b/i;
 const LABOUR_STRIKE = /\b(?:hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|nurses['’]?|sit-down|wildcat|nationwide)\s+strikes?\b|\b(?:on|went on|go on|going on)\s+strike\b|\bstrike\s+action\b/i;
 
 /** Verbs of reaction: who condemns or welcomes an event comments on it, whatever its type. */
@@ -531,6 +533,8 @@ function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMen
   if (found.type === 'strike' && /^(?:kill|attack)/i.test(found.match[0]) && NOT_VIOLENCE.test(masked)) return null;
   // "a hunger strike", "a general strike", "workers went on strike": no attack.
   if (found.type === 'strike' && /strike/i.test(found.match[0]) && LABOUR_STRIKE.test(masked)) return null;
+  // "Over the course of the conflict the rebels have carried out attacks on …": what happens, not what happened.
+  if (HABITUAL.test(masked)) return null;
   // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
   const also = found.type === 'meeting' ? findVisit(masked) : null;
   return { found, also };
@@ -590,6 +594,9 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     // "in a US strike", "at a US base in Syria": a country named as who struck or whose base, not where.
     if (mention.place.precision === 'country' && ATTACKER_AFTER.test(text.slice(mention.end, mention.end + 30))) continue;
     if (isMacroRegion(mention.place)) continue; // "battles in the Middle East", "across Africa": no event's place
+    // "talks on regional issues, including aid to Gaza", "met to discuss the war in Sudan": after the
+    // meeting's word, what it was about, not where it was.
+    if (type === 'meeting' && mention.start >= trigger.end && TOPIC_BETWEEN.test(text.slice(trigger.end, mention.start))) continue;
     // "an official in Baghdad said …": where the speaker is ("officials in Paris, Texas, met" are the meeting).
     if (type !== 'meeting' && type !== 'visit' && SPEAKER_IN.test(before) && SAYS_AFTER.test(text.slice(mention.end, mention.end + 60))) continue;
     const distance = Math.abs(mention.start - trigger.start);
@@ -601,6 +608,8 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
 
 // What a meeting or a call was about: "about Zelenskiy's visit", "discussed the upcoming summit".
 const TOPIC_BEFORE = /\b(?:about|discussed|discussing|discuss|regarding|concerning|prepar(?:e|ed|ing|ations for))\s+(?:(?:the|a|an|his|her|their|its|this|next|upcoming|planned|forthcoming|possible|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{L}+['’]s)\s+){0,2}$/iu;
+// Words that turn what follows a meeting's word into its subject: "talks on … including", "to discuss".
+const TOPIC_BETWEEN = /\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|including|focus(?:ed|ing)?\s+on|cent(?:red|ered)\s+on|aimed\s+at)\b/i;
 // A denied event: "was not attacked", "did not meet", "never visited".
 const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
 const UNKNOWN_AREA_OF = /(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Tt]ownship|[Dd]istrict|[Vv]illage|[Cc]ounty|[Mm]unicipality|[Cc]ommune|[Ss]ub-?district|[Tt]ehsil|[Ww]oreda|[Ll]ocality|[Ll]ocal [Gg]overnment [Aa]rea|LGA|[Ss]ub-?county|[Pp]arish|[Ww]ard)\s+(?:of|in)\s+(?:the\s+)?$/u;

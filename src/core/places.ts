@@ -607,7 +607,7 @@ export function findPlaces(
   const names = options.names;
   const tokens = tokenize(text, names?.words ?? wordKeys(256));
   const titleLines = titleCaseLines(text, tokens);
-  const spans = matchSpans(text, tokens, gazetteer, names).filter((span) => !overlapsAny(ignore, span.start, span.end));
+  const spans = cityWithItsWord(text, tokens, matchSpans(text, tokens, gazetteer, names), gazetteer).filter((span) => !overlapsAny(ignore, span.start, span.end));
   const spanAt = new Map<number, Span>();
   const spanEndingAt = new Set<number>();
   for (const span of spans) {
@@ -1140,6 +1140,26 @@ export function findPlaces(
   return resolved
     .filter((span) => span.chosen && !span.rejected)
     .map((span) => ({ file, start: span.start, end: span.end, text: text.slice(span.start, span.end), place: span.chosen!.place }));
+}
+
+/**
+ * "Cotabato City", "Gaza City", "Davao City": a town's name with "City" after it, when the gazetteer has no
+ * such name, is the town (not a person named like two towns, nor the word "City").
+ */
+function cityWithItsWord(text: string, tokens: Token[], spans: Span[], gazetteer: Gazetteer): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    const next = tokens[span.last + 1];
+    const towns = span.fixed ? [] : span.candidates.filter((i) => gazetteer.entryAt(i).place.precision === 'city');
+    if (towns.length > 0 && next?.key === 'city' && /^C/.test(text.slice(next.start, next.end)) && text.slice(span.end, next.start) === ' ') {
+      out.push(makeSpan(span.first, span.last + 1, span.start, next.end, span.key, towns));
+      if (spans[k + 1]?.first === span.last + 1) k++; // the word "City" matched on its own
+      continue;
+    }
+    out.push(span);
+  }
+  return out;
 }
 
 /**
