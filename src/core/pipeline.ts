@@ -166,6 +166,9 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer, analyse
 
 // A verb reports the news ("the Senate has agreed to", "voted for"), a noun may name a known event.
 const VERB_TRIGGER = /(?:ed|\b(?:met|hit|struck|held|fought|shot|took|won|lost|meet|meets|hold|holds))(?:\s+(?:to|on|for|against|at|into))?$/i;
+/** The words of a kidnapping (events.ts types it as armed-group activity). */
+const KIDNAPPING = /\b(?:kidnap\w*|abduct\w*|hostages?)\b/i;
+
 /** "had visited", "had earlier met", "had been struck", "had paid a separate visit": the past perfect before a trigger. */
 const PLUPERFECT_BEFORE = /\bhad\s+(?:(?:already|earlier|previously|also|just|recently|once|first|twice|last)\s+)?(?:been\s+|(?:paid|made)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?)?$/i;
 /** Words of reported speech before a trigger in its sentence: a past perfect there is the news, backshifted. */
@@ -195,8 +198,10 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
   const published = w.published;
   const out: Observation[] = [];
   for (const [i, o] of own.entries()) {
-    // Armed groups' activity lasts ("Daesh's 2014 campaign"): a year is its natural date, not background.
-    const coarse = o.date && o.precision && o.precision !== 'day' && o.type !== 'armed-group';
+    // Armed groups' activity lasts ("Daesh's 2014 campaign"): a year is its natural date, not background;
+    // a kidnapping is one day's event like a strike ("seized 270 schoolgirls at Chibok in 2014").
+    const lasting = o.type === 'armed-group' && !KIDNAPPING.test(o.quote.text);
+    const coarse = o.date && o.precision && o.precision !== 'day' && !lasting;
     // Without a publication date, a known event the story recalls after its lede ("The October 7th attacks
     // … inflamed hostilities") cannot be told from its news by date: it is background too.
     const recalledLater = !published && o.recalls && (!o.date || coarse) && o.quote.start >= w.ledeEnd;
