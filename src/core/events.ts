@@ -479,15 +479,25 @@ function isTarget(text: string, a: ActorMention, trigger: { start: number; end: 
 
 /**
  * The dates that may date the event: not a year that names another thing ("the 1971 Liberation War" in
- * "visited the memorial to the 1971 Liberation War"; "the 2019 attack" names the trigger itself), and
- * those not dating a verb of speech, unless there are no others.
+ * "visited the memorial to the 1971 Liberation War"; "the 2019 attack" names the trigger itself) or dates
+ * a relative clause after the trigger, and those not dating a verb of speech, unless there are no others.
  */
 function eventDates(text: string, dates: DateMention[], trigger: { start: number }): DateMention[] {
-  const own = dates.filter((d) => !(d.precision === 'year' && ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) && (trigger.start < d.end || trigger.start - d.end > ATTRIBUTIVE_REACH)));
+  const own = dates.filter(
+    (d) =>
+      d.precision !== 'year' ||
+      !(
+        (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) && (trigger.start < d.end || trigger.start - d.end > ATTRIBUTIVE_REACH)) ||
+        // "visited the memorial to those who died in the war in 1971": the year of a relative clause's own verb.
+        (d.start > trigger.start && RELATIVE_CLAUSE.test(text.slice(trigger.start, d.start)))
+      ),
+  );
   if (own.length < 2) return own;
   const kept = own.filter((d) => !SAID_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start)));
   return kept.length ? kept : own;
 }
+/** A relative clause between a trigger and a year ("… who died …", "… which was built …"). */
+const RELATIVE_CLAUSE = /\b(?:who|which|whose)\s/i;
 /** A determiner right before a year: the year then modifies the noun after it ("the 1971 war"). */
 const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|its|their|his|her)\s+$/i;
 /** How far after such a year the trigger may start and still be the noun it modifies ("the 2019 bombing", "the 2014 Boko Haram attack"). */
