@@ -11,7 +11,8 @@
  *
  * Run through `tsx src/cli/build-gazetteer.ts --alternate-names` (see src/core/gazetteer/reference/README.md).
  */
-import { nameKey } from '../core/gazetteer/normalize';
+import { editDistance } from '../core/actors';
+import { ARABIC_ARTICLE, nameKey } from '../core/gazetteer/index';
 
 /** Cities below this population keep their own name only: most towns in the news are bigger, and each
  * spelling costs the browser form (a 5,000 cut added 160 kB gzipped, this one 100 kB). */
@@ -27,30 +28,11 @@ const MAX_VOWEL_EDIT_SHARE = 0.4;
 const MIN_LENGTH = 5;
 /** …except for big cities ("Hama" for Ḩamāh). */
 const SHORT_NAME_MIN_POPULATION = 100_000;
-/** The Arabic article as GeoNames and the news write it: compared without it ("Al Fashir" ~ "El Fasher"). */
-const ARABIC_ARTICLE = /^(?:al|el|ar|as|ad|an|at|az|ash) /;
 const VOWEL = /[aeiouy]/;
 /** What inflected forms add to a name: a vowel, with or without an s or n (Lithuanian, Latvian, Esperanto…). */
 const DECLENSION = /^[aeiou][sn]?$|^s$/;
 /** A name's consonants, doubled letters once, without a final h: what transliterations of one name share. */
 const skeleton = (key: string) => key.replace(/[aeiouy ]+/g, '').replace(/(.)\1+/g, '$1').replace(/h$/, '');
-
-/** Levenshtein distance, stopping early once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (current[j] < rowMin) rowMin = current[j];
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 /**
  * Whether `variant` is a spelling of one of a city's names rather than another name: the same first sound,
@@ -66,6 +48,7 @@ function editDistance(a: string, b: string, limit: number): number {
 export function isSpellingVariant(variant: string, own: string[]): boolean {
   const bare = variant.replace(ARABIC_ARTICLE, '');
   return own.some((name) => {
+    // Compared without the Arabic article ("Al Fashir" ~ "El Fasher").
     const base = name.replace(ARABIC_ARTICLE, '');
     // The name with another language's grammatical ending ("Luhanskas", "Slovjansko").
     if (bare.startsWith(base) && DECLENSION.test(bare.slice(base.length))) return false;

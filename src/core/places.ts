@@ -16,7 +16,7 @@
 import { DIRECTIONS, LOCATIVES, ORGANISATION_AREAS, SPEECH_VERBS, TITLES } from './gazetteer/aliases';
 import { DEMONYMS } from './gazetteer/demonyms';
 import { AP_STATE_ABBREVIATIONS } from './gazetteer/us-state-abbreviations';
-import { type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer/index';
+import { ARABIC_ARTICLE, type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer/index';
 import type { PlaceMention } from './types';
 import { continuesOnNextLine } from './sentences';
 
@@ -290,8 +290,7 @@ const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'at', 'az', 'ash']
 const ARABIC_LINK_AFTER = /^[ -](?:[Aa]l|[Ee]l|a[dnrstz]|ash|e[dnrstz])[- ]\p{Lu}/u;
 /** A capitalised word and an Arabic article right before a name: "Ras al-", "Tell el-". */
 const ARABIC_LINK_BEFORE = /\p{Lu}[\p{L}'’]*\s(?:al|el|a[dnrstz]|ash|e[dnrstz])-$/u;
-/** The Arabic article at the start of a name key, as the gazetteer drops it ("al fallujah" → "fallujah"). */
-const ARABIC_ARTICLE_KEY = /^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath) /;
+
 /** Abbreviations of saint in place names, and the word the gazetteer uses. */
 const SAINTS = new Map([['st', 'saint'], ['ste', 'sainte']]);
 /** Longest article or saint abbreviation: longer words are neither, without a lookup. */
@@ -538,7 +537,7 @@ function mayBeName(span: Span, gazetteer: Gazetteer): boolean {
 /** Whether a name as written is the place's own name ("Fallujah" for Al Fallūjah), not a variant or alias. */
 function ownName(name: string, key: string): boolean {
   const own = nameKey(name);
-  if (own === key || own.replace(ARABIC_ARTICLE_KEY, '') === key) return true;
+  if (own === key || own.replace(ARABIC_ARTICLE, '') === key) return true;
   // "St Petersburg" is Saint Petersburg's own name abbreviated.
   const first = key.slice(0, key.indexOf(' '));
   return SAINTS.has(first) && own === `${SAINTS.get(first)}${key.slice(first.length)}`;
@@ -1061,28 +1060,19 @@ export function findPlaces(
     // A village abroad that nothing else in a story about another country supports ("in Lam area" in a
     // Kandahar report is no Bavarian village), even after "in": the name is more likely a local one the
     // gazetteer lacks.
-    if (
-      place.precision === 'city' &&
-      (place.population ?? 0) < VILLAGE_POPULATION &&
+    /** Nothing in a story about another country (with this much evidence for it) supports the town. */
+    const unsupportedAbroad = (storyEvidence: number) =>
       !qualifier &&
       evidence(span.key, place.country) <= 0 &&
-      !nearAnchor(best.entry.index, span.key, place) &&
-      strongestCountryEvidence(place.country) >= 3
-    ) {
+      !nearAnchor(best!.entry.index, span.key, place) &&
+      strongestCountryEvidence(place.country) >= storyEvidence;
+    if (place.precision === 'city' && (place.population ?? 0) < VILLAGE_POPULATION && unsupportedAbroad(3)) {
       span.rejected = 'village abroad without evidence';
       continue;
     }
     // Another spelling of a town abroad ("Nish district" in a Kandahar story is no Niš in Serbia): a
     // variant is weaker than the town's own name, so it needs the town's country or a neighbour named.
-    if (
-      place.precision === 'city' &&
-      best.entry.feature !== 'PPLC' &&
-      !ownName(place.name, span.key) &&
-      !qualifier &&
-      evidence(span.key, place.country) <= 0 &&
-      !nearAnchor(best.entry.index, span.key, place) &&
-      strongestCountryEvidence(place.country) >= 2
-    ) {
+    if (place.precision === 'city' && best.entry.feature !== 'PPLC' && !ownName(place.name, span.key) && unsupportedAbroad(2)) {
       span.rejected = 'other spelling of a town abroad without evidence';
       continue;
     }

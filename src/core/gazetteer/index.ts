@@ -71,8 +71,8 @@ export interface GazetteerEntry {
 const NOT_PLACE_KEYS = new Set(NOT_PLACES);
 const NONE: readonly number[] = [];
 
-/** The Arabic article in GeoNames transliterations, including its assimilated forms (ar-, as-, ash-, …). */
-const ARABIC_ARTICLE = /^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath|ath) /;
+/** The Arabic article at the start of a name key, including its assimilated forms (ar-, as-, ash-, …). */
+export const ARABIC_ARTICLE = /^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath) /;
 /** Arab League members: where a leading "Al"/"Ar"/… in a town's name is the article. */
 const ARABIC_SPEAKING = new Set([
   'AE', 'BH', 'DJ', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD',
