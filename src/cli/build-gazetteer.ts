@@ -26,10 +26,9 @@ import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { simplify } from '@turf/turf';
 import type { Admin1Properties } from '../core/gazetteer/build';
-import type { GazetteerData } from '../core/gazetteer/index';
 import { encodeCompactGazetteer } from '../core/gazetteer/compact';
 import { ALIASES } from '../core/gazetteer/aliases';
-import { nameKey } from '../core/gazetteer/normalize';
+import { ARABIC_ARTICLE, nameKey, type GazetteerData } from '../core/gazetteer/index';
 import { datamapsTopology, deriveRegions, deriveWorldAdmin1, usStateAbbreviations } from './reference-natural-earth';
 import { deriveAdmin1English, deriveUsCounties, type IsoRegion } from './reference-english-names';
 import { ALTERNATE_NAMES_MIN_POPULATION, deriveCityAlternateNames } from './reference-city-names';
@@ -142,7 +141,7 @@ function deriveCommonWords(words: Set<string>, regionNames: string[]): { source:
     const key = nameKey(city.name);
     if (words.has(key)) found.add(key);
     // The gazetteer also indexes Arabic names without their article ("Ar Ramādī" → "ramadi").
-    const bare = key.replace(/^(?:al|el|ar|as|ad|an|at|az|ash|adh|ath) /, '');
+    const bare = key.replace(ARABIC_ARTICLE, '');
     if (bare !== key && words.has(bare)) found.add(bare);
   }
   for (const name of regionNames) if (words.has(nameKey(name))) found.add(nameKey(name));

@@ -164,12 +164,13 @@ export function deriveAdmin1English(
         : regions.find((r) => r !== region && regionKeys.get(r)!.has(nameKey(a.name)));
       // Only where the towns agree: the shape holds the town its subdivision is named after (Puno), and
       // the label's namesake (Callao) lies elsewhere.
+      const labelTowns = labelled ? townsNamed(country, keysOf([a.name])) : [];
       const mislabelled =
         labelled?.admin !== undefined &&
         shareInside(a, labelled.admin) < 1 - CODE_SHARE &&
         townsNamed(country, regionKeys.get(region)!).some((c) => inside(a, c)) &&
-        townsNamed(country, keysOf([a.name])).some((c) => !inside(a, c)) &&
-        !townsNamed(country, keysOf([a.name])).some((c) => inside(a, c));
+        labelTowns.length > 0 &&
+        labelTowns.every((c) => !inside(a, c));
       const known = new Set(mislabelled ? [] : [a.name, ...a.alt].map(nameKey));
       const alt: string[] = [];
       let kind: string | undefined;

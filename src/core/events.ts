@@ -19,6 +19,9 @@ import type { Sentence } from './sentences';
 import type { EventType } from './taxonomy';
 import type { DateMention, PlaceMention } from './types';
 
+/** The words of a kidnapping: armed-group activity, but of one day like a strike (see pipeline.ts `datedByStory`). */
+export const KIDNAPPING = /\b(?:kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ing|s|ion|ions)?\b|(?:took|taken|seized)\s+(?:[\w-]+\s+){0,3}?hostages?\b)/i;
+
 /**
  * The trigger lexicon, in priority order: when a clause has triggers of several types, the first type
  * listed wins (a strike reported in a meeting sentence is the strike; the meeting has its own clause).
@@ -31,7 +34,7 @@ export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPl
   { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|storm(?:ed|ing)\b|raid(?:s|ed)?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:(?:have|has|had)\s+)?(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b|(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:were|was|have\s+been|had\s+been)\s+(?:fired|launched)\s+(?:at|on|into|towards?)\b)/i },
   // Kidnappings are armed groups' doing (ACLED: abduction); a clause that also kills or attacks is the
   // strike above, and so joins the article's other reports of it.
-  { type: 'armed-group', pattern: /\b(?:kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ing|s|ion|ions)?\b|(?:took|taken|seized)\s+(?:[\w-]+\s+){0,3}?hostages?\b)/i },
+  { type: 'armed-group', pattern: KIDNAPPING },
   { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|senators|assembly|majlis|knesset)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected|endorsed|agreed\s+to|gave\s+(?:its\s+)?(?:final\s+|general\s+|initial\s+|preliminary\s+|unanimous\s+)?(?:approval|assent|green\s+light))\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
   { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },

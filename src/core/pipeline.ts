@@ -10,7 +10,7 @@ import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName
 import { findChrome, overlapsChrome } from './clean';
 import { addDays, lastDayCovered } from './calendar';
 import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, publicationDate, type UnresolvedDate, urlDate } from './dates';
-import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks, type Remark } from './events';
+import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks, KIDNAPPING, type Remark } from './events';
 import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
 import { type DateWindow, mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
 import { eventGeometry, roundCoord } from './geojson';
@@ -166,9 +166,6 @@ export function extractEvents(articles: Article[], gazetteer: Gazetteer, analyse
 
 // A verb reports the news ("the Senate has agreed to", "voted for"), a noun may name a known event.
 const VERB_TRIGGER = /(?:ed|\b(?:met|hit|struck|held|fought|shot|took|won|lost|meet|meets|hold|holds))(?:\s+(?:to|on|for|against|at|into))?$/i;
-/** The words of a kidnapping (events.ts types it as armed-group activity). */
-const KIDNAPPING = /\b(?:kidnap\w*|abduct\w*|hostages?)\b/i;
-
 /** "had visited", "had earlier met", "had been struck", "had paid a separate visit": the past perfect before a trigger. */
 const PLUPERFECT_BEFORE = /\bhad\s+(?:(?:already|earlier|previously|also|just|recently|once|first|twice|last)\s+)?(?:been\s+|(?:paid|made)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?)?$/i;
 /** Words of reported speech before a trigger in its sentence: a past perfect there is the news, backshifted. */

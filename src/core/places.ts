@@ -1137,19 +1137,23 @@ export function findPlaces(
  * such name, is the town (not a person named like two towns, nor the word "City").
  */
 function cityWithItsWord(text: string, tokens: Token[], spans: Span[], gazetteer: Gazetteer): Span[] {
-  const out: Span[] = [];
+  let out: Span[] | null = null; // a copy only when a span changes (rarely: most texts have no "X City")
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
     const next = tokens[span.last + 1];
-    const towns = span.fixed ? [] : span.candidates.filter((i) => gazetteer.entryAt(i).place.precision === 'city');
-    if (towns.length > 0 && next?.key === 'city' && /^C/.test(text.slice(next.start, next.end)) && text.slice(span.end, next.start) === ' ') {
-      out.push(makeSpan(span.first, span.last + 1, span.start, next.end, span.key, towns));
-      if (spans[k + 1]?.first === span.last + 1) k++; // the word "City" matched on its own
-      continue;
+    // Cheapest tests first: this runs for every span of every article.
+    if (next?.key === 'city' && !span.fixed && text.charCodeAt(next.start) === 67 /* C */ && next.start === span.end + 1 && text.charCodeAt(span.end) === 32) {
+      const towns = span.candidates.filter((i) => gazetteer.entryAt(i).place.precision === 'city');
+      if (towns.length > 0) {
+        out ??= spans.slice(0, k);
+        out.push(makeSpan(span.first, span.last + 1, span.start, next.end, span.key, towns));
+        if (spans[k + 1]?.first === span.last + 1) k++; // the word "City" matched on its own
+        continue;
+      }
     }
-    out.push(span);
+    out?.push(span);
   }
-  return out;
+  return out ?? spans;
 }
 
 /**

@@ -182,9 +182,14 @@ export class Gazetteer {
     const { country, precision, feature: featureCode } = data.places;
     for (let i = 0; i < this.size; i++) {
       this.byId.set(id[i], i);
-      const key = nameKey(name[i]);
-      add(key, i);
-      if (alt[i]) for (const other of alt[i].split('|')) add(nameKey(other), i);
+      // GeoNames writes Arabic names with the article ("Al Fallūjah", "Ar Ramādī"); the news often drops it.
+      const arabicTown = precision[i] === 'c' && ARABIC_SPEAKING.has(country[i]);
+      const addName = (key: string) => {
+        add(key, i);
+        if (arabicTown && ARABIC_ARTICLE.test(key)) add(key.replace(ARABIC_ARTICLE, ''), i);
+      };
+      addName(nameKey(name[i]));
+      if (alt[i]) for (const other of alt[i].split('|')) addName(nameKey(other));
       // First-level areas also answer to "<name> <type>" ("Hunan Province"): see `candidates`.
       if (featureCode[i] === 'ADM1') {
         for (const base of alt[i] ? [name[i], ...alt[i].split('|')] : [name[i]]) {
@@ -193,16 +198,6 @@ export class Gazetteer {
           this.admin1Bases.add(baseKey);
           const words = baseKey.split(' ').length + 1;
           if (words > maxWords) maxWords = words;
-        }
-      }
-      // GeoNames writes Arabic names with the article ("Al Fallūjah", "Ar Ramādī"); the news often drops it.
-      if (precision[i] === 'c' && ARABIC_SPEAKING.has(country[i])) {
-        if (ARABIC_ARTICLE.test(key)) add(key.replace(ARABIC_ARTICLE, ''), i);
-        if (alt[i]) {
-          for (const other of alt[i].split('|')) {
-            const otherKey = nameKey(other);
-            if (ARABIC_ARTICLE.test(otherKey)) add(otherKey.replace(ARABIC_ARTICLE, ''), i);
-          }
         }
       }
     }
