@@ -68,6 +68,8 @@ const TITLES = new Set(
 /** Whether a word (lower case, no dot) is a title, singular or plural ("Presidents Zelensky and Duda"). */
 function isTitle(word: string): boolean {
   if (TITLES.has(word)) return true;
+  // Hyphenated titles: "Vice-President", "Secretary-General", "Lieutenant-Colonel", "ex-minister".
+  if (word.includes('-')) return word.split('-').every((part, i) => (i === 0 && part === 'ex') || isTitle(part));
   if (word.length < 4) return false;
   if (word.endsWith('ies') && TITLES.has(word.slice(0, -3) + 'y')) return true; // secretaries
   if (word.endsWith('es') && TITLES.has(word.slice(0, -2))) return true; // princesses

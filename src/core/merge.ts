@@ -640,7 +640,7 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
     // counterpart and then another at the same summit had two meetings.
     // The lede's report names who met; an aide named later ("who accompanied her") does not count.
     const twoCounterparts = a.type === 'meeting' && shared === 1 && counterparts(leadReport(a).persons, leadReport(b).persons);
-    if (!sameArticle && shared >= 1 && !twoCounterparts && a.place && b.place && a.date && a.date === b.date && a.precision === 'day' && b.precision === 'day') return true;
+    if (!sameArticle && shared >= 1 && !twoCounterparts && sameDayPlaced(a, b)) return true;
     return shared >= 1 && (allIncluded(ap, bp) || allIncluded(bp, ap));
   }
   const ao = a.orgs, bo = b.orgs;
@@ -673,8 +673,18 @@ function namesADay(e: MergedEvent): boolean {
 }
 
 /** Both placed and dated to the same day (whether the places fit is `placesFit`'s question). */
+/**
+ * Whether both are placed and on one day: the same date, or an undated report naming the weekday or
+ * month-day the other's date falls on ("landed on Friday" in a copy without a date). The callers let
+ * an undated report join only the one dated event it fits, so another year's Friday is no risk there.
+ */
 function sameDayPlaced(a: MergedEvent, b: MergedEvent | Observation): boolean {
-  return !!a.place && !!b.place && !!a.date && a.date === b.date && a.precision === 'day' && b.precision === 'day';
+  if (!a.place || !b.place) return false;
+  if (a.date && b.date) return a.date === b.date && a.precision === 'day' && b.precision === 'day';
+  const [dated, undated] = a.date ? [a, b] : [b, a];
+  const window = undated.window;
+  if (!dated.date || dated.precision !== 'day' || undated.date || !window || (window.weekday === undefined && !window.monthDay)) return false;
+  return windowsFit(dated, undated);
 }
 
 /** Whether both name targets and share none. */

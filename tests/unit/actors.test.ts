@@ -10,6 +10,12 @@ describe('findActors', () => {
     expect(names('Iraqi Prime Minister Mustafa al-Kadhimi met Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei.')).toEqual(['Mustafa al-Kadhimi/person', 'Ali Khamenei/person']);
   });
 
+  it('strips hyphenated titles ("Vice-President", "Secretary-General", "ex-minister")', () => {
+    expect(names('Vice-President Grace Tembo greeted him.')).toEqual(['Grace Tembo/person']);
+    expect(names('UN Secretary-General Ana Lima and ex-minister Tomas Berg spoke.')).toEqual(['Ana Lima/person', 'Tomas Berg/person']);
+    expect(names('Lieutenant-Colonel Ravi Nair led the unit.')).toEqual(['Ravi Nair/person']);
+  });
+
   it('reads two-word demonyms as one ("Sri Lankan President …"), never as a name', () => {
     expect(names('Sri Lankan President Ranil Perera arrived on Tuesday.')).toEqual(['Ranil Perera/person']);
     expect(findActors('Sri Lankan President Ranil Perera arrived on Tuesday.')[0]).toMatchObject({ affiliation: 'LK' });
