@@ -262,10 +262,20 @@ const NAME_CONNECTORS = new Set([
   'ez', 'ed', 'er', 'esh', 'ath', 'adh',
 ]);
 /** Words that name a kind of place: "the village Malakal", "SOS Village Malakal" are not a person's names. */
+/** " in ", " in the ", " in northern ": between a town and the area it lies in (a compass word, as "in western Saskatchewan"). */
+const IN_AN_AREA = /^ in (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? |central )?$/;
+
+/** "'s coastal town of ", between an area and its town: a possessive, up to three lower-case words ending in a place noun, "of". */
+function townOfTheArea(between: string): boolean {
+  const words = /^['’]s ((?:[a-z][a-z-]* ){1,4})of $/.exec(between)?.[1].trim().split(' ');
+  return words !== undefined && PLACE_NOUNS.has(words[words.length - 1]);
+}
+
 const PLACE_NOUNS = new Set([
   'village', 'villages', 'city', 'town', 'towns', 'province', 'provinces', 'county', 'counties', 'district',
   'districts', 'region', 'regions', 'state', 'states', 'camp', 'island', 'islands', 'capital', 'port', 'municipality',
   'governorate', 'prefecture', 'oblast', 'township', 'commune', 'neighbourhood', 'neighborhood', 'suburb', 'area',
+  'hamlet', 'settlement', 'community',
 ]);
 /** An empty set shared by every span that needs none (never added to). */
 const NO_KEYS: Set<string> = new Set<string>();
@@ -819,23 +829,30 @@ export function findPlaces(
   // the towns by that name lies there, the gazetteer lacks the one meant (the Spanish Palma is not it);
   // otherwise only those that lie there remain. A capital is left alone: "Moscow in Ukraine" is its
   // government's doing there.
+  // So does "Mozambique's coastal town of Palma", the area first.
+  const placed = new Set<Span>();
   for (let k = 0; k + 1 < live.length; k++) {
-    const [a, b] = [live[k], live[k + 1]];
-    if (a.fixed || a.rejected || !/^ in (?:the )?$/.test(text.slice(a.end, b.start)) || /^['’]s\b/.test(text.slice(b.end, b.end + 3))) continue;
+    const placedIn = IN_AN_AREA.test(text.slice(live[k].end, live[k + 1].start)) && !/^['’]s\b/.test(text.slice(live[k + 1].end, live[k + 1].end + 3));
+    const [a, b] = placedIn ? [live[k], live[k + 1]] : [live[k + 1], live[k]];
+    if (a.fixed || a.rejected || !(placedIn || townOfTheArea(text.slice(b.end, a.start)))) continue;
     if (a.candidates.length === 0 || !a.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city')) continue;
-    const areas = b.fixed ? [b.fixed] : b.candidates.map((i) => gazetteer.entryAt(i));
-    if (areas.length === 0 || !areas.every((e) => (e.place.precision === 'country' || e.place.precision === 'region') && e.place.country)) continue;
+    const isArea = (e: GazetteerEntry) => (e.place.precision === 'country' || e.place.precision === 'region') && e.place.country !== '';
+    const named = b.fixed ? [b.fixed] : b.candidates.map((i) => gazetteer.entryAt(i));
+    // "in Ontario" may be the Californian city; "Ontario's town of" can only be an area.
+    const areas = placedIn ? named : named.filter(isArea);
+    if (areas.length === 0 || !areas.every(isArea)) continue;
     const inside = a.candidates.filter((i) => {
       const town = gazetteer.entryAt(i);
       return areas.some((area) => area.place.country === town.place.country && (area.place.precision === 'country' || !area.admin1 || area.admin1 === town.admin1));
     });
+    placed.add(a);
     if (inside.length > 0) a.candidates = inside;
     else if (!a.candidates.some((i) => gazetteer.entryAt(i).feature === 'PPLC')) a.rejected = NOT_IN_ITS_AREA;
   }
   // The same town elsewhere in the story ("Palma's residents") is the one the gazetteer lacks too.
   const lacking = new Set(live.filter((span) => span.rejected === NOT_IN_ITS_AREA).map((span) => span.key));
   if (lacking.size > 0) {
-    for (const span of live) if (!span.fixed && !span.rejected && lacking.has(span.key) && !qualifierOf.has(span)) span.rejected = NOT_IN_ITS_AREA;
+    for (const span of live) if (!span.fixed && !span.rejected && lacking.has(span.key) && !qualifierOf.has(span) && !placed.has(span)) span.rejected = NOT_IN_ITS_AREA;
   }
 
   // Every other bare mention of a person's name is the person too, unless the text says it is a place —
