@@ -6,6 +6,7 @@
  */
 import type { EventProperties } from './types';
 import { EVENT_TYPES, type EventType } from './taxonomy';
+import { dayFromCivil } from './calendar';
 import {
   eventSpan,
   windowFilterExpression,
@@ -151,18 +152,28 @@ export function filterSorted<T extends HasEventProperties>(sorted: readonly T[],
 }
 
 /**
- * {@link filterSorted} as a generator that yields every `step` events (for `runInSlices`), so a slider
- * step or a new layer over a million events never filters them in one long task. The events matching
- * the text and types are remembered per array, so while a search is active a slider step only tests
- * the dates of those.
- * @example runInSlices(filterSortedInSlices(store.sorted, criteria), (shown) => (list = shown))
+ * {@link filterSorted} as a generator that yields every `step` events (for `runInSlices`): the events
+ * of {@link shownListInSlices} copied into one array (what an export writes).
+ * @example runInSlices(filterSortedInSlices(store.sorted, criteria), (shown) => (rows = shown))
  */
 export function* filterSortedInSlices<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step = SLICE_STEP): Generator<void, T[]> {
+  return (yield* shownListInSlices(sorted, criteria, step)).slice();
+}
+
+/**
+ * The shown events of a date-ordered array as a {@link ShownList}: nothing copied but the few events
+ * that start before the window and still overlap it, so a slider step over 100,000 events makes no
+ * array of them. A generator that yields every `step` events (for `runInSlices`); the events matching
+ * the text and types are remembered per array, so while a search is active a step only tests the
+ * dates of those.
+ * @example runInSlices(shownListInSlices(store.sorted, criteria), (shown) => (list = shown))
+ */
+export function* shownListInSlices<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step = SLICE_STEP): Generator<void, ShownList<T>> {
   const matching = yield* textAndTypeMatches(sorted, criteria, step);
   const days = yield* dayIndex(matching, step);
   // The events are in date order: only those starting in [window start - longest span, window end]
   // can overlap the window, found by binary search; undated events are last. Of those, the ones
-  // starting inside the window are all shown: copied as one run, only the earlier ones are tested.
+  // starting inside the window are all shown: one run, only the earlier ones are tested.
   const from = criteria.mode === 'cumulative' ? 0 : firstAtLeast(days.starts, criteria.start - days.longest, days.dated);
   const to = firstAtLeast(days.starts, criteria.end + 1, days.dated);
   const inside = criteria.mode === 'cumulative' ? from : Math.max(from, Math.min(to, firstAtLeast(days.starts, criteria.start, days.dated)));
@@ -171,10 +182,87 @@ export function* filterSortedInSlices<T extends HasEventProperties>(sorted: read
     if (days.ends[i] >= criteria.start) earlier.push(matching[i]);
     if ((i - from + 1) % step === 0) yield;
   }
-  // One copy of the run when nothing else is shown (a step over 100,000 events makes no second one).
-  const run = matching.slice(inside, to);
-  const undated = criteria.showUndated && days.dated < matching.length ? matching.slice(days.dated) : [];
-  return earlier.length || undated.length ? earlier.concat(run, undated) : run;
+  return new ShownList([
+    { items: earlier, from: 0, to: earlier.length },
+    { items: matching, from: inside, to },
+    { items: matching, from: days.dated, to: criteria.showUndated ? matching.length : days.dated },
+  ]);
+}
+
+/**
+ * Events in order that can be read by position: an array, or a {@link ShownList} (which shares the
+ * arrays it was made from). `indexOf` finds an event object.
+ */
+export interface EventSequence<T> extends Iterable<T> {
+  readonly length: number;
+  /** The event at `index` (negative counts from the end, as `Array.prototype.at`). */
+  at(index: number): T | undefined;
+  /** A new array of the events in [start, end), as `Array.prototype.slice`. */
+  slice(start?: number, end?: number): T[];
+  indexOf(event: T): number;
+}
+
+/** A run [from, to) of an array's items. */
+interface Run<T> {
+  items: readonly T[];
+  from: number;
+  to: number;
+}
+
+/**
+ * Shown events in {@link compareEvents} order, held as runs of the arrays they come from instead of a
+ * copy: the list renders a page of them, counts them and finds the chosen one by binary search, so a
+ * slider step costs a few binary searches whatever the number of events. Read-only; the arrays it
+ * was made from must not change while it is used (layers are replaced, never changed).
+ * @example new ShownList([{ items: sorted, from: 10, to: 500 }]).at(0) === sorted[10]
+ */
+export class ShownList<T extends HasEventProperties> implements EventSequence<T> {
+  readonly length: number;
+  readonly #runs: readonly Run<T>[];
+
+  /** @param runs runs of arrays, in order; together they must be in {@link compareEvents} order */
+  constructor(runs: readonly Run<T>[] = []) {
+    this.#runs = runs.filter((run) => run.to > run.from);
+    this.length = this.#runs.reduce((sum, run) => sum + run.to - run.from, 0);
+  }
+
+  at(index: number): T | undefined {
+    let i = index < 0 ? index + this.length : index;
+    if (!(i >= 0 && i < this.length)) return undefined;
+    for (const run of this.#runs) {
+      if (i < run.to - run.from) return run.items[run.from + i];
+      i -= run.to - run.from;
+    }
+  }
+
+  slice(start = 0, end = this.length): T[] {
+    const n = this.length;
+    const out: T[] = [];
+    for (let i = start < 0 ? Math.max(0, n + start) : start, to = end < 0 ? n + end : Math.min(end, n); i < to; i++) out.push(this.at(i)!);
+    return out;
+  }
+
+  /** Where `event` is (binary search by {@link compareEvents}), or -1. */
+  indexOf(event: T): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEvents(this.at(mid)!.properties, event.properties) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    // Equal keys (the same dates, title and id) are possible only across layers: look through them.
+    for (let i = lo; i < this.length; i++) {
+      const candidate = this.at(i)!;
+      if (candidate === event) return i;
+      if (compareEvents(candidate.properties, event.properties) !== 0) break;
+    }
+    return -1;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (const run of this.#runs) for (let i = run.from; i < run.to; i++) yield run.items[i];
+  }
 }
 
 /**
@@ -231,48 +319,39 @@ function firstAtLeast(values: Float32Array, value: number, limit: number): numbe
 }
 
 /**
- * Which of `events` are shown (1) or not (0), in their own order, yielding every `step` events: for
- * code that keeps per-event arrays (the map's clustered large layers). It shares the text and type
- * matches remembered per array, so a slider step only tests dates.
- * @example const mask = yield* shownMaskInSlices(points.events, criteria);
+ * The text and types of `criteria` as one key (equal keys match the same events); null when they narrow
+ * nothing.
+ * @example textAndTypesKey({ ...criteria, text: '' }) // null with every type on
  */
-export function* shownMaskInSlices<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria, step = SLICE_STEP): Generator<void, Uint8Array> {
-  const matching = yield* textAndTypeMatches(events, criteria, step);
-  // The days of each event, read once per array: a step then compares numbers, no date lookups.
-  const { starts, ends } = yield* dayIndex(events, step);
-  const all = matching === events;
-  const mask = new Uint8Array(events.length);
-  // `matching` keeps the order of `events`: walk both at once.
-  let next = 0;
-  for (let i = 0; i < events.length; i++) {
-    if (all || (next < matching.length && events[i] === matching[next])) {
-      next++;
-      const visible =
-        starts[i] === Infinity ? criteria.showUndated : starts[i] <= criteria.end && (criteria.mode === 'cumulative' || ends[i] >= criteria.start);
-      if (visible) mask[i] = 1;
-    }
-    if ((i + 1) % step === 0) yield;
-  }
-  return mask;
+export function textAndTypesKey(criteria: Pick<ShownCriteria, 'text' | 'types'>): string | null {
+  const terms = queryTerms(criteria.text);
+  const types = new Set(criteria.types);
+  if (terms.length === 0 && EVENT_TYPES.every((type) => types.has(type))) return null;
+  return `${[...types].sort().join(',')}\u0000${terms.join(' ')}`;
 }
 
 /** Per array: the events matching a text and types key (the last one asked). */
 const matchCache = new WeakMap<readonly HasEventProperties[], { key: string; matches: readonly HasEventProperties[] }>();
 
-function* textAndTypeMatches<T extends HasEventProperties>(sorted: readonly T[], criteria: ShownCriteria, step: number): Generator<void, readonly T[]> {
+/**
+ * The events of `events` that match the text and types of `criteria`, in their order (`events` itself
+ * when nothing narrows them), yielding every `step` events; remembered per array for the last key asked.
+ * @example const matching = yield* textAndTypeMatches(sorted, criteria, SLICE_STEP);
+ */
+export function* textAndTypeMatches<T extends HasEventProperties>(events: readonly T[], criteria: ShownCriteria, step = SLICE_STEP): Generator<void, readonly T[]> {
+  const key = textAndTypesKey(criteria);
+  if (key === null) return events;
   const terms = queryTerms(criteria.text);
   const types = new Set(criteria.types);
-  if (terms.length === 0 && EVENT_TYPES.every((type) => types.has(type))) return sorted;
-  const key = `${[...types].sort().join(',')}\u0000${terms.join(' ')}`;
-  const cached = matchCache.get(sorted);
+  const cached = matchCache.get(events);
   if (cached?.key === key) return cached.matches as readonly T[];
   const matches: T[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const p = sorted[i].properties;
-    if (types.has(p.type) && matchesTerms(p, terms)) matches.push(sorted[i]);
+  for (let i = 0; i < events.length; i++) {
+    const p = events[i].properties;
+    if (types.has(p.type) && matchesTerms(p, terms)) matches.push(events[i]);
     if ((i + 1) % step === 0) yield;
   }
-  matchCache.set(sorted, { key, matches });
+  matchCache.set(events, { key, matches });
   return matches;
 }
 
@@ -533,27 +612,25 @@ export function groupByYear<T extends HasEventProperties>(sorted: readonly T[]):
  * binary search rather than a pass over every event.
  * @example groupTotals(shown, groupByYear(shown.slice(0, 200))).get('2021')
  */
-export function groupTotals<T extends HasEventProperties>(sorted: readonly T[], groups: readonly EventGroup<T>[]): Map<string, number> {
+export function groupTotals<T extends HasEventProperties>(sorted: EventSequence<T>, groups: readonly EventGroup<T>[]): Map<string, number> {
   const totals = new Map<string, number>();
   let start = 0;
   for (const group of groups) {
-    const rank = groupRank(group.key);
+    // A year's events end before the next year's first day; "Date unknown" is last and runs to the end.
+    // Compared by first day, not by each event's year key, so a step remembers nothing per event.
+    const next = group.key === 'undated' ? Infinity : dayFromCivil(Number(group.key) + 1, 1, 1);
     let lo = start + group.events.length;
     let hi = sorted.length;
-    while (lo < hi) {
+    while (lo < hi && next !== Infinity) {
       const mid = (lo + hi) >>> 1;
-      if (groupRank(groupKeyOf(sorted[mid].properties)) <= rank) lo = mid + 1;
+      if ((spanOf(sorted.at(mid)!.properties)?.start ?? Infinity) < next) lo = mid + 1;
       else hi = mid;
     }
+    if (next === Infinity) lo = hi;
     totals.set(group.key, lo - start);
     start = lo;
   }
   return totals;
-}
-
-/** Years in order, "Date unknown" last: the order of {@link groupByYear}'s groups. */
-function groupRank(key: string): number {
-  return key === 'undated' ? Infinity : Number(key);
 }
 
 const groupKeyCache = new WeakMap<EventProperties, string>();

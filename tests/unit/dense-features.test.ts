@@ -2,8 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { DatelineEvent } from '../../src/core/types';
 import { EVENT_TYPES } from '../../src/core/taxonomy';
 import { dayFromIso } from '../../src/core/timewindow';
-import { shownMaskInSlices } from '../../src/core/eventfilter';
-import { densePointArraysInSlices } from '../../src/app/map/dense-features';
+import { densePointArraysInSlices, shownByDays, textAndTypesMaskInSlices } from '../../src/app/map/dense-features';
 import { DENSE_LAYER_EVENTS, layersMapDataInSlices } from '../../src/app/map/event-features';
 
 /** Runs a slicing generator to its end, counting its yields. */
@@ -48,6 +47,8 @@ describe('large layers are clustered, not drawn point by point', () => {
     expect([...arrays.lonLat.slice(0, 4)]).toEqual([44, 33, 44.00001, 33.00001]);
     expect(EVENT_TYPES[arrays.types[7]]).toBe(big[7].properties.type);
     expect([...arrays.sources.slice(0, 4)]).toEqual([1, 0, 0, 1]);
+    // Each event's days, so the worker applies a new time window by itself.
+    expect([arrays.starts[1], arrays.ends[1]]).toEqual([dayFromIso('2011-02-15'), dayFromIso('2011-02-15')]);
     const ids = arrays.ids.split('\u0000');
     expect(ids).toHaveLength(big.length);
     expect(ids[1234]).toBe('big-1234');
@@ -64,7 +65,9 @@ describe('large layers are clustered, not drawn point by point', () => {
       text: 'row 1', types: [...EVENT_TYPES], mode: 'window' as const, showUndated: true,
       start: dayFromIso('2011-01-01')!, end: dayFromIso('2011-03-31')!,
     };
-    const { value: mask } = run(shownMaskInSlices(big, criteria, 4096));
+    const { value: arrays } = run(densePointArraysInSlices(big));
+    const { value: matching } = run(textAndTypesMaskInSlices(big, criteria, 4096));
+    const mask = shownByDays(arrays.starts, arrays.ends, matching, criteria);
     // Every word must occur: "row" and "1" (Row 1, 10, 21, …).
     const expected = big.map((e) => (e.properties.title.slice(4).includes('1') && e.properties.date_start! <= '2011-03-31' ? 1 : 0));
     expect([...mask]).toEqual(expected);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { filterSorted, filterSortedInSlices, shownMaskInSlices, sortedByDate, spanOf, type ShownCriteria } from '../../src/core/eventfilter';
+import { ShownList, filterSorted, filterSortedInSlices, groupByYear, groupTotals, shownListInSlices, sortedByDate, spanOf, textAndTypesKey, type ShownCriteria } from '../../src/core/eventfilter';
+import { shownByDays, textAndTypesMaskInSlices } from '../../src/app/map/dense-features';
 import { runToEnd } from '../../src/core/slicing';
 import { isSpanVisible } from '../../src/core/timewindow';
 import { isoFromDay } from '../../src/core/calendar';
@@ -63,7 +64,12 @@ describe('filterSorted with the day index', () => {
         const types = allTypes ? EVENT_TYPES : EVENT_TYPES.slice(0, 3);
         const criteria: ShownCriteria = { start: c.start, end: c.start + c.length, mode: c.mode, showUndated: c.showUndated, text: '', types };
         const expected = events.map((e) => (types.includes(e.properties.type) && isSpanVisible(spanOf(e.properties), criteria) ? 1 : 0));
-        expect([...runToEnd(shownMaskInSlices(events, criteria, 7))]).toEqual(expected);
+        // The page sends the matches of the text and types (null: all), the worker applies the window to the days.
+        const matching = runToEnd(textAndTypesMaskInSlices(events, criteria, 7));
+        expect(matching === null).toBe(allTypes);
+        const starts = Float32Array.from(events, (e) => spanOf(e.properties)?.start ?? Infinity);
+        const ends = Float32Array.from(events, (e) => spanOf(e.properties)?.end ?? Infinity);
+        expect([...shownByDays(starts, ends, matching, criteria)]).toEqual(expected);
       }),
       { numRuns: 200 },
     );
@@ -73,5 +79,50 @@ describe('filterSorted with the day index', () => {
     const sorted = sortedByDate([event(1, 18000, 'year', 364), event(2, 18300, 'day', 0), event(3, 18400, 'day', 0)]);
     const criteria: ShownCriteria = { start: 18350, end: 18360, mode: 'window', showUndated: false, text: '', types: EVENT_TYPES };
     expect(filterSorted(sorted, criteria).map((e) => e.properties.id)).toEqual(['e1']);
+  });
+});
+
+describe('the shown list is runs of the sorted array, not a copy', () => {
+  test('reads like the filtered array: length, at, slice, iteration, indexOf', () => {
+    fc.assert(
+      fc.property(arbitraryEvents, arbitraryCriteria, fc.integer({ min: -40, max: 340 }), fc.integer({ min: -40, max: 340 }), (rows, c, a, b) => {
+        const sorted = sortedByDate(rows.map(([day, precision, length], i) => event(i, day, precision, length)));
+        const criteria: ShownCriteria = { start: c.start, end: c.start + c.length, mode: c.mode, showUndated: c.showUndated, text: '', types: EVENT_TYPES };
+        const expected = sorted.filter((e) => isSpanVisible(spanOf(e.properties), criteria));
+        const list = runToEnd(shownListInSlices(sorted, criteria, 5));
+        expect(list.length).toBe(expected.length);
+        expect([...list]).toEqual(expected);
+        expect(list.slice()).toEqual(expected);
+        expect(list.slice(a, b)).toEqual(expected.slice(a, b));
+        expect(list.slice(a)).toEqual(expected.slice(a));
+        for (const i of [a, b, 0, -1, expected.length]) expect(list.at(i)).toBe(expected.at(i));
+        expected.forEach((e, i) => expect(list.indexOf(e)).toBe(i));
+        // Events not shown are not found, and the year counts agree with the array's.
+        for (const e of sorted) if (!expected.includes(e)) expect(list.indexOf(e)).toBe(-1);
+        const groups = groupByYear(expected.slice(0, 7));
+        expect(groupTotals(list, groups)).toEqual(groupTotals(expected, groups));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a step over many events shares the sorted array instead of copying it', () => {
+    const sorted = sortedByDate(Array.from({ length: 5000 }, (_, i) => event(i, 17000 + (i % 900), 'day', 0)));
+    const criteria: ShownCriteria = { start: 17000, end: 17800, mode: 'window', showUndated: false, text: '', types: EVENT_TYPES };
+    const list = runToEnd(shownListInSlices(sorted, criteria));
+    expect(list).toBeInstanceOf(ShownList);
+    expect(list.length).toBe(sorted.filter((e) => isSpanVisible(spanOf(e.properties), criteria)).length);
+    expect(list.at(0)).toBe(sorted[0]);
+    // Equal ids in two layers: the object asked for is found, not its namesake.
+    const twin = { properties: { ...sorted[3].properties } };
+    expect(new ShownList([{ items: [sorted[3], twin], from: 0, to: 2 }]).indexOf(twin)).toBe(1);
+  });
+});
+
+describe('the text and types key', () => {
+  test('is null when nothing narrows the events, and the same for the same choice', () => {
+    expect(textAndTypesKey({ text: '  ', types: [...EVENT_TYPES].reverse() })).toBeNull();
+    expect(textAndTypesKey({ text: 'Tehrān', types: EVENT_TYPES })).toBe(textAndTypesKey({ text: ' tehran ', types: [...EVENT_TYPES].reverse() }));
+    expect(textAndTypesKey({ text: '', types: EVENT_TYPES.slice(1) })).not.toBe(textAndTypesKey({ text: '', types: EVENT_TYPES.slice(2) }));
   });
 });

@@ -67,7 +67,7 @@ export interface RankedSearch<T> {
  * @returns null when there is no query, or too many events to rank (the list keeps date order)
  * @example rankSearch(shown, 'tehran')?.best.map((r) => r.event.properties.place_name) // ['Tehran', …]
  */
-export function rankSearch<T extends HasEventProperties>(events: readonly T[], text: string): RankedSearch<T> | null {
+export function rankSearch<T extends HasEventProperties>(events: Iterable<T> & { readonly length: number }, text: string): RankedSearch<T> | null {
   const terms = queryTerms(text);
   if (terms.length === 0 || events.length > RANK_LIMIT) return null;
   const best: RankedEvent<T>[] = [];

@@ -1,10 +1,17 @@
 /** Messages between the page and the cluster worker (dense.worker.ts), one worker for every large layer. */
+import type { TimeFilter } from '../../core/timewindow';
 
 export type DenseRequest =
-  /** A layer's point events, once: coordinates, type index (EVENT_TYPES) and source count; ids joined by NUL. */
-  | { kind: 'load'; key: number; lonLat: Float64Array; types: Uint8Array; sources: Uint16Array; ids: string }
-  /** Which of them are shown (1 = shown), to cluster from now on. */
-  | { kind: 'show'; key: number; version: number; mask: Uint8Array }
+  /**
+   * A layer's point events, once: coordinates, type index (EVENT_TYPES), source count, first and last
+   * day (Infinity when undated); ids joined by NUL.
+   */
+  | { kind: 'load'; key: number; lonLat: Float64Array; types: Uint8Array; sources: Uint16Array; ids: string; starts: Float32Array; ends: Float32Array }
+  /**
+   * Cluster those in `window` from now on. `matching` (1 = matches the text and types, null = all) comes
+   * only when that choice changed; otherwise the last one sent holds, so a slider step sends a few numbers.
+   */
+  | { kind: 'show'; key: number; version: number; window: TimeFilter; matching?: Uint8Array | null }
   | { kind: 'tile'; request: number; key: number; z: number; x: number; y: number }
   | { kind: 'expansion'; request: number; key: number; clusterId: number }
   | { kind: 'drop'; key: number };

@@ -4,6 +4,8 @@
  */
 import { addProtocol, type AddProtocolAction } from 'maplibre-gl';
 import type { DenseReply, DenseRequest } from './dense-messages';
+import type { DensePointArrays } from './dense-features';
+import type { TimeFilter } from '../../core/timewindow';
 
 const PROTOCOL = 'dateline-dense';
 const TILE_URL = /^dateline-dense:\/\/k(\d+)\/v\d+\/(\d+)\/(\d+)\/(\d+)$/;
@@ -84,15 +86,19 @@ export class ClusteredLayer {
   }
 
   /** Hands the layer's points to the worker (the arrays are transferred, not copied). */
-  load(lonLat: Float64Array, types: Uint8Array, sources: Uint16Array, ids: string): void {
-    const request: DenseRequest = { kind: 'load', key: this.key, lonLat, types, sources, ids };
-    clusterWorker().postMessage(request, [lonLat.buffer, types.buffer, sources.buffer]);
+  load({ lonLat, types, sources, ids, starts, ends }: DensePointArrays): void {
+    const request: DenseRequest = { kind: 'load', key: this.key, lonLat, types, sources, ids, starts, ends };
+    clusterWorker().postMessage(request, [lonLat.buffer, types.buffer, sources.buffer, starts.buffer, ends.buffer]);
   }
 
-  /** Clusters the points whose `mask` byte is 1; `onshown(version, …)` follows. */
-  show(version: number, mask: Uint8Array): void {
-    const request: DenseRequest = { kind: 'show', key: this.key, version, mask };
-    clusterWorker().postMessage(request, [mask.buffer]);
+  /**
+   * Clusters the points in `window` that match the text and types; `onshown(version, …)` follows.
+   * @param matching which points match (1), null for all; leave it out when unchanged since the last call
+   */
+  show(version: number, window: TimeFilter, matching?: Uint8Array | null): void {
+    const request: DenseRequest = { kind: 'show', key: this.key, version, window: { start: window.start, end: window.end, mode: window.mode, showUndated: window.showUndated } };
+    if (matching !== undefined) request.matching = matching;
+    clusterWorker().postMessage(request, matching ? [matching.buffer] : []);
   }
 
   /** The tile URL of a version of the shown events (a new URL makes the map fetch the tiles again). */

@@ -7,6 +7,8 @@
 import Supercluster, { type PointFeature } from 'supercluster';
 import vtpbf from 'vt-pbf';
 import { EVENT_TYPES } from '../../core/taxonomy';
+import { shownByDays } from './dense-features';
+import type { TimeFilter } from '../../core/timewindow';
 import {
   CLUSTER_MAX_ZOOM,
   CLUSTER_RADIUS,
@@ -28,11 +30,35 @@ interface LayerPoints {
   types: Uint8Array;
   sources: Uint16Array;
   ids: string[];
+  starts: Float32Array;
+  ends: Float32Array;
+  /** Which points match the text and types (null: all), as last sent. */
+  matching: Uint8Array | null;
   index: Supercluster<PointProperties> | null;
 }
 
 const layers = new Map<number, LayerPoints>();
 const post = (reply: DenseReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
+
+/**
+ * The newest window asked for per layer, clustered once the messages waiting have been read: while a
+ * slider is held down, the steps that arrived during one clustering are skipped for the last of them.
+ */
+const pendingShows = new Map<number, { version: number; window: TimeFilter }>();
+let showScheduled = false;
+
+function showPending(): void {
+  showScheduled = false;
+  for (const [key, { version, window }] of pendingShows) {
+    const points = layers.get(key);
+    try {
+      if (points) post({ kind: 'shown', key, version, count: show(points, shownByDays(points.starts, points.ends, points.matching, window)) });
+    } catch (error) {
+      post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  pendingShows.clear();
+}
 
 function show(points: LayerPoints, mask: Uint8Array): number {
   const features: PointFeature<PointProperties>[] = [];
@@ -59,12 +85,20 @@ self.onmessage = (event: MessageEvent<DenseRequest>) => {
   const request = event.data;
   try {
     switch (request.kind) {
-      case 'load':
-        layers.set(request.key, { lonLat: request.lonLat, types: request.types, sources: request.sources, ids: request.ids.split('\u0000'), index: null });
+      case 'load': {
+        const { lonLat, types, sources, starts, ends } = request;
+        layers.set(request.key, { lonLat, types, sources, starts, ends, ids: request.ids.split('\u0000'), matching: null, index: null });
         break;
+      }
       case 'show': {
         const points = layers.get(request.key);
-        if (points) post({ kind: 'shown', key: request.key, version: request.version, count: show(points, request.mask) });
+        if (!points) break;
+        if (request.matching !== undefined) points.matching = request.matching;
+        pendingShows.set(request.key, { version: request.version, window: request.window });
+        if (!showScheduled) {
+          showScheduled = true;
+          setTimeout(showPending, 0);
+        }
         break;
       }
       case 'tile': {
@@ -79,6 +113,7 @@ self.onmessage = (event: MessageEvent<DenseRequest>) => {
       }
       case 'drop':
         layers.delete(request.key);
+        pendingShows.delete(request.key);
         break;
     }
   } catch (error) {
