@@ -253,6 +253,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         // ("The meeting came a month after last month's summit in Nairobi, where …").
         if (BACK_REFERENCE.test(text.slice(Math.max(clause.start, trigger.start - 50), trigger.start)) || backReferenceIn(text, clause)) continue;
         if (NEGATED.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "was not attacked"
+        if (ENDED.test(text.slice(Math.max(clause.start, trigger.start - 40), trigger.start))) continue; // "would stop its attacks"
         // "talked on Thursday about Zelenskiy's visit to the United States": the topic of this event, not one.
         if (NOUN_TRIGGER.test(trigger.text) && TOPIC_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 60), trigger.start))) continue;
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
@@ -589,6 +590,7 @@ function maskHoles(text: string, clause: Clause): string {
 
 function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger: { start: number; end: number }, type: EventType) {
   let best: { mention: PlaceMention; score: number } | null = null;
+  let nearestPlace: { mention: PlaceMention; score: number; distance: number } | null = null;
   for (const mention of places) {
     const near = text.slice(Math.max(clause.start, mention.start - 90), mention.start);
     // "an airstrike on Kanbalu Township of Sagaing Region": a local area the gazetteer lacks, then the
@@ -615,6 +617,13 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     const distance = Math.abs(mention.start - trigger.start);
     const score = PRECISION_RANK[mention.place.precision] * 1000 - Math.min(distance, 999);
     if (!best || score > best.score) best = { mention, score };
+    if (!nearestPlace || distance < nearestPlace.distance) nearestPlace = { mention, score, distance };
+  }
+  // A finer place wins over a nearer, coarser one it lies in ("a village near Mosul in Nineveh province");
+  // one in another country is another story's place ("the strike in the Nabatieh province is the
+  // deadliest since … the war in Gaza"): then the place nearest the trigger.
+  if (best && nearestPlace && best.mention.place.country && nearestPlace.mention.place.country && best.mention.place.country !== nearestPlace.mention.place.country) {
+    return nearestPlace;
   }
   return best;
 }
@@ -623,6 +632,9 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
 const TOPIC_BEFORE = /\b(?:about|discussed|discussing|discuss|regarding|concerning|prepar(?:e|ed|ing|ations for))\s+(?:(?:the|a|an|his|her|their|its|this|next|upcoming|planned|forthcoming|possible|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{L}+['’]s)\s+){0,2}$/iu;
 // Words that turn what follows a meeting's word into its subject: "talks on … including", "to discuss".
 const TOPIC_BETWEEN = /\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|including|focus(?:ed|ing)?\s+on|cent(?:red|ered)\s+on|aimed\s+at)\b/i;
+// What is to end or was ended is no event of its own: "would stop its attacks", "to halt cross-border strikes"
+// (not "the end of the attack").
+const ENDED = /\b(?:stop|stops|stopped|stopping|halt|halts|halted|halting|end|ending|cease|ceases|ceased|ceasing|suspend|suspends|suspended|suspending|pause|pauses|paused)\s+(?:(?!of\b)[\w'’-]+\s+){0,2}$/i;
 // A denied event: "was not attacked", "did not meet", "never visited".
 const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
 const UNKNOWN_AREA_OF = /(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Tt]ownship|[Dd]istrict|[Vv]illage|[Cc]ounty|[Mm]unicipality|[Cc]ommune|[Ss]ub-?district|[Tt]ehsil|[Ww]oreda|[Ll]ocality|[Ll]ocal [Gg]overnment [Aa]rea|LGA|[Ss]ub-?county|[Pp]arish|[Ww]ard)\s+(?:of|in)\s+(?:the\s+)?$/u;
