@@ -190,7 +190,12 @@ export function splitClauses(text: string, sentence: Sentence): Clause[] {
   const cuts = [sentence.start];
   for (const m of s.includes(',') || s.includes(';') ? s.matchAll(COORDINATION) : []) {
     const at = sentence.start + m.index!;
-    if (!quotes.some(([a, b]) => at >= a && at < b)) cuts.push(at + m[0].length);
+    if (quotes.some(([a, b]) => at >= a && at < b)) continue;
+    // "the ministers, Minister Jeyhun Bayramov, and Minister Ararat Mirzoyan visited …": a list of names
+    // before ", and" (no verb yet) is the subject the clause goes on with; "with his Kazakh, Uzbek, and
+    // Turkmen counterparts in Bishkek" (no verb after) ends a list. Neither is a clause of its own.
+    if (m[0][0] === ',' && !(FINITE_VERB.test(text.slice(cuts[cuts.length - 1], at)) && FINITE_VERB.test(text.slice(at + m[0].length, sentence.end)))) continue;
+    cuts.push(at + m[0].length);
   }
   cuts.push(sentence.end);
   const clauses: Clause[] = [];
@@ -203,6 +208,16 @@ export function splitClauses(text: string, sentence: Sentence): Clause[] {
 }
 
 const QUOTATION = /“[^”]*”?|"[^"]*"?/g;
+/** A word that can be a clause's verb: a regular past ("-ed"), a third-person present ("-s" after a vowel-less
+ * guess is too loose, so only common ones), an auxiliary or a frequent irregular past. */
+const FINITE_VERB = new RegExp(
+  String.raw`\b(?:\p{L}+ed|is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|` +
+    String.raw`says|said|met|meets|went|goes|flew|flies|held|holds|struck|strikes|hit|hits|began|begins|took|takes|gave|gives|made|makes|` +
+    String.raw`came|comes|left|leaves|saw|sees|told|tells|spoke|speaks|wrote|writes|led|leads|fought|fights|shot|shoots|won|wins|lost|loses|` +
+    String.raw`sent|sends|brought|brings|ran|runs|kept|keeps|stood|stands|fell|falls|rose|rises|drove|drives|threw|throws|seized|seizes|` +
+    String.raw`arrived|arrives|visits|kills|attacks|claims|warns|calls|hopes|wants|plans|urges|accuses|denies|announces|approves|votes)\b`,
+  'iu',
+);
 const COORDINATION = /;\s+(?=\p{Lu}|the\b)|,\s+(?:and|but|while|whereas)\s+(?=\p{Lu})/gu;
 
 const inClause = (c: Clause, start: number, end: number) =>
