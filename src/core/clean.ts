@@ -16,7 +16,8 @@ export type ChromeReason =
   | 'dateline'
   | 'widget'
   | 'related'
-  | 'credit';
+  | 'credit'
+  | 'caption';
 
 /** A span of the original text that is not part of the story; `end` exclusive. */
 export interface ChromeSpan {
@@ -45,6 +46,12 @@ interface Line {
 const FURNITURE = /\b(mailing list|newsletter|subscribe|subscription|donation|donate|sign up|log ?in|follow us|share (it|this|on)|share\s*:|print this|cookies?|all rights reserved|copyright|advertisement|click here|tap here|download (the|our) app|failed to load|refresh(ing)? (your|the) (browser|page)|(story|article) continues below|back to video)\b|©/i;
 const WIDGET = /^(share( it| this)?|tweet|print|email|comments?|like|follow|whatsapp|facebook|twitter|telegram|linkedin)(\s*[:|/·,]\s*\w*)*\s*:?\s*$/i;
 const RELATED_MARKER = /^(read more|read also|also read|related( stories| articles| news| posts)?|see also|more on this( story)?|recommended|you may also like|more from|further reading)\b\s*[:»>|-]?/i;
+/**
+ * A photo caption: "Soldiers patrol a market in Gao, Mali, March 3, 2019. REUTERS/Name" (the wires' form ends
+ * in the photo's date after a comma, where prose says "on March 3"; a short credit may follow), or a file
+ * photo ("FILE - …", "FILE PHOTO: …"). Its date is the photo's, its verbs in the present: no news of the day.
+ */
+const PHOTO_CAPTION = /^(?:FILE(?: PHOTO)?\s*[-–—:]\s|\(?File photo\)?[\s:-])|,\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.(?:\s+[^.!?]{0,60}\.?)?\s*$/;
 const CREDIT = /^(source|via|sources|credit|photo|image|courtesy)\s*[:»>|/-]/i;
 // "Tehran (IP):", "BAGHDAD (Reuters) -", "Kyiv (AFP) —", "NAIROBI, Feb 18 (Reuters) -", "YANGON, May 20, 2023 (Wire) —": a place, perhaps the filing date.
 const DATELINE_PREFIX = /^((?:[A-Z][\p{L}'’.-]*)(?:[ ,]+(?:[A-Z][\p{L}'’.-]*|\d{1,4}\b)){0,5})\s*\(([^()\n]{1,30})\)\s*[:—–-]\s*/u;
@@ -123,6 +130,10 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
     }
     if (short && CREDIT.test(t) && !isSentence(t)) {
       add(lead, end, 'credit');
+      continue;
+    }
+    if (t.length <= 400 && PHOTO_CAPTION.test(t)) {
+      add(lead, end, 'caption');
       continue;
     }
     if (short && isDateOnly(t)) {
