@@ -66,13 +66,15 @@ export const SPEECH_VERBS = /\b(said|says|told|added|noted|stressed|urged|warned
 
 // Prepositions that introduce where something happened, with up to two describing words in between.
 // "in the German city of Bonn", "in the southern province of Kandahar": a kind of place and "of" before the name.
-const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+|(?:[\p{Ll}-]+\s+){1,2})?(?:city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp)\s+of\s+)?`;
+/** Words of a pattern, each also with a capital first letter ("In the City of Dnipro" opens a sentence). */
+const eitherCase = (words: string) => words.split('|').map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`).join('|');
+const PLACE_KIND_OF = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+|(?:[\p{Ll}-]+\s+){1,2})?(?:${eitherCase('city|town|village|province|region|district|state|county|capital|port|area|governorate|municipality|island|settlement|camp')})\s+of\s+)?`;
 // "the Syrian capital, Damascus", "the port city Mombasa": a described place, then its name.
 const APPOSITION = String.raw`(?:(?:\p{Lu}[\p{L}-]*\s+)?(?:capital|city|town|village|port|province|region|district|state)\s*,?\s+)?`;
 /** The eight bearings: "north of", "40 km south-west of". */
 const BEARING = 'north|south|east|west|north-?east|north-?west|south-?east|south-?west';
 const COMPASS = `${BEARING}|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|far`;
-const LOCATIVE = new RegExp(String.raw`(?:^|[\s(,])(in|at|near|outside|inside|across|throughout|around|within|over|off)\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|${COMPASS}|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|remote|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}${APPOSITION}${PLACE_KIND_OF}$`, 'u');
+const LOCATIVE = new RegExp(String.raw`(?:^|[\s(,])(${eitherCase('in|at|near|outside|inside|across|throughout|around|within|over|off')})\s+(?:(?:the|a|an|semi-autonomous|autonomous|northern|southern|eastern|western|central|${COMPASS}|capital|city|town|village|province|region|country|neighbouring|neighboring|nearby|occupied|restive|disputed|war-torn|remote|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}${APPOSITION}${PLACE_KIND_OF}$`, 'u');
 // "on the outskirts of Mogadishu", "in the north of the country", "40 km (25 miles) north of Kismayo",
 // "a base south-west of the capital".
 const AREA_OF = new RegExp(String.raw`(?:(?:^|[\s(,])(?:${BEARING})|(?:^|[\s(,])(?:on|in|at|to)\s+the\s+(?:(?:far|northern|southern|eastern|western)\s+)?(?:outskirts|edge|suburbs?|heart|centre|center|${BEARING}|part)|\b(?:km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:${BEARING}))\s+of\s+(?:the\s+)?$`, 'i');
