@@ -262,6 +262,11 @@ const NAME_CONNECTORS = new Set([
   'ez', 'ed', 'er', 'esh', 'ath', 'adh',
 ]);
 /** Words that name a kind of place: "the village Malakal", "SOS Village Malakal" are not a person's names. */
+/** Whether a word opens a sentence or a line ("In Esperance, residents …"), where a preposition has its capital. */
+function opensSentence(text: string, start: number): boolean {
+  return /(?:^|[.!?]["”’)]?[ \t]+|\n[ \t]*)$/.test(text.slice(Math.max(0, start - 4), start));
+}
+
 /** " in ", " in the ", " in northern ": between a town and the area it lies in (a compass word, as "in western Saskatchewan"). */
 const IN_AN_AREA = /^ in (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? |central )?$/;
 
@@ -694,7 +699,7 @@ export function findPlaces(
       // A given name ("Victoria Beckham"), or an organisation's ("Manitoba Hydro"): not added to the people, "Victoria" alone may well be the place.
       span.rejected = 'part of a longer name';
     }
-    const afterLocative = before !== undefined && STRONG_LOCATIVES.has(before.key) && !before.capitalised;
+    const afterLocative = before !== undefined && STRONG_LOCATIVES.has(before.key) && (!before.capitalised || opensSentence(text, before.start));
     if (after && SPEECH_SET.has(after.key) && text.slice(tokens[span.last].end, after.start) === ' ' && onlyTowns && best < METONYM_POPULATION && !afterLocative) {
       span.rejected = 'speaker';
       persons.add(span.key);
@@ -751,7 +756,7 @@ export function findPlaces(
     const set = strong ? STRONG_LOCATIVES : LOCATIVE_SET;
     for (let item: Span | undefined = span, hops = 0; item && hops < 12; item = listedAfter.get(item), hops++) {
       const before = tokens[item.first - 1];
-      if (before && set.has(before.key) && !before.capitalised) return true;
+      if (before && set.has(before.key) && (!before.capitalised || opensSentence(text, before.start))) return true;
       // "the town of Tame", "the province of Arauca": a place noun with "of" places the name.
       const noun = tokens[item.first - 2];
       if (before?.key === 'of' && noun && !noun.capitalised && PLACE_NOUNS.has(noun.key)) return true;
