@@ -65,6 +65,19 @@ const TITLES = new Set(
     'sayyed mullah haji first lady mp').split(' '),
 );
 
+/** What a minister is of: "Minister of Foreign Affairs Cho Tae-yul", "Minister for Home Affairs …" (title words there only). */
+const PORTFOLIOS = new Set(
+  ('affairs home finance justice health education trade industry energy agriculture economy information transport ' +
+    'labour labor environment state commerce culture tourism planning communications security immigration housing ' +
+    'mines petroleum oil water works youth sports women science technology treasury external internal public national').split(' '),
+);
+
+/** Whether a title and "of"/"for" come right before an offset ("Minister of "). */
+function afterTitleOf(text: string, start: number): boolean {
+  const m = /([\p{L}.]+)\s+(?:of|for)\s+(?:the\s+)?$/iu.exec(text.slice(Math.max(0, start - 40), start));
+  return m !== null && isTitle(m[1].replace(/\.$/, '').toLowerCase());
+}
+
 /** Whether a word (lower case, no dot) is a title, singular or plural ("Presidents Zelensky and Duda"). */
 function isTitle(word: string): boolean {
   if (TITLES.has(word)) return true;
@@ -281,7 +294,8 @@ export function findActors(text: string, start = 0, end = text.length, placeSpan
       // Joined by exactly one space or no-break space, and not after a possessive ("Iraq's Prime …").
       const gapEnd = tokens[i + 1].s;
       const single = gapEnd - tokens[i].e === 1 && (text[gapEnd - 1] === ' ' || text[gapEnd - 1] === '\u00a0');
-      if (isPossessive(tokens[i].t) || !single) break;
+      // Nor across a sentence's end ("… met Tom Berg. The Ministry of Foreign Affairs said …").
+      if (isPossessive(tokens[i].t) || !single || (tokens[i].t.endsWith('.') && withoutFinalPeriod(tokens[i].t) !== tokens[i].t)) break;
       run.push(tokens[++i]);
     }
     i++;
@@ -364,7 +378,7 @@ function splitRun(text: string, run: NameToken[], places: ReadonlyArray<{ start:
     }
     const tok = run[k];
     const lower = plainWord(tok);
-    if (isTitle(lower)) {
+    if (isTitle(lower) || (PORTFOLIOS.has(lower) && !pending.tokens.length && (pending.titled || afterTitleOf(text, tok.s)))) {
       // A title ends any name before it and confirms the name after it.
       const hadName = pending.tokens.some((t) => !isTitle(t.t.replace(/\.$/, '').toLowerCase()));
       if (hadName) flushName(text, pending, places, out);

@@ -16,6 +16,18 @@ describe('findActors', () => {
     expect(names('Lieutenant-Colonel Ravi Nair led the unit.')).toEqual(['Ravi Nair/person']);
   });
 
+  it('strips a portfolio after "Minister of" / "Minister for" ("Minister of Foreign Affairs Cho Tae-yul")', () => {
+    expect(names('Minister of Foreign Affairs Lina Haddad met Minister for Home Affairs Ravi Nair.')).toEqual(['Lina Haddad/person', 'Ravi Nair/person']);
+    expect(names('Minister of Finance Tomas Berg spoke.')).toEqual(['Tomas Berg/person']);
+    // Not a title elsewhere: the ministry keeps its name.
+    expect(names('The Ministry of Foreign Affairs said so.')).toEqual(['Ministry of Foreign Affairs/org']);
+  });
+
+  it('never runs a name on across a sentence end ("… met Tomas Berg. The Ministry of …")', () => {
+    expect(names('He met Tomas Berg. The Ministry of Foreign Affairs said so.')).toEqual(['Tomas Berg/person', 'Ministry of Foreign Affairs/org']);
+    expect(names('He met Wang Yi. The Ministry of Commerce said so.')).toEqual(['Wang Yi/person', 'Ministry of Commerce/org']);
+  });
+
   it('reads two-word demonyms as one ("Sri Lankan President …"), never as a name', () => {
     expect(names('Sri Lankan President Ranil Perera arrived on Tuesday.')).toEqual(['Ranil Perera/person']);
     expect(findActors('Sri Lankan President Ranil Perera arrived on Tuesday.')[0]).toMatchObject({ affiliation: 'LK' });
