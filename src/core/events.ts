@@ -388,9 +388,23 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
       e.place = dateline;
       e.placeVia = 'dateline';
     }
+  } else {
+    // A wire copy whose dateline the page dropped: "arrived here Sunday … at the Tribhuvan International
+    // Airport" — "here" is the first town or site the story names after it.
+    for (const e of out) {
+      if (e.place || e.type !== 'visit' || !/\bhere$/i.test(e.trigger.text)) continue;
+      const next = input.places.find((p) => p.start >= e.trigger.end && p.start - e.trigger.end <= HERE_REACH && (p.place.precision === 'city' || p.place.precision === 'site'));
+      if (next) {
+        e.place = next;
+        e.placeVia = 'context';
+      }
+    }
   }
   return out;
 }
+
+/** How far after "arrived here" (characters) the story may name the place it means. */
+const HERE_REACH = 400;
 
 /**
  * People quoted in an article: the named person who is the subject of a verb of speech in a sentence's
