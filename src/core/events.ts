@@ -31,7 +31,7 @@ export const KIDNAPPING = /\b(?:kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ing|s|
  * shared by its alternatives: the engine then tests the boundary once per position, not once per alternative.
  */
 export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean; namesWhom?: boolean; readsCapitals?: boolean }> = [
-  { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|storm(?:ed|ing)\b|raid(?:s|ed)?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:(?:have|has|had)\s+)?(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b|(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:were|was|have\s+been|had\s+been)\s+(?:fired|launched)\s+(?:at|on|into|towards?)\b)/i },
+  { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|storm(?:ed|ing)\b|raid(?:s|ed)?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:(?:have|has|had)\s+)?(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b|(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:were|was|have\s+been|had\s+been)\s+(?:fired|launched)\s+(?:at|on|into|towards?)\b|dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:bombs?|explosives|shells|grenades)\s+(?:on|onto)\b|opened\s+fire\s+(?:on|at)\b|shot\s+dead\b|gunned\s+down\b|(?:bombard|pound)(?:ed|ing)\b)/i },
   // Kidnappings are armed groups' doing (ACLED: abduction); a clause that also kills or attacks is the
   // strike above, and so joins the article's other reports of it.
   { type: 'armed-group', pattern: KIDNAPPING },
@@ -632,6 +632,8 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     const locative = LOCATIVE.test(before) || AREA_OF.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
     if (!locative) continue;
     if (type === 'visit' && ORIGIN.test(before)) continue;
+    // "In Delhi, the foreign secretary said Modi's visit would be historic": where the speaker is, not where the trip goes.
+    if (type === 'visit' && mention.end <= trigger.start && SPEECH_VERBS.test(text.slice(mention.end, trigger.start))) continue;
     // "about 260 km (160 miles) north of Niamey": far from the town named, which only gives a bearing.
     const away = FAR_FROM.exec(before);
     if (away && Number(away[1].replace(/,/g, '')) * (/^mi/i.test(away[2]) ? 1.609 : 1) > FAR_KM) continue;
