@@ -629,7 +629,7 @@ function pickPlace(text: string, clause: Clause, places: PlaceMention[], trigger
     const head = UNKNOWN_AREA_OF.exec(near);
     const before = (head ? near.slice(0, head.index) : near).slice(-60);
     const target = type === 'strike' && (HIT_VERB.test(before) || STRIKE_NOUN_ON.test(before) || (mention.start >= trigger.end && STRIKE_TARGET.test(text.slice(trigger.end, mention.start))));
-    const locative = LOCATIVE.test(before) || AREA_OF.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
+    const locative = LOCATIVE.test(before) || AREA_OF.test(before) || TOWN_THEN_AREA.test(before) || (type === 'visit' && DESTINATION.test(before)) || target;
     if (!locative) continue;
     if (type === 'visit' && ORIGIN.test(before)) continue;
     // "In Delhi, the foreign secretary said Modi's visit would be historic": where the speaker is, not where the trip goes.
@@ -671,6 +671,8 @@ const ENDED = /\b(?:stop|stops|stopped|stopping|halt|halts|halted|halting|end|en
 // A denied event: "was not attacked", "did not meet", "never visited".
 const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
 const UNKNOWN_AREA_OF = /(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Tt]ownship|[Dd]istrict|[Vv]illage|[Cc]ounty|[Mm]unicipality|[Cc]ommune|[Ss]ub-?district|[Tt]ehsil|[Ww]oreda|[Ll]ocality|[Ll]ocal [Gg]overnment [Aa]rea|LGA|[Ss]ub-?county|[Pp]arish|[Ww]ard)\s+(?:of|in)\s+(?:the\s+)?$/u;
+// "in District Kech, Balochistan", "at Gubio, Borno State": a town the gazetteer lacks, qualified by the area that places it.
+const TOWN_THEN_AREA = /(?:^|[\s(,])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*,\s+$/u;
 // A distance and a bearing before a place: "260 km (160 miles) north of", "50 miles south-west of the".
 const FAR_FROM = new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles)\s+(?:\([^)]{1,20}\)\s+)?(?:${BEARING})\s+of\s+(?:the\s+)?$`, 'i');
 /** Beyond this distance from the town named, an event is not placed at the town (the scoring tolerance is 161 km). */
