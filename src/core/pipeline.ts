@@ -5,7 +5,7 @@
  * Stages (one module each): clean (chrome spans) → places (gazetteer) → sentences → dates → actors →
  * events (typing) → merge → output properties (this module) → geojson/csv writers.
  */
-import { booleanPointInPolygon, distance } from '@turf/turf';
+import { booleanPointInPolygon, distance, pointToPolygonDistance } from '@turf/turf';
 import { type ActorIndex, type ActorMention, actorIndex, addActor, canonicalName, findActors } from './actors';
 import { findChrome, overlapsChrome } from './clean';
 import { addDays, lastDayCovered } from './calendar';
@@ -23,6 +23,8 @@ import type { Article, DatelineEvent, EventProperties, EventSource, Issue, Place
 
 /** How far (km) from a city's point a site still counts as inside the city ("Baghdad" ⊃ its airport). */
 export const CITY_RADIUS_KM = 30;
+/** How far outside an area's simplified outline a town of its country still lies in it. */
+const BORDER_SLACK_KM = 5;
 /** How many days before publication an undated report of a meeting may still be about a given meeting. */
 export const REPORT_WINDOW_DAYS = 7;
 
@@ -466,7 +468,12 @@ export function placeRelation(gazetteer: Gazetteer): PlaceRelation {
       else if (outer.precision === 'region') {
         const area = gazetteer.geometry(outer.id);
         if (inner.precision === 'country') known = false;
-        else if (area) known = booleanPointInPolygon([inner.lon, inner.lat], area);
+        // The shapes are simplified: a town of the area's country just outside its border (Sagaing, 2 km
+        // out of its region's outline) is inside.
+        else if (area) {
+          known = booleanPointInPolygon([inner.lon, inner.lat], area) ||
+            (inner.country === outer.country && pointToPolygonDistance([inner.lon, inner.lat], area, { units: 'kilometers' }) <= BORDER_SLACK_KM);
+        }
       } else if (outer.precision === 'city' && inner.precision === 'site') {
         known = distance([outer.lon, outer.lat], [inner.lon, inner.lat], { units: 'kilometers' }) <= CITY_RADIUS_KM;
       }

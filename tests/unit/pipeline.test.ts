@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readArticleFolder } from '../../src/cli/fs-source';
 import { loadGazetteer } from '../../src/cli/gazetteer-node';
 import type { Gazetteer } from '../../src/core/gazetteer/index';
-import { type Analysis, analyseArticle, extractEvents } from '../../src/core/pipeline';
+import { type Analysis, analyseArticle, extractEvents, placeRelation } from '../../src/core/pipeline';
 
 const DIR = path.resolve(__dirname, '../fixtures/pipeline');
 let gazetteer: Gazetteer;
@@ -73,5 +73,26 @@ describe('extractEvents with analyses kept from an earlier run', () => {
     const other = { work: analyseArticle({ ...first, text: 'Nothing happened here.' }, gazetteer, issues), issues };
     const changed = extractEvents(articles, gazetteer, (article) => (article.file === first.file ? other : kept.get(article.file)));
     expect(JSON.stringify(changed)).not.toBe(JSON.stringify(reused));
+  });
+});
+
+describe('placeRelation', () => {
+  const place = (name: string, precision: string) => {
+    const entry = gazetteer.lookup(name).find((e) => e.place.precision === precision);
+    if (!entry) throw new Error(`${name} (${precision}) is not in the gazetteer`);
+    return entry.place;
+  };
+
+  it('puts a town of the same country that lies just outside the simplified outline inside the area', () => {
+    // Both coastal capitals fall a few kilometres outside their state's simplified shape.
+    const geo = placeRelation(gazetteer);
+    expect(geo.contains(place('Santa Catarina', 'region'), place('Florianópolis', 'city'))).toBe(true);
+    expect(geo.contains(place('Maranhão', 'region'), place('São Luís', 'city'))).toBe(true);
+  });
+
+  it('keeps a town of another country, or far from the area, outside it', () => {
+    const geo = placeRelation(gazetteer);
+    expect(geo.contains(place('Santa Catarina', 'region'), place('São Luís', 'city'))).toBe(false);
+    expect(geo.contains(place('Misiones', 'region'), place('Foz do Iguaçu', 'city'))).toBe(false);
   });
 });
