@@ -450,7 +450,9 @@ const ORG_HEAD_COORDINATION = /(?<![\p{L}'’-])((?:(?!The )\p{Lu}[\p{L}-]* )+(?
 
 function emitOrg(text: string, segment: NameToken[], out: ActorMention[]): number {
   let from = 0;
-  while (from < segment.length - 1 && NOT_NAME.has(segment[from].t.toLowerCase())) from++;
+  // Not an initial cut from an abbreviation ("S." of "U.S. State Department"), else not a leading word that names nobody.
+  while (from < segment.length - 1 && /^\p{Lu}\.$/u.test(segment[from].t)) from++;
+  if (from === 0) while (from < segment.length - 1 && NOT_NAME.has(segment[from].t.toLowerCase())) from++;
   const toks = segment.slice(from);
   let start = toks[0].s;
   let end = toks[toks.length - 1].e;
@@ -463,7 +465,8 @@ function emitOrg(text: string, segment: NameToken[], out: ActorMention[]): numbe
     for (let i = out.length - 1; i >= 0; i--) if (out[i].start >= start && out[i].end <= toks[0].s) out.splice(i, 1);
   }
   if (toks.length < 2 && !tail && !head) return end; // a bare "Council" or "Government" names nobody
-  const name = text.slice(start, end).replace(/['’]s$/, '');
+  // "… the National Unity Government." ends a sentence: the period is not part of the name.
+  const name = withoutFinalPeriod(text.slice(start, end).replace(/['’]s$/, ''));
   out.push({ start, end: start + name.length, name, kind: 'org', certain: true, affiliation: '', titleOnly: false });
   return end;
 }

@@ -23,6 +23,11 @@ describe('findActors', () => {
     expect(names('The Ministry of Foreign Affairs said so.')).toEqual(['Ministry of Foreign Affairs/org']);
   });
 
+  it("keeps a sentence's final period and an abbreviation's cut initial out of organisation names", () => {
+    expect(names('The raid was condemned by the National Unity Government. It gave no toll.')).toEqual(['National Unity Government/org']);
+    expect(names('Officials of the U.S. State Department met them.')).toEqual(['State Department/org']);
+  });
+
   it('never runs a name on across a sentence end ("… met Tomas Berg. The Ministry of …")', () => {
     expect(names('He met Tomas Berg. The Ministry of Foreign Affairs said so.')).toEqual(['Tomas Berg/person', 'Ministry of Foreign Affairs/org']);
     expect(names('He met Wang Yi. The Ministry of Commerce said so.')).toEqual(['Wang Yi/person', 'Ministry of Commerce/org']);
