@@ -449,7 +449,7 @@ const NOUN_TRIGGER = /^(?:meetings?|talks|summit|consultations|visits?|trip|jour
 const TOLL_BEFORE = /\b(?:has|have)\s+(?:\w+\s+)?$/i;
 const ONE_ATTACK_AFTER = /^\s+(?:[\w-]+\s+){0,3}?(?:in|after|during|by|when)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|raids?|ambush|shelling|bombs?|drones?|missiles?)\b/i;
 /** Frames of a generalisation over a period, not of one event; "rarely comments on attacks", "often raid villages". */
-const HABITUAL = /\b(?:over the course of|throughout the (?:war|conflict|fighting|insurgency|year)|in recent (?:years|months|weeks)|for (?:many )?years|(?:over|within|in) the (?:past|last) (?:few |several |two |three )?(?:weeks|months|years|decades)|(?:rarely|seldom|routinely|usually|typically|regularly|frequently|often) [a-z]+)\b/i;
+const HABITUAL = /\b(?:over the course of|throughout the (?:war|conflict|fighting|insurgency|year)|in recent (?:years|months|weeks)|for (?:many )?years|(?:over|within|in) the (?:past|last) (?:few |several |two |three )?(?:weeks|months|years|decades)|(?:rarely|seldom|routinely|usually|typically|regularly|frequently|often|increasingly) [a-z]+)\b/i;
 const LABOUR_STRIKE = /\b(?:hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|nurses['’]?|sit-down|wildcat|nationwide)\s+strikes?\b|\b(?:on|went on|go on|going on)\s+strike\b|\bstrike\s+action\b/i;
 
 /** Verbs of reaction: who condemns or welcomes an event comments on it, whatever its type. */
