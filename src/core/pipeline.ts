@@ -369,7 +369,7 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
   // an undated back-reference ("killed last week") can only be another day's event.
   const clauseBefore = w.article.text.slice(Math.max(c.sentence.start, c.trigger.start - 120), c.trigger.start);
   const planned = isPlanned(clauseBefore, c.trigger.text);
-  const date = planned && c.date && w.published ? forwardDate(c.date, w.published) : c.date;
+  const date = planned && c.date && w.published ? forwardDate(c.date, w.published) : aheadOfTheOutlet(c, w);
   const window = date || planned ? null : earlierWindow(clauseBefore, c.sentence.text, w.published) ?? namedDay(c, w);
   // "intensified since the October 7 attack": the event a story counts from, not its news.
   // So is a date inside such a phrase: "strikes … intensified since the October 7 attack".
@@ -440,6 +440,18 @@ function affiliationOf(person: ActorMention, w: ArticleWork, index: ActorIndex):
   for (const a of w.actors) if (a.kind === 'person' && a.affiliation && canonicalName(index, a) === name) return a.affiliation;
   return '';
 }
+
+/**
+ * A lede's bare weekday six days before publication ("visited Hanoi on Saturday" in a copy dated Friday):
+ * the outlet dated the story in its own time zone, a day behind the place, not a week-old event — news
+ * leads with the last day or two. The day after publication then.
+ */
+function aheadOfTheOutlet(c: EventCandidate, w: ArticleWork): EventCandidate['date'] {
+  const d = c.date;
+  if (!d || !w.published || d.precision !== 'day' || c.sentence.start >= w.ledeEnd || !BARE_WEEKDAY.test(d.text)) return d;
+  return d.date === addDays(w.published, -6) ? { ...d, date: addDays(w.published, 1) } : d;
+}
+const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i;
 
 /** The capital of a country, where its legislature sits and a visitor from it comes from. */
 function capitalOf(country: string, gazetteer: Gazetteer): Place | null {
