@@ -601,7 +601,16 @@ function leadReport(e: MergedEvent | Observation): Observation {
 
 /** Two meetings of one person with different counterparts: each lede names someone the other does not. */
 function counterparts(a: string[], b: string[]): boolean {
-  return a.length > 1 && b.length > 1 && a.some((p) => !b.includes(p)) && b.some((p) => !a.includes(p)) && a.some((p) => b.includes(p));
+  // "Obama" on one side is "Barack Obama" on the other: the same participant, not another counterpart.
+  const inOther = (p: string, other: string[]) => other.some((q) => sameName(p, q));
+  return a.length > 1 && b.length > 1 && a.some((p) => !inOther(p, b)) && b.some((p) => !inOther(p, a)) && a.some((p) => inOther(p, b));
+}
+
+/** The same name, or a lone surname and a full name ending in it. */
+function sameName(p: string, q: string): boolean {
+  if (p === q) return true;
+  if (!p.includes(' ')) return q.endsWith(` ${p}`);
+  return !q.includes(' ') && p.endsWith(` ${q}`);
 }
 
 function personOverlap(a: { persons: string[] }, b: { persons: string[] }): number {
@@ -613,9 +622,7 @@ function personOverlap(a: { persons: string[] }, b: { persons: string[] }): numb
 
 /** Whether a lone surname on one side is the last word of a full name on the other. */
 function surnameShared(a: string[], b: string[]): boolean {
-  const lone = (names: string[], full: string[]) =>
-    names.some((n) => !n.includes(' ') && full.some((f) => f.includes(' ') && f.slice(f.lastIndexOf(' ') + 1) === n));
-  return lone(a, b) || lone(b, a);
+  return a.some((p) => b.some((q) => p !== q && sameName(p, q)));
 }
 
 /** Whether every name of `a` is in `b` (loops, not `every`/`includes` closures: called for every candidate pair). */
