@@ -515,12 +515,22 @@ function emitSegment(text: string, segment: NameToken[], titled: boolean, affili
   const toks = segment.filter((t) => !overlapsAny(places, t.s, t.e));
   while (toks.length && NOT_NAME.has(plainWord(toks[0]))) toks.shift();
   if (!toks.length) return;
-  for (const t of toks) if (NOT_NAME.has(plainWord(t)) || isAcronym(t.t) || hasDigit(t.t) || isInitial(t.t)) return;
+  // A middle initial ("Antony J. Blinken") is left out of the name; an initial elsewhere is no name.
+  const middle = (i: number) => i > 0 && i < toks.length - 1 && isInitial(toks[i].t);
+  let initials = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (NOT_NAME.has(plainWord(t)) || isAcronym(t.t) || hasDigit(t.t)) return;
+    if (isInitial(t.t)) {
+      if (!middle(i)) return;
+      initials = true;
+    }
+  }
   const first = toks[0];
   const last = toks[toks.length - 1];
   // A sentence-final period is not part of the name ("… Hassan Rouhani.").
   const written = withoutFinalPeriod(text.slice(first.s, last.e).replace(/['’]s$/, ''));
-  const name = tidyName(written);
+  const name = initials ? tidyName(withoutFinalPeriod(toks.filter((_, i) => !middle(i)).map((t) => t.t).join(' ').replace(/['’]s$/, ''))) : tidyName(written);
   if (name.length < 3) return;
   const certain = titled || toks.length >= 2;
   out.push({ start: first.s, end: first.s + written.length, name, kind: 'person', certain, affiliation, titleOnly: false });

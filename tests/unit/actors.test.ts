@@ -28,6 +28,12 @@ describe('findActors', () => {
     expect(names('Officials of the U.S. State Department met them.')).toEqual(['State Department/org']);
   });
 
+  it('leaves a middle initial out of the name ("Antony J. Blinken" is Antony Blinken); a lone initial names nobody', () => {
+    expect(names('She met Secretary of State Maria T. Okonjo on Monday.')).toEqual(['Maria Okonjo/person']);
+    expect(names('He met Tomas R. Berg.')).toEqual(['Tomas Berg/person']);
+    expect(names('R. Berg spoke.')).toEqual([]);
+  });
+
   it('never runs a name on across a sentence end ("… met Tomas Berg. The Ministry of …")', () => {
     expect(names('He met Tomas Berg. The Ministry of Foreign Affairs said so.')).toEqual(['Tomas Berg/person', 'Ministry of Foreign Affairs/org']);
     expect(names('He met Wang Yi. The Ministry of Commerce said so.')).toEqual(['Wang Yi/person', 'Ministry of Commerce/org']);
