@@ -513,6 +513,8 @@ function isInitial(word: string): boolean {
 function emitSegment(text: string, segment: NameToken[], titled: boolean, affiliation: string, places: ReadonlyArray<{ start: number; end: number }>, out: ActorMention[]) {
   // Drop leading function words ("The", "In") and anything resolved as a place.
   const toks = segment.filter((t) => !overlapsAny(places, t.s, t.e));
+  // "The Standard visited …": a capitalised "The" inside a sentence opens a title (a newspaper's), never a person's name.
+  if (toks.length && toks[0].t === 'The' && !/(?:^|[.!?:]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, toks[0].s - 4), toks[0].s))) return;
   while (toks.length && NOT_NAME.has(plainWord(toks[0]))) toks.shift();
   if (!toks.length) return;
   // A middle initial ("Antony J. Blinken") is left out of the name; an initial elsewhere is no name.

@@ -1296,7 +1296,7 @@ function matchSpans(text: string, tokens: Token[], gazetteer: Gazetteer, names: 
  * Not when the capital's own name follows ("the Kenyan capital, Nairobi"): that name is the mention.
  */
 function capitalPhrase(text: string, tokens: Token[], i: number, gazetteer: Gazetteer, names: NameLookups | undefined): Span | null {
-  if (tokens[i - 1]?.key !== 'the') return null;
+  if (tokens[i - 1]?.key !== 'the') return possessiveCapital(text, tokens, i, gazetteer, names);
   let key = tokens[i].key;
   for (let j = i; j < i + DEMONYM_MAX_WORDS && j + 1 < tokens.length; j++) {
     if (j > i) {
@@ -1312,6 +1312,34 @@ function capitalPhrase(text: string, tokens: Token[], i: number, gazetteer: Gaze
     if (!entry) return null;
     const start = tokens[i].start;
     return makeSpan(i, j + 1, start, word.end, `capital of ${code}`, [], entry);
+  }
+  return null;
+}
+
+/**
+ * "Colombia's capital", "South Sudan's capital": a country's possessive and "capital" name its capital,
+ * unless the capital's own name follows ("Colombia's capital, Bogotá").
+ */
+function possessiveCapital(text: string, tokens: Token[], i: number, gazetteer: Gazetteer, names: NameLookups | undefined): Span | null {
+  let key = tokens[i].key;
+  for (let j = i; j < i + 4 && j + 1 < tokens.length; j++) {
+    if (j > i) {
+      if (!tokens[j].capitalised || !joinable(text, tokens[j - 1], tokens[j])) return null;
+      key = `${key} ${tokens[j].key}`;
+    }
+    if (!tokens[j].possessive) continue;
+    const word = tokens[j + 1];
+    if (word.key !== 'capital' || word.capitalised) return null;
+    const following = tokens[j + 2];
+    if (following?.capitalised && /^,? $/.test(text.slice(word.end, following.start)) && candidatesOf(gazetteer, names, following.key).length > 0) return null;
+    const country = candidatesOf(gazetteer, names, key).map((c) => gazetteer.entryAt(c)).find((e) => e.place.precision === 'country');
+    const entry = country ? gazetteer.capital(country.place.country) : null;
+    if (!entry) return null;
+    // "Angola's capital city Luanda", "Zimbabwe's capital of Harare", "Luanda, Angola's capital": the name is there.
+    if (/^(?:\s+city)?(?:\s+of\s+|,\s*|\s+)\p{Lu}/u.test(text.slice(word.end, word.end + 20))) return null;
+    const around = nameKey(`${text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start)} ${text.slice(word.end, word.end + 30)}`.replace(/[^\p{L}\p{M}' -]+/gu, ' '));
+    if (` ${around} `.includes(` ${nameKey(entry.place.name)} `)) return null;
+    return makeSpan(i, j + 1, tokens[i].start, word.end, `capital of ${country!.place.country}`, [], entry);
   }
   return null;
 }

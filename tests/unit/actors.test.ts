@@ -34,6 +34,10 @@ describe('findActors', () => {
     expect(names('R. Berg spoke.')).toEqual([]);
   });
 
+  it('never takes a title opened by a capitalised "The" inside a sentence for a person ("… The Standard visited")', () => {
+    expect(names('For a report on Tuesday, The Standard visited a clinic run by Dr. Amina Odhiambo.')).toEqual(['Amina Odhiambo/person']);
+  });
+
   it('never runs a name on across a sentence end ("… met Tomas Berg. The Ministry of …")', () => {
     expect(names('He met Tomas Berg. The Ministry of Foreign Affairs said so.')).toEqual(['Tomas Berg/person', 'Ministry of Foreign Affairs/org']);
     expect(names('He met Wang Yi. The Ministry of Commerce said so.')).toEqual(['Wang Yi/person', 'Ministry of Commerce/org']);

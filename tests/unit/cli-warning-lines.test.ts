@@ -25,7 +25,7 @@ async function eventWarnings(folder: string) {
 const lineText = (folder: string, file: string, line: number) => readFileSync(path.join(fixtures, folder, file), 'utf8').split('\n')[line - 1];
 
 describe('CLI warnings about events carry file:line', () => {
-  it.each(['background-not-events', 'story-dates', 'no-named-speaker-or-traveller'])('events left off the map (%s): the line of the quoted sentence', async (folder) => {
+  it.each(['background-not-events', 'story-dates', 'talks-topics-and-generalisations'])('events left off the map (%s): the line of the quoted sentence', async (folder) => {
     const warnings = await eventWarnings(folder);
     expect(warnings.filter((w) => w.quote).length).toBeGreaterThan(0);
     for (const w of warnings.filter((w) => w.quote)) {
