@@ -65,6 +65,13 @@ const TITLES = new Set(
     'sayyed mullah haji first lady mp').split(' '),
 );
 
+/** Last words of the names of places, buildings and rites, never of a person's. */
+const FACILITY_WORDS = new Set(
+  ('gymnasium gym stadium hospital clinic school college university academy mosque church cathedral chapel temple ' +
+    'shrine monastery mass hall hotel airport airbase market bridge street road avenue highway square park palace ' +
+    'camp base prison station museum embassy consulate building tower crossroads junction port harbour harbor').split(' '),
+);
+
 /** What a minister is of: "Minister of Foreign Affairs Cho Tae-yul", "Minister for Home Affairs …" (title words there only). */
 const PORTFOLIOS = new Set(
   ('affairs home finance justice health education trade industry energy agriculture economy information transport ' +
@@ -530,6 +537,8 @@ function emitSegment(text: string, segment: NameToken[], titled: boolean, affili
   }
   const first = toks[0];
   const last = toks[toks.length - 1];
+  // "Dimaporo Gymnasium", "Catholic Mass", "Nacho Street": a building, a rite or a street is nobody.
+  if (FACILITY_WORDS.has(plainWord(last))) return;
   // A sentence-final period is not part of the name ("… Hassan Rouhani.").
   const written = withoutFinalPeriod(text.slice(first.s, last.e).replace(/['’]s$/, ''));
   const name = initials ? tidyName(withoutFinalPeriod(toks.filter((_, i) => !middle(i)).map((t) => t.t).join(' ').replace(/['’]s$/, ''))) : tidyName(written);

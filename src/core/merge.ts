@@ -642,7 +642,7 @@ function actorsFit(a: MergedEvent, b: MergedEvent | Observation, sameArticle: bo
   // Across articles, a strike, a vote or armed activity at fitting places on the same day is one event
   // whoever each outlet names (one names the victim, another who ordered it, a third the group hit) —
   // unless both name targets and none in common.
-  if (!sameArticle && (a.type === 'strike' || a.type === 'vote' || a.type === 'armed-group') && sameDayPlaced(a, b) && !disjointTargets(a, b)) return true;
+  if (!sameArticle && (a.type === 'strike' || a.type === 'vote' || a.type === 'armed-group') && (sameDayPlaced(a, b) || softDayPlaced(a, b)) && !disjointTargets(a, b)) return true;
   if (ap.length && bp.length) {
     const shared = personOverlap(a, b);
     if (shared >= 2) return true;
@@ -694,6 +694,13 @@ function namesADay(e: MergedEvent): boolean {
 }
 
 /** Both placed and dated to the same day (whether the places fit is `placesFit`'s question). */
+/** Whether both are placed and one is dated by its publication alone the day after the other's stated day (the morning-after report). */
+function softDayPlaced(a: MergedEvent, b: MergedEvent | Observation): boolean {
+  if (!a.place || !b.place || !a.date || !b.date || a.precision !== 'day' || b.precision !== 'day' || !a.soft === !b.soft) return false;
+  const [soft, stated] = a.soft ? [a.date, b.date] : [b.date, a.date];
+  return stated === addDays(soft, -1);
+}
+
 /**
  * Whether both are placed and on one day: the same date, or an undated report naming the weekday or
  * month-day the other's date falls on ("landed on Friday" in a copy without a date). The callers let
@@ -708,9 +715,13 @@ function sameDayPlaced(a: MergedEvent, b: MergedEvent | Observation): boolean {
   return windowsFit(dated, undated);
 }
 
-/** Whether both name targets and share none. */
+/**
+ * Whether both name people targeted and share none. Organisations and buildings named as hit ("Mindanao
+ * State University", "Hezbollah") tell two strikes apart too unreliably: a university and its gymnasium.
+ */
 function disjointTargets(a: MergedEvent, b: MergedEvent | Observation): boolean {
-  const at = a.targets, bt = b.targets ?? [];
+  const at = a.targets.filter((t) => a.persons.includes(t));
+  const bt = (b.targets ?? []).filter((t) => b.persons.includes(t));
   if (!at.length || !bt.length) return false;
   for (const t of at) if (bt.includes(t)) return false;
   return true;

@@ -38,6 +38,10 @@ describe('findActors', () => {
     expect(names('For a report on Tuesday, The Standard visited a clinic run by Dr. Amina Odhiambo.')).toEqual(['Amina Odhiambo/person']);
   });
 
+  it('never takes a building, a street or a rite for a person ("Dimaporo Gymnasium", "Catholic Mass")', () => {
+    expect(names('A bomb went off in the Dimaporo Gymnasium during a Catholic Mass near Nacho Street, said Amina Odhiambo.')).toEqual(['Amina Odhiambo/person']);
+  });
+
   it('never runs a name on across a sentence end ("… met Tomas Berg. The Ministry of …")', () => {
     expect(names('He met Tomas Berg. The Ministry of Foreign Affairs said so.')).toEqual(['Tomas Berg/person', 'Ministry of Foreign Affairs/org']);
     expect(names('He met Wang Yi. The Ministry of Commerce said so.')).toEqual(['Wang Yi/person', 'Ministry of Commerce/org']);

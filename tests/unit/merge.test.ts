@@ -32,6 +32,8 @@ function observation(raw: Record<string, unknown>, order: number): Observation {
     persons: (raw.persons as string[]) ?? [],
     orgs: (raw.orgs as string[]) ?? [],
     definite: (raw.definite as boolean) ?? false,
+    ...(raw.soft ? { soft: true } : {}),
+    ...(raw.targets ? { targets: raw.targets as string[] } : {}),
     origin: null,
     quote: { start: 0, end: 0, text: '' },
     highlights: [],
