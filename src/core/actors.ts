@@ -69,7 +69,8 @@ const TITLES = new Set(
 const FACILITY_WORDS = new Set(
   ('gymnasium gym stadium hospital clinic school college university academy mosque church cathedral chapel temple ' +
     'shrine monastery mass hall hotel airport airbase market bridge street road avenue highway square park palace ' +
-    'camp base prison station museum embassy consulate building tower crossroads junction port harbour harbor').split(' '),
+    'camp base prison station museum embassy consulate building tower crossroads junction port harbour harbor pub bar ' +
+    'cafe restaurant nightclub club').split(' '),
 );
 
 /** What a minister is of: "Minister of Foreign Affairs Cho Tae-yul", "Minister for Home Affairs …" (title words there only). */

@@ -207,6 +207,8 @@ const ORGANISATION_SUFFIX = new Set([
   'monitor', 'review', 'weekly', 'fc', 'magazine', 'broadcasting', 'network', 'stock', 'exchange',
   // Parties and movements: "Kurdistan Workers' Party", "Kurdistan Democratic Party".
   'workers', 'democratic', 'party', 'patriotic', 'liberation', 'communist', 'socialist',
+  // Bars and restaurants named after faraway cities: "the London Pub" in Oslo.
+  'pub', 'bar', 'cafe', 'restaurant', 'nightclub', 'club', 'bakery', 'grill', 'lounge', 'bistro', 'diner',
 ]);
 /**
  * Capitalised words that begin the name of an organisation, a publication or an event after a place name:
