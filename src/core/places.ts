@@ -263,12 +263,6 @@ const NAME_CONNECTORS = new Set([
   'ash', 'a', 'in', 'by', 'under', 'over', 'aux', 'au', 'i', 'es', 'et', 'sa', 'ul', 'o', 'och', 'op', 'aan',
   'ez', 'ed', 'er', 'esh', 'ath', 'adh',
 ]);
-/** Words that name a kind of place: "the village Malakal", "SOS Village Malakal" are not a person's names. */
-/** Whether a word opens a sentence or a line ("In Esperance, residents …"), where a preposition has its capital. */
-function opensSentence(text: string, start: number): boolean {
-  return /(?:^|[.!?]["”’)]?[ \t]+|\n[ \t]*)$/.test(text.slice(Math.max(0, start - 4), start));
-}
-
 /** " in ", " in the ", " in northern ": between a town and the area it lies in (a compass word, as "in western Saskatchewan"). */
 const IN_AN_AREA = /^ in (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? |central )?$/;
 
@@ -278,6 +272,7 @@ function townOfTheArea(between: string): boolean {
   return words !== undefined && PLACE_NOUNS.has(words[words.length - 1]);
 }
 
+/** Words that name a kind of place: "the village Malakal", "SOS Village Malakal" are not a person's names. */
 const PLACE_NOUNS = new Set([
   'village', 'villages', 'city', 'town', 'towns', 'province', 'provinces', 'county', 'counties', 'district',
   'districts', 'region', 'regions', 'state', 'states', 'camp', 'island', 'islands', 'capital', 'port', 'municipality',
@@ -701,7 +696,8 @@ export function findPlaces(
       // A given name ("Victoria Beckham"), or an organisation's ("Manitoba Hydro"): not added to the people, "Victoria" alone may well be the place.
       span.rejected = 'part of a longer name';
     }
-    const afterLocative = before !== undefined && STRONG_LOCATIVES.has(before.key) && (!before.capitalised || opensSentence(text, before.start));
+    // A capitalised preposition counts where a sentence opens with it ("In Esperance, residents …").
+    const afterLocative = before !== undefined && STRONG_LOCATIVES.has(before.key) && (!before.capitalised || sentenceInitial(text, tokens, span.first - 1));
     if (after && SPEECH_SET.has(after.key) && text.slice(tokens[span.last].end, after.start) === ' ' && onlyTowns && best < METONYM_POPULATION && !afterLocative) {
       span.rejected = 'speaker';
       persons.add(span.key);
@@ -758,7 +754,7 @@ export function findPlaces(
     const set = strong ? STRONG_LOCATIVES : LOCATIVE_SET;
     for (let item: Span | undefined = span, hops = 0; item && hops < 12; item = listedAfter.get(item), hops++) {
       const before = tokens[item.first - 1];
-      if (before && set.has(before.key) && (!before.capitalised || opensSentence(text, before.start))) return true;
+      if (before && set.has(before.key) && (!before.capitalised || sentenceInitial(text, tokens, item.first - 1))) return true;
       // "the town of Tame", "the province of Arauca": a place noun with "of" places the name.
       const noun = tokens[item.first - 2];
       if (before?.key === 'of' && noun && !noun.capitalised && PLACE_NOUNS.has(noun.key)) return true;
@@ -838,12 +834,12 @@ export function findPlaces(
   // government's doing there.
   // So does "Mozambique's coastal town of Palma", the area first.
   const placed = new Set<Span>();
+  const isArea = (e: GazetteerEntry) => (e.place.precision === 'country' || e.place.precision === 'region') && e.place.country !== '';
   for (let k = 0; k + 1 < live.length; k++) {
     const placedIn = IN_AN_AREA.test(text.slice(live[k].end, live[k + 1].start)) && !/^['’]s\b/.test(text.slice(live[k + 1].end, live[k + 1].end + 3));
     const [a, b] = placedIn ? [live[k], live[k + 1]] : [live[k + 1], live[k]];
     if (a.fixed || a.rejected || !(placedIn || townOfTheArea(text.slice(b.end, a.start)))) continue;
     if (a.candidates.length === 0 || !a.candidates.every((i) => gazetteer.entryAt(i).place.precision === 'city')) continue;
-    const isArea = (e: GazetteerEntry) => (e.place.precision === 'country' || e.place.precision === 'region') && e.place.country !== '';
     const named = b.fixed ? [b.fixed] : b.candidates.map((i) => gazetteer.entryAt(i));
     // "in Ontario" may be the Californian city; "Ontario's town of" can only be an area.
     const areas = placedIn ? named : named.filter(isArea);
@@ -1332,8 +1328,6 @@ function possessiveCapital(text: string, tokens: Token[], i: number, gazetteer: 
     if (!tokens[j].possessive) continue;
     const word = tokens[j + 1];
     if (word.key !== 'capital' || word.capitalised) return null;
-    const following = tokens[j + 2];
-    if (following?.capitalised && /^,? $/.test(text.slice(word.end, following.start)) && candidatesOf(gazetteer, names, following.key).length > 0) return null;
     const country = candidatesOf(gazetteer, names, key).map((c) => gazetteer.entryAt(c)).find((e) => e.place.precision === 'country');
     const entry = country ? gazetteer.capital(country.place.country) : null;
     if (!entry) return null;
