@@ -566,10 +566,8 @@ function datesFit(a: Dated, b: Dated): boolean {
   if (!a.date || !b.date) return windowsFit(a, b);
   // A day taken from the publication alone also fits a stated day before it: "killed in an airstrike",
   // published the morning after.
-  if (a.soft !== b.soft && a.precision === 'day' && b.precision === 'day') {
-    const [soft, stated] = a.soft ? [a.date, b.date] : [b.date, a.date];
-    return stated === soft || stated === addDays(soft, -1);
-  }
+  const pair = softAndStated(a, b);
+  if (pair) return pair.stated === pair.soft || pair.stated === addDays(pair.soft, -1);
   const [as, ae] = [a.date, lastDay(a.date, a.precision)];
   const [bs, be] = [b.date, lastDay(b.date, b.precision)];
   return (as <= bs && be <= ae) || (bs <= as && ae <= be);
@@ -693,12 +691,20 @@ function namesADay(e: MergedEvent): boolean {
   return false;
 }
 
-/** Both placed and dated to the same day (whether the places fit is `placesFit`'s question). */
+/**
+ * Of two reports dated to a day, one by its publication alone (`soft`) and one by the text: their days.
+ * Null otherwise.
+ */
+function softAndStated(a: Dated, b: Dated): { soft: string; stated: string } | null {
+  if (!a.date || !b.date || !a.soft === !b.soft || a.precision !== 'day' || b.precision !== 'day') return null;
+  return a.soft ? { soft: a.date, stated: b.date } : { soft: b.date, stated: a.date };
+}
+
 /** Whether both are placed and one is dated by its publication alone the day after the other's stated day (the morning-after report). */
 function softDayPlaced(a: MergedEvent, b: MergedEvent | Observation): boolean {
-  if (!a.place || !b.place || !a.date || !b.date || a.precision !== 'day' || b.precision !== 'day' || !a.soft === !b.soft) return false;
-  const [soft, stated] = a.soft ? [a.date, b.date] : [b.date, a.date];
-  return stated === addDays(soft, -1);
+  if (!a.place || !b.place) return false;
+  const pair = softAndStated(a, b);
+  return pair !== null && pair.stated === addDays(pair.soft, -1);
 }
 
 /**
