@@ -8,6 +8,7 @@
  * merged by `ActorIndex`, which compares folded surnames by edit distance.
  */
 import { DEMONYMS } from './gazetteer/demonyms';
+import { VENUE_WORDS } from './gazetteer/aliases';
 import { isWhitespaceCode } from './sentences';
 
 export type ActorKind = 'person' | 'org';
@@ -65,13 +66,13 @@ const TITLES = new Set(
     'sayyed mullah haji first lady mp').split(' '),
 );
 
-/** Last words of the names of places, buildings and rites, never of a person's. */
-const FACILITY_WORDS = new Set(
-  ('gymnasium gym stadium hospital clinic school college university academy mosque church cathedral chapel temple ' +
+/** Last words of the names of places, buildings, venues and rites, never of a person's. */
+const FACILITY_WORDS = new Set([
+  ...('gymnasium gym stadium hospital clinic school college university academy mosque church cathedral chapel temple ' +
     'shrine monastery mass hall hotel airport airbase market bridge street road avenue highway square park palace ' +
-    'camp base prison station museum embassy consulate building tower crossroads junction port harbour harbor pub bar ' +
-    'cafe restaurant nightclub club').split(' '),
-);
+    'camp base prison station museum embassy consulate building tower crossroads junction port harbour harbor').split(' '),
+  ...VENUE_WORDS,
+]);
 
 /** What a minister is of: "Minister of Foreign Affairs Cho Tae-yul", "Minister for Home Affairs …" (title words there only). */
 const PORTFOLIOS = new Set(

@@ -13,7 +13,7 @@
  *   ("in Nice") or a qualifier ("Nice, France");
  * - small towns need some evidence: a locative, a qualifier, or the article's country.
  */
-import { DIRECTIONS, LOCATIVES, ORGANISATION_AREAS, SPEECH_VERBS, TITLES } from './gazetteer/aliases';
+import { DIRECTIONS, LOCATIVES, ORGANISATION_AREAS, SPEECH_VERBS, TITLES, VENUE_WORDS } from './gazetteer/aliases';
 import { DEMONYMS } from './gazetteer/demonyms';
 import { AP_STATE_ABBREVIATIONS } from './gazetteer/us-state-abbreviations';
 import { ARABIC_ARTICLE, type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer/index';
@@ -208,7 +208,7 @@ const ORGANISATION_SUFFIX = new Set([
   // Parties and movements: "Kurdistan Workers' Party", "Kurdistan Democratic Party".
   'workers', 'democratic', 'party', 'patriotic', 'liberation', 'communist', 'socialist',
   // Bars and restaurants named after faraway cities: "the London Pub" in Oslo.
-  'pub', 'bar', 'cafe', 'restaurant', 'nightclub', 'club', 'bakery', 'grill', 'lounge', 'bistro', 'diner',
+  ...VENUE_WORDS,
 ]);
 /**
  * Capitalised words that begin the name of an organisation, a publication or an event after a place name:

@@ -365,3 +365,9 @@ export const COUNTRY_GROUPS: readonly CountryGroup[] = [
     basis: 'UN M49 Oceania (009)',
   },
 ];
+
+/**
+ * Last words of the names of bars, cafés and restaurants, often named after faraway cities ("the London
+ * Pub" in Oslo): such a name is neither the city (places.ts) nor a person (actors.ts).
+ */
+export const VENUE_WORDS: readonly string[] = ['pub', 'bar', 'cafe', 'restaurant', 'nightclub', 'club', 'bakery', 'grill', 'lounge', 'bistro', 'diner'];
