@@ -673,7 +673,7 @@ const ENDED = /\b(?:stop|stops|stopped|stopping|halt|halts|halted|halting|end|en
 const NEGATED = /(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|yet|have|has|had|even)\s+){0,2}$/i;
 const UNKNOWN_AREA_OF = /(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Tt]ownship|[Dd]istrict|[Vv]illage|[Cc]ounty|[Mm]unicipality|[Cc]ommune|[Ss]ub-?district|[Tt]ehsil|[Ww]oreda|[Ll]ocality|[Ll]ocal [Gg]overnment [Aa]rea|LGA|[Ss]ub-?county|[Pp]arish|[Ww]ard)\s+(?:of|in)\s+(?:the\s+)?$/u;
 // "in District Kech, Balochistan", "at Gubio, Borno State": a town the gazetteer lacks, qualified by the area that places it.
-const TOWN_THEN_AREA = /(?:^|[\s(,])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*,\s+$/u;
+const TOWN_THEN_AREA = new RegExp(String.raw`(?:^|[\s(,])(?:${eitherCase('in|at|near|outside')})\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*,\s+$`, 'u');
 // After a place's possessive, an area of it: "Nigeria's northeastern Borno state", "Papua New Guinea's remote Highlands region"
 // (not "Colombia's capital" or "its port city": a town the sentence does not name).
 const POSSESSIVE_AREA = /^['’]s\s+(?:[\p{L}-]+\s+){0,3}?(?:region|province|state|district|county|highlands|coast|north|south|east|west|north-?east|north-?west|south-?east|south-?west)\b/iu;
