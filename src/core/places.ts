@@ -1319,25 +1319,24 @@ function capitalPhrase(text: string, tokens: Token[], i: number, gazetteer: Gaze
  * unless the capital's own name follows ("Colombia's capital, Bogotá").
  */
 function possessiveCapital(text: string, tokens: Token[], i: number, gazetteer: Gazetteer, names: NameLookups | undefined): Span | null {
-  let key = tokens[i].key;
-  for (let j = i; j < i + 4 && j + 1 < tokens.length; j++) {
-    if (j > i) {
-      if (!tokens[j].capitalised || !joinable(text, tokens[j - 1], tokens[j])) return null;
-      key = `${key} ${tokens[j].key}`;
-    }
-    if (!tokens[j].possessive) continue;
-    const word = tokens[j + 1];
-    if (word.key !== 'capital' || word.capitalised) return null;
-    const country = candidatesOf(gazetteer, names, key).map((c) => gazetteer.entryAt(c)).find((e) => e.place.precision === 'country');
-    const entry = country ? gazetteer.capital(country.place.country) : null;
-    if (!entry) return null;
-    // "Angola's capital city Luanda", "Zimbabwe's capital of Harare", "Luanda, Angola's capital": the name is there.
-    if (/^(?:\s+city)?(?:\s+of\s+|,\s*|\s+)\p{Lu}/u.test(text.slice(word.end, word.end + 20))) return null;
-    const around = nameKey(`${text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start)} ${text.slice(word.end, word.end + 30)}`.replace(/[^\p{L}\p{M}' -]+/gu, ' '));
-    if (` ${around} `.includes(` ${nameKey(entry.place.name)} `)) return null;
-    return makeSpan(i, j + 1, tokens[i].start, word.end, `capital of ${country!.place.country}`, [], entry);
+  // Runs for every capitalised word: find the possessive and "capital" before building any key.
+  let j = i;
+  while (!tokens[j].possessive) {
+    if (j - i >= 3 || j + 2 >= tokens.length || !tokens[j + 1].capitalised || !joinable(text, tokens[j], tokens[j + 1])) return null;
+    j++;
   }
-  return null;
+  const word = tokens[j + 1];
+  if (!word || word.key !== 'capital' || word.capitalised) return null;
+  let key = tokens[i].key;
+  for (let k = i + 1; k <= j; k++) key = `${key} ${tokens[k].key}`;
+  const country = candidatesOf(gazetteer, names, key).map((c) => gazetteer.entryAt(c)).find((e) => e.place.precision === 'country');
+  const entry = country ? gazetteer.capital(country.place.country) : null;
+  if (!entry) return null;
+  // "Angola's capital city Luanda", "Zimbabwe's capital of Harare", "Luanda, Angola's capital": the name is there.
+  if (/^(?:\s+city)?(?:\s+of\s+|,\s*|\s+)\p{Lu}/u.test(text.slice(word.end, word.end + 20))) return null;
+  const around = nameKey(`${text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start)} ${text.slice(word.end, word.end + 30)}`.replace(/[^\p{L}\p{M}' -]+/gu, ' '));
+  if (` ${around} `.includes(` ${nameKey(entry.place.name)} `)) return null;
+  return makeSpan(i, j + 1, tokens[i].start, word.end, `capital of ${country!.place.country}`, [], entry);
 }
 
 /**
