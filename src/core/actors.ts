@@ -63,7 +63,7 @@ const TITLES = new Set(
     'secretary senator sen rep representative governor gov mayor ambassador king queen prince princess sheikh shaikh ' +
     'emir sultan ayatollah imam hojatoleslam pope cardinal bishop rabbi martyr chancellor premier speaker judge ' +
     'chairman chief spokesman spokeswoman spokesperson advisor adviser envoy deputy leader commissioner seyyed sayyid ' +
-    'sayyed mullah haji first lady mp').split(' '),
+    'sayyed mullah haji first lady mp superintendent inspector constable commandant').split(' '),
 );
 
 /** Last words of the names of places, buildings, venues and rites, never of a person's. */
@@ -104,13 +104,15 @@ const ORG_HEADS = new Set(
     'organization organisation office court front movement brigade brigades battalion group guard guards police ' +
     'government cabinet senate congress union bank company corporation institute university association alliance ' +
     'coalition federation department service services authority league mission framework platform forum network ' +
-    'command directorate secretariat bureau').split(' '),
+    'command directorate secretariat bureau constabulary gendarmerie corp inc ltd plc llc media radio television ' +
+    'broadcaster times post herald tribune gazette telegraph').split(' '),
 );
 
 /** Capitalised words that are never part of a person's name. */
 const NOT_NAME = new Set(
   ('the a an in on at of for to and or but with by from as his her their its this that these those he she they we it i ' +
     'if when while after before since during under over into about between among against what which who whom whose ' +
+    'though although whereas unless until because despite amid once whether even ' +
     'there here then also so yet not no all both each every some many most such other another more one two three ' +
     'former acting outgoing incoming interim analysts officials witnesses residents experts critics observers ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
@@ -467,7 +469,9 @@ function emitOrg(text: string, segment: NameToken[], out: ActorMention[]): numbe
   let end = toks[toks.length - 1].e;
   const tail = ORG_TAIL.exec(text.slice(end, end + 80));
   if (tail) end += tail[0].length;
-  const head = ORG_HEAD_COORDINATION.exec(text.slice(Math.max(0, start - 60), start));
+  // "Inspector General Ali Mohamed and Police …": a titled person before "and" is no part of the name.
+  const coordinated = ORG_HEAD_COORDINATION.exec(text.slice(Math.max(0, start - 60), start));
+  const head = coordinated && !coordinated[1].split(' ').some((w) => isTitle(w.toLowerCase())) ? coordinated : null;
   if (head) {
     start -= head[1].length;
     // The words before "and" were taken for a name on their own ("Peace"): they are part of this one.

@@ -59,6 +59,16 @@ describe('findActors', () => {
     expect(names('Analysts said the vote was close. Witnesses saw the convoy.')).toEqual([]);
   });
 
+  it('reads police ranks and an "acting" title as titles, and a subordinate conjunction at a sentence start as no name', () => {
+    // A Fijian police officer, as a wire story quotes one.
+    expect(names('Royal Island Constabulary Acting Superintendent Mere Vunivalu told Pacific Broadcasting Corp. the road was closed.'))
+      .toEqual(['Mere Vunivalu/person', 'Pacific Broadcasting Corp/org']); // the constabulary is her affiliation
+    expect(names('Inspector General Jone Rabuka and Police Commissioner Sitiveni Tora spoke.')).toEqual(['Jone Rabuka/person', 'Sitiveni Tora/person']);
+    expect(names('Although Jone Rabuka objected, the road was closed.')).toEqual(['Jone Rabuka/person']);
+    expect(names('Though Inland clans have feuded for years, the fighting was new.')).toEqual(['Inland/person']);
+    expect(findActors('Though Inland clans have feuded for years.')[0]).toMatchObject({ certain: false });
+  });
+
   it('strips plural titles ("Presidents Zelensky and Duda")', () => {
     expect(names('Presidents Zelensky and Duda held talks.')).toEqual(['Zelensky/person', 'Duda/person']);
     expect(names('Foreign Ministers Annalena Baerbock and Antony Blinken met.')).toEqual(['Annalena Baerbock/person', 'Antony Blinken/person']);
