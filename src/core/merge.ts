@@ -12,7 +12,9 @@
  * Undated reports are careful: within one article they join the article's dated report of the same type;
  * across articles, only with two shared people, or as a definite back-reference ("the assassination")
  * to the only event of that type they fit, or — placed finer than a country, naming someone and no day
- * they could not date — to the only dated event they fit; unplaced ones naming at most one person join none. Near misses with strong actor evidence — dates a day or two
+ * they could not date — to the only dated event they fit; a strike, vote or armed activity placed finer
+ * than a country joins the only event of its type dated to a day at a fitting place, whoever each names
+ * (on the weekday it names, if it names one); unplaced ones naming at most one person join none. Near misses with strong actor evidence — dates a day or two
  * apart, or places in one country that do not contain each other — are merged with a recorded conflict.
  *
  * The indexes built for one run are plain objects handled by module functions, not class instances: V8
@@ -207,10 +209,15 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       // Undated, unplaced and naming at most one person: too little to tell which other article's event it
       // is ("a hunger strike", "killed seventeen"), so it stays apart.
     } else {
+      // An undated strike, vote or armed activity at a place finer than a country joins the only dated
+      // event of its type filed at that place (or naming its people), whoever each outlet names — as
+      // reports of one day do (`actorsFit`). Before the undated events: another undated copy would
+      // otherwise hold it apart from the day the other outlets give.
+      target = onlyDatedAtPlace(index, unit, geo);
       // Strong matches only (undated events or two shared people), and only an unambiguous best one.
       const best = uniqueBest(unit);
-      for (const e of strongCandidates(index, unit)) if (considerStrongFit(best, e, unit, geo)) break;
-      target = uniqueBestResult(best);
+      if (!target) for (const e of strongCandidates(index, unit)) if (considerStrongFit(best, e, unit, geo)) break;
+      target ??= uniqueBestResult(best);
       // An undated report placed more precisely than a country and naming someone joins the only dated
       // event it fits (an outlet that gives no day for the strike the others date); so does one in a town
       // that names the weekday of that event ("on Friday" in an article without a date). Not a region's:
@@ -398,6 +405,7 @@ function addFacets(index: EventIndex, e: MergedEvent): void {
   for (const p of e.persons) fileUnder(index, e, `p|${p}`);
   for (const o of e.orgs) fileUnder(index, e, `o|${o}`);
   if (e.place) fileUnder(index, e, `@|${e.place.id}`);
+  if (e.place?.country) fileUnder(index, e, `cc|${e.place.country}`);
   if (!e.persons.length && !e.orgs.length) fileUnder(index, e, '-');
 }
 
@@ -425,6 +433,38 @@ function nearMissCandidates(index: EventIndex, unit: MergedEvent, own: MergedEve
   const months = new Set([-2, 2].map((d) => addDays(unit.date!, d).slice(0, 7)));
   months.delete(unit.date.slice(0, 7));
   return [...own, ...[...months].flatMap((m) => index.byKey.get(`${unit.type}|${m}`) ?? [])];
+}
+
+/** Types whose reports on one day at one place are one event whoever is named (see `actorsFit`). */
+const DAY_AND_PLACE_TYPES: ReadonlySet<EventType> = new Set(['strike', 'vote', 'armed-group']);
+
+/**
+ * For an undated unit of a `DAY_AND_PLACE_TYPES` type placed finer than a country and not only
+ * background, from an article without a date: the one event of its type dated to a day at a place that contains its place or lies in it (its
+ * country's events, or those naming its people or organisations), with no shared file and targets not
+ * disjoint. A unit naming a weekday or month-day it could not resolve ("on Monday" in an article without
+ * a date) needs an event on such a day; one naming a day it cannot place at all ("yesterday") joins
+ * none. Undefined when there are none or several: then which day it is cannot be told.
+ */
+function onlyDatedAtPlace(index: EventIndex, unit: MergedEvent, geo: PlaceRelation): MergedEvent | undefined {
+  const place = unit.place;
+  if (!place || place.precision === 'country' || !DAY_AND_PLACE_TYPES.has(unit.type) || onlyBackground(unit)) return undefined;
+  // Only reports of articles without a date: a dated article's undated reports carry the days they can
+  // fall in ("last week", "before publication"), what the story recalls rather than its news.
+  const window = unit.window;
+  const namedDay = window !== null && (window.weekday !== undefined || window.monthDay !== undefined);
+  if ((window && !namedDay) || (!namedDay && namesADay(unit))) return undefined;
+  let only: MergedEvent | undefined;
+  let fits = 0;
+  const visit = (e: MergedEvent) => {
+    if (!e.date || e.precision !== 'day' || !e.place || onlyBackground(e) || sharesFile(e, unit) || disjointTargets(e, unit) || !datesFit(e, unit)) return false;
+    if ((namedDay && !sameDayPlaced(e, unit)) || !placesFit(e.place, place, geo)) return false;
+    only = e;
+    return ++fits === 2;
+  };
+  visitCouldJoin(index, unit, visit);
+  if (fits < 2 && place.country) visitFacet(index, index.calls, `${unit.type}|cc|${place.country}`, visit);
+  return fits === 1 ? only : undefined;
 }
 
 /** Whether an undated unit can join an event without a definite reference: an undated event, or two shared people; and `joinsAcross`. */

@@ -34,8 +34,9 @@ function observation(raw: Record<string, unknown>, order: number): Observation {
     definite: (raw.definite as boolean) ?? false,
     ...(raw.soft ? { soft: true } : {}),
     ...(raw.targets ? { targets: raw.targets as string[] } : {}),
+    ...(raw.window ? { window: raw.window as Observation['window'] } : {}),
     origin: null,
-    quote: { start: 0, end: 0, text: '' },
+    quote: { start: 0, end: 0, text: (raw.quote as string) ?? '' },
     highlights: [],
   };
 }
