@@ -252,14 +252,15 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
       const clause = clauses[c];
       const triggered = triggers[s][c];
       if (!triggered) continue;
-      const { found, also } = triggered;
+      const { found, also, until = clause.end } = triggered;
       const fromClause: EventCandidate[] = [];
+      const inEvent = (span: { start: number; end: number }) => inClause(clause, span.start, span.end) && span.end <= until;
       for (const { type, match, rule } of also ? [also, found] : [found]) {
         const trigger = { start: clause.start + match.index!, end: clause.start + match.index! + match[0].length, text: match[0] };
-        const places = input.places.filter((p) => inClause(clause, p.start, p.end));
+        const places = input.places.filter(inEvent);
         const place = pickPlace(text, clause, places, trigger, type);
         if (rule.needsPlace && !place) continue;
-        let actors = sentenceActors.filter((a) => inClause(clause, a.start, a.end) && !a.titleOnly);
+        let actors = sentenceActors.filter((a) => inEvent(a) && !a.titleOnly);
         if (rule.needsSubject && !actors.some((a) => a.kind === 'person' && a.end <= trigger.start)) {
           if (!(PRONOUN_SUBJECT.test(sentence.text) && previous?.subject)) continue;
         }
@@ -276,11 +277,11 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
           actors = [previous.subject, ...actors];
         }
-        const date = nearestDate(eventDates(text, input.dates.filter((d) => inClause(clause, d.start, d.end)), trigger), trigger);
+        const date = nearestDate(eventDates(text, input.dates.filter(inEvent), trigger), trigger);
         // "The war … has killed tens of thousands": a running toll, not an event, unless a day is given.
         // Not "have been killed in an airstrike": the deaths of one attack.
         if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start)) && !ONE_ATTACK_AFTER.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 80)))) continue;
-        const relative = nearest(input.relative.filter((d) => inClause(clause, d.start, d.end)), trigger);
+        const relative = nearest(input.relative.filter(inEvent), trigger);
         const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
         // The traveller of a trip, and of the talks it was for, is the clause's first person before the travel verb.
         const lead = also ? also.match : match;
@@ -572,8 +573,21 @@ function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMen
   for (const r of input.relative) {
     if (r.start >= clause.start && r.end <= clause.end) masked = masked.slice(0, r.start - clause.start) + ' '.repeat(r.end - r.start) + masked.slice(r.end - clause.start);
   }
-  const found = firstTrigger(masked, clause, armedGroups);
+  let found = firstTrigger(masked, clause, armedGroups);
   if (!found) return null;
+  // "Parliament voted on Sunday to expel the troops after an airstrike killed …": violence inside the
+  // cause the clause gives after its own event is an earlier event; the event before it is the news.
+  // (Not a meeting there: "talked about the visit, after the two met" reports the meeting.)
+  // Its places, dates and people are the earlier event's too: `until` ends what the event reads.
+  let until: number | undefined;
+  const cause = found.type === 'strike' || found.type === 'armed-group' ? CAUSE_PHRASE.exec(masked) : null;
+  if (cause && cause.index < found.match.index) {
+    const main = firstTrigger(masked.slice(0, cause.index) + ' '.repeat(masked.length - cause.index), clause, armedGroups);
+    if (main) {
+      found = main;
+      until = clause.start + cause.index;
+    }
+  }
   // "an outbreak of cholera killed 60", "a heart attack": deaths from disease or disaster are no strike.
   if (found.type === 'strike' && /^(?:kill|attack)/i.test(found.match[0]) && NOT_VIOLENCE.test(masked)) return null;
   // "a hunger strike", "a general strike", "workers went on strike": no attack.
@@ -582,8 +596,11 @@ function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMen
   if (HABITUAL.test(masked)) return null;
   // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
   const also = found.type === 'meeting' ? findVisit(masked) : null;
-  return { found, also };
+  return { found, also, until };
 }
+
+/** What opens the cause of a clause's event ("… after an airstrike killed", "… in retaliation for the attack"). */
+const CAUSE_PHRASE = /\b(?:after|following|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|in\s+the\s+wake\s+of)\s/i;
 
 function findVisit(clauseText: string) {
   const rule = TRIGGERS.find((r) => r.type === 'visit')!;
