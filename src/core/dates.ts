@@ -347,8 +347,8 @@ const WEEKDAY_YEAR_SPAN = 7;
  * story that is not announced as future
  * ("will meet on …", "due by …"). A weekday with a month and day and no year ("Monday evening (February
  * 15)") counts as a full date in the first year, from the latest year the text writes out up to
- * `WEEKDAY_YEAR_SPAN` years after it, in which that day is that weekday; without a written year it is
- * ambiguous and not used.
+ * `WEEKDAY_YEAR_SPAN` years after it, in which that day is that weekday, when only one year there fits;
+ * with two such years, or without a written year, it is ambiguous and not used.
  * @param text the original article text
  * @param skip spans whose dates belong to other pages (related-article links)
  * @returns the date and where it was read, or null when the text gives no full date
@@ -400,13 +400,14 @@ export function inferPublicationDate(text: string, skip: ReadonlyArray<{ start: 
         const weekday = WEEKDAYS.indexOf(m[1].slice(0, 3).toLowerCase());
         const [monthName, dayText] = re === WEEKDAY_MONTH_DAY ? [m[2], m[3]] : [m[3], m[2]];
         const month = MONTH_PREFIXES.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+        // The span can hold two such years ("Sunday, July 16": 2017 and 2023): then the text does not tell.
+        let fits: string | null = null;
+        let count = 0;
         for (let y = latestYear; y <= latestYear + WEEKDAY_YEAR_SPAN; y++) {
           const date = validIso(y, month, Number(dayText));
-          if (date && weekdayOf(date) === weekday) {
-            consider(date, m.index!, m.index! + m[0].length);
-            break;
-          }
+          if (date && weekdayOf(date) === weekday && ++count === 1) fits = date;
         }
+        if (count === 1) consider(fits!, m.index!, m.index! + m[0].length);
       }
     }
   }

@@ -91,6 +91,11 @@ describe('publication date read from the page (no manifest date)', () => {
     expect(inferPublicationDate('The flood on Monday evening (February 15) followed rains. The dam was built in 2019.')?.date).toBe('2021-02-15');
     expect(inferPublicationDate('The flood on Monday evening (February 15) followed rains.')).toBeNull();
   });
+  it('leaves the year open when two years after the latest written one fit the weekday', () => {
+    // Sunday, July 16 was a Sunday in 2017 and in 2023, both within the span after 2016.
+    const text = 'Raiders struck a village near Bol on the night of Sunday July 16 to Monday July 17. The Lake Chad region has seen such raids since 2016.';
+    expect(inferPublicationDate(text)).toBeNull();
+  });
   it('reads the month-day of a wire dateline, its year from the latest full date', () => {
     expect(inferPublicationDate('KABUL, Feb 15 (Wire) - Gunmen attacked a post on Monday. The base opened on March 3, 2020.')).toMatchObject({ date: '2021-02-15', text: 'Feb 15', how: 'dateline' });
     expect(inferPublicationDate('KABUL, Feb 15 (Wire) - No year anywhere.')).toBeNull();
