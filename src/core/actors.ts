@@ -70,7 +70,8 @@ const TITLES = new Set(
 const FACILITY_WORDS = new Set([
   ...('gymnasium gym stadium hospital clinic school college university academy mosque church cathedral chapel temple ' +
     'shrine monastery mass hall hotel airport airbase market bridge street road avenue highway square park palace ' +
-    'camp base prison station museum embassy consulate building tower crossroads junction port harbour harbor').split(' '),
+    'camp base prison station museum embassy consulate building tower crossroads junction port harbour harbor bazaar ' +
+    'souk mall').split(' '),
   ...VENUE_WORDS,
 ]);
 

@@ -151,7 +151,10 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
       continue;
     }
     if (!inBody) {
-      if (isBodyLine(t) || isWrappedBody(wrappedParagraph(lines, index))) inBody = true;
+      // The story's first paragraph stored without its final period, right under the page's date or
+      // byline ("Aug 13, 2023" / "At least four people were killed in … on Sunday, state news reported").
+      const underStamp = ignored.length > 0 && (ignored[ignored.length - 1].reason === 'dateline' || ignored[ignored.length - 1].reason === 'credit');
+      if (isBodyLine(t) || isWrappedBody(wrappedParagraph(lines, index)) || (underStamp && t.split(/\s+/).length >= 12)) inBody = true;
       else {
         // Before the story starts, short lines without sentence punctuation are headlines and labels.
         add(lead, end, ignoredFirst(ignored, text) ? 'banner' : 'headline');

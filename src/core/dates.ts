@@ -187,8 +187,18 @@ export function findDates(text: string, published: string | null, skip: Readonly
     taken.push([start, end]);
   }
   dates.sort((a, b) => a.start - b.start);
+  // "on Monday evening (August 13th)": the day written out names the day, even when the weekday beside
+  // it is wrong (or the outlet's time zone makes it so).
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const [day, stated] = [dates[i], dates[i + 1]];
+    if (day.precision === 'day' && stated.precision === 'day' && WEEKDAY_ONLY.test(day.text) && MONTH_WORD.test(stated.text) && /^\s*[(,]\s*$/.test(text.slice(day.end, stated.start))) day.date = stated.date;
+  }
   return { dates, relative, unresolved };
 }
+
+/** A weekday with at most a part of the day ("Monday evening"), no month or number. */
+const WEEKDAY_ONLY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i;
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /**
  * Resolves a relative date against the date of the event it refers to.

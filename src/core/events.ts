@@ -270,6 +270,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         // "last month's summit", "an earlier attack": a clause that refers back to another event reports none
         // ("The meeting came a month after last month's summit in Nairobi, where …").
         if (BACK_REFERENCE.test(text.slice(Math.max(clause.start, trigger.start - 50), trigger.start)) || backReferenceIn(text, clause)) continue;
+        if (DEMONSTRATIVE_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 40), trigger.start))) continue; // "involvement in that attack"
         if (NEGATED.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "was not attacked"
         if (ENDED.test(text.slice(Math.max(clause.start, trigger.start - 40), trigger.start))) continue; // "would stop its attacks"
         // "talked on Thursday about Zelenskiy's visit to the United States": the topic of this event, not one.
@@ -462,6 +463,11 @@ const BACK_REFERENCE = /(?:\b(?:an?|the|its|their|his|her|this|that)\s+(?:earlie
 const BACK_REFERENCE_PHRASE = new RegExp(`${BACK_REFERENCE.source.slice(0, -1)}(?:assassination|strike|airstrike|killing|attack|bombing|explosion|blast|raid|vote|ratification|meeting|talks|summit|visit|trip|offensive)s?\\b`, 'i');
 
 const BACK_REFERENCE_WORD = /earlier|previous|prior|past|last|yesterday/i;
+
+// "convicted of involvement in that attack", "That bombing killed 13": a demonstrative points back to an
+// event told before (a complementiser has no preposition before it, or an article after it: "said that
+// attacks …", "referred to that the assassination …").
+const DEMONSTRATIVE_BEFORE = /(?:\b(?:in|of|for|to|with|from|after|since|before|during|behind|over)\s+(?:that|those)|^(?:That|Those))\s+(?:(?!(?:the|a|an|his|her|its|their)\s)[\w-]+\s+)?$/i;
 
 /** Whether a clause's narrative holds a back-reference to an earlier event ("after last month's summit"). */
 function backReferenceIn(text: string, clause: Clause): boolean {

@@ -91,6 +91,13 @@ describe('publication date read from the page (no manifest date)', () => {
     expect(inferPublicationDate('The flood on Monday evening (February 15) followed rains. The dam was built in 2019.')?.date).toBe('2021-02-15');
     expect(inferPublicationDate('The flood on Monday evening (February 15) followed rains.')).toBeNull();
   });
+  it('lets a day written out beside a weekday name the day ("on Thursday evening (March 8th)")', () => {
+    // 8 March 2024 was a Friday: the outlet's weekday is wrong (or its time zone's); the written day stands.
+    const { dates } = findDates('The ferry capsized off Zanzibar on Thursday evening (March 8th), officials said.', '2024-03-08');
+    expect(dates.map((d) => [d.text, d.date])).toEqual([['Thursday evening', '2024-03-08'], ['March 8th', '2024-03-08']]);
+    // Only a day right beside the weekday (in brackets or after a comma) names it.
+    expect(findDates('Talks ended on Monday, and on 5 March the envoy left.', '2024-03-08').dates.map((d) => d.date)).toEqual(['2024-03-04', '2024-03-05']);
+  });
   it('leaves the year open when two years after the latest written one fit the weekday', () => {
     // Sunday, July 16 was a Sunday in 2017 and in 2023, both within the span after 2016.
     const text = 'Raiders struck a village near Bol on the night of Sunday July 16 to Monday July 17. The Lake Chad region has seen such raids since 2016.';
