@@ -126,6 +126,8 @@ const RELATIVE_CUE = /\b(?:day|week)s?\s+(?:after|before|following|prior to)\b/i
 const YEAR_NUMBER = /\b(?:1[6-9]|20)\d{2}\b(?!\s*[-–/]\s*\d)/g;
 const YEAR_LEAD = /\b(?:in|since|during|by|until|from|throughout|of|early|late|mid-?|the)\s+$/i;
 const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// After a number: it counts or measures ("a 1500-strong force", "a 2000 km border", "an 1800-page report").
+const MEASURE_AFTER = /^(?:-|\s*(?:km|kilomet|mile|metre|meter|m\b|kg|ton|people|troops|soldiers|men|strong|page|word))/i;
 const SKIP = /\b(week|weekend|later|earlier|now|ago\s+\w+\s+later)\b/i;
 
 /**
@@ -159,7 +161,10 @@ export function findDates(text: string, published: string | null, skip: Readonly
   for (const m of text.matchAll(YEAR_NUMBER)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (!YEAR_LEAD.test(text.slice(Math.max(0, start - 14), start)) || !free(start, end)) continue;
+    const lead = text.slice(Math.max(0, start - 14), start);
+    // "a 2020 drone strike" dates the strike; "a 1500-strong force", "a 2000 km border" measure something.
+    const article = /\b(?:a|an)\s+$/i.test(lead) && !MEASURE_AFTER.test(text.slice(end, end + 12));
+    if ((!YEAR_LEAD.test(lead) && !article) || !free(start, end)) continue;
     dates.push({ start, end, text: m[0], date: `${m[0]}-01-01`, precision: 'year' });
     taken.push([start, end]);
   }
@@ -291,7 +296,8 @@ function fromChrono(r: Found, published: string | null): Resolved | null {
     return /month/i.test(t) ? { date: isoFromCivil(year!, month!, 1), precision: 'month' } : { date: isoFromCivil(year!, 1, 1), precision: 'year' };
   }
   if (hasMonth && hasDay && !hasYear) {
-    if (!published) return { reason: 'date without a year and no publication date', monthDay: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+    // "Tuesday November 21": the weekday narrows the years the day can be in.
+    if (!published) return { reason: 'date without a year and no publication date', monthDay: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, ...(hasWeekday ? { weekday: c.get('weekday')! } : {}) };
     return day2(latestOccurrence(published, month!, day!), month!, day!);
   }
   if (hasMonth && !hasDay && !hasYear && /^(in|during|since|by|until|early|late|mid-?)?\s*\p{L}+\.?$/iu.test(t)) {

@@ -278,7 +278,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
           actors = [previous.subject, ...actors];
         }
-        const date = nearestDate(eventDates(text, input.dates.filter(inEvent), trigger), trigger);
+        const date = nearestDate(eventDates(text, input.dates.filter(inEvent), trigger, type), trigger);
         // "The war … has killed tens of thousands": a running toll, not an event, unless a day is given.
         // Not "have been killed in an airstrike": the deaths of one attack.
         if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start)) && !ONE_ATTACK_AFTER.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 80)))) continue;
@@ -524,12 +524,12 @@ function isTarget(text: string, a: ActorMention, trigger: { start: number; end: 
  * "visited the memorial to the 1971 Liberation War"; "the 2019 attack" names the trigger itself) or dates
  * a relative clause after the trigger, and those not dating a verb of speech, unless there are no others.
  */
-function eventDates(text: string, dates: DateMention[], trigger: { start: number }): DateMention[] {
+function eventDates(text: string, dates: DateMention[], trigger: { start: number }, type: EventType): DateMention[] {
   const own = dates.filter(
     (d) =>
       d.precision !== 'year' ||
       !(
-        (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) && (trigger.start < d.end || trigger.start - d.end > ATTRIBUTIVE_REACH)) ||
+        (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) && (trigger.start < d.end || trigger.start - d.end > ATTRIBUTIVE_REACH) && !(trigger.start < d.start && IN_BEFORE_ARTICLE.test(text.slice(Math.max(0, d.start - 14), d.start)) && namesEventOf(text, d.end, type))) ||
         // "visited the memorial to those who died in the war in 1971": the year of a relative clause's own verb.
         (d.start > trigger.start && RELATIVE_CLAUSE.test(text.slice(trigger.start, d.start)))
       ),
@@ -544,6 +544,19 @@ const RELATIVE_CLAUSE = /\b(?:who|which|whose)\s/i;
 const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|its|their|his|her)\s+$/i;
 /** How far after such a year the trigger may start and still be the noun it modifies ("the 2019 bombing", "the 2014 Boko Haram attack"). */
 const ATTRIBUTIVE_REACH = 24;
+/** "killed in a 2020 …", "wounded during the 2019 …": the trigger's event happened in what the year modifies ("since the 2019 attack" is another). */
+const IN_BEFORE_ARTICLE = /\b(?:in|during)\s+(?:the|a|an)\s+$/i;
+
+/**
+ * Whether the noun an attributive year modifies names an event of the trigger's type: "killed in a 2020
+ * US drone strike" dates the killing by the strike's year, "killed in the 1971 war" does not. The noun
+ * is one of the four words after the year, before any punctuation.
+ */
+function namesEventOf(text: string, yearEnd: number, type: EventType): boolean {
+  const phrase = /^[^,.;:()]*/.exec(text.slice(yearEnd, yearEnd + ATTRIBUTIVE_REACH + 12))![0];
+  const words = phrase.match(/\p{L}+/gu) ?? [];
+  return words.slice(0, 4).some((w) => ANCHOR_NOUNS[w.toLowerCase()] === type);
+}
 
 /**
  * The first verb of speech in a clause's narrative (quotations blanked out). Typing and remarks ask about

@@ -77,6 +77,8 @@ export interface DateWindow {
   /** "on Tuesday", "on July 16" in an article without a publication date: the day another report's date must fall on. */
   weekday?: number;
   monthDay?: string;
+  /** The named day's evening or night ("on Friday night"): the next day fits too (past midnight). */
+  orNextDay?: boolean;
 }
 
 /** Geography the merge needs: whether one place contains another (same place counts). */
@@ -172,7 +174,10 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
     const local: MergedEvent[] = [];
     const ordered = [...list.filter((o) => o.date), ...list.filter((o) => !o.date)];
     for (const o of ordered) {
-      const fits = local.filter((e) => e.type === o.type && placesFit(e.place, o.place, geo) && datesFit(e, o) && actorsFit(e, o, true, geo));
+      // Undated news does not take its day from what the story recalls ("Twin explosions … killing almost
+      // 100" and "his death in the 2020 drone strike"): the two stay apart (other articles may still tie each
+      // to its event). A dated report and a recall of that day are one event.
+      const fits = local.filter((e) => e.type === o.type && !undatedNewsAndRecall(e, o) && placesFit(e.place, o.place, geo) && datesFit(e, o) && actorsFit(e, o, true, geo));
       const target = best(fits, o);
       if (target) absorb(target, o, geo);
       else local.push(start(o));
@@ -182,6 +187,9 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
 
   // Across articles: dated article-events first, so undated ones can join them.
   const units = [...perArticle.filter((e) => e.date), ...perArticle.filter((e) => !e.date)];
+  // What each article recalls with a date ("the 2019 bombing"): the events it names are not its news.
+  const recalled = new Map<string, MergedEvent[]>();
+  for (const e of perArticle) if (e.date && onlyBackground(e)) push(recalled, e.reports[0].file, e);
   const merged: MergedEvent[] = [];
   const index = eventIndex();
   for (const unit of units) {
@@ -213,7 +221,7 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       // event of its type filed at that place (or naming its people), whoever each outlet names — as
       // reports of one day do (`actorsFit`). Before the undated events: another undated copy would
       // otherwise hold it apart from the day the other outlets give.
-      target = onlyDatedAtPlace(index, unit, geo);
+      target = onlyDatedAtPlace(index, unit, geo, recalled.get(unit.reports[0].file) ?? []);
       // Strong matches only (undated events or two shared people), and only an unambiguous best one.
       const best = uniqueBest(unit);
       if (!target) for (const e of strongCandidates(index, unit)) if (considerStrongFit(best, e, unit, geo)) break;
@@ -443,10 +451,11 @@ const DAY_AND_PLACE_TYPES: ReadonlySet<EventType> = new Set(['strike', 'vote', '
  * background, from an article without a date: the one event of its type dated to a day at a place that contains its place or lies in it (its
  * country's events, or those naming its people or organisations), with no shared file and targets not
  * disjoint. A unit naming a weekday or month-day it could not resolve ("on Monday" in an article without
- * a date) needs an event on such a day; one naming a day it cannot place at all ("yesterday") joins
- * none. Undefined when there are none or several: then which day it is cannot be told.
+ * a date) needs that event to fall on such a day; one naming a day it cannot place at all ("yesterday")
+ * joins none; nor does one whose article recalls that event by its year or month (`recalls`: the
+ * article's dated background). Undefined when there are none or several: then which day it is cannot be told.
  */
-function onlyDatedAtPlace(index: EventIndex, unit: MergedEvent, geo: PlaceRelation): MergedEvent | undefined {
+function onlyDatedAtPlace(index: EventIndex, unit: MergedEvent, geo: PlaceRelation, recalls: MergedEvent[]): MergedEvent | undefined {
   const place = unit.place;
   if (!place || place.precision === 'country' || !DAY_AND_PLACE_TYPES.has(unit.type) || onlyBackground(unit)) return undefined;
   // Only reports of articles without a date: a dated article's undated reports carry the days they can
@@ -458,13 +467,17 @@ function onlyDatedAtPlace(index: EventIndex, unit: MergedEvent, geo: PlaceRelati
   let fits = 0;
   const visit = (e: MergedEvent) => {
     if (!e.date || e.precision !== 'day' || !e.place || onlyBackground(e) || sharesFile(e, unit) || disjointTargets(e, unit) || !datesFit(e, unit)) return false;
-    if ((namedDay && !sameDayPlaced(e, unit)) || !placesFit(e.place, place, geo)) return false;
+    // The event its own article recalls by its year or month is not its news ("on the anniversary of the 2019 bombing").
+    if (recalls.some((r) => r.type === unit.type && datesFit(e, r))) return false;
+    if (!placesFit(e.place, place, geo)) return false;
     only = e;
     return ++fits === 2;
   };
   visitCouldJoin(index, unit, visit);
   if (fits < 2 && place.country) visitFacet(index, index.calls, `${unit.type}|cc|${place.country}`, visit);
-  return fits === 1 ? only : undefined;
+  // The day it names checks the one event found; it never picks one out of several (another year's
+  // Tuesday, or an outlet's date a day off, would make a wrong one look unique).
+  return fits === 1 && (!namedDay || sameDayPlaced(only!, unit)) ? only : undefined;
 }
 
 /** Whether an undated unit can join an event without a definite reference: an undated event, or two shared people; and `joinsAcross`. */
@@ -562,8 +575,17 @@ function compatible(a: MergedEvent, b: MergedEvent | Observation, geo: PlaceRela
   // What another article only recalls ("Erdogan had visited Egypt in February") is a source of an event
   // other reports date, never a tie between undated ones.
   if ((onlyBackground(a) && !b.date) || (onlyBackground(b) && !a.date)) return false;
+  // Two undated outlets naming other days ("on Monday", "on Tuesday November 21") report two events.
+  if (namedDaysDiffer(a.window, b.window)) return false;
   // Cheapest tests first: dates and actors are string comparisons, places may need geometry.
   return datesFit(a, b) && actorsFit(a, b, false, geo) && placesFit(a.place, b.place, geo);
+}
+
+/** Whether one side is only background and the other is news with no date of its own. */
+function undatedNewsAndRecall(e: MergedEvent, o: Observation): boolean {
+  const recalled = onlyBackground(e);
+  if (recalled === onlyBackground(o)) return false;
+  return recalled ? !o.date : e.reports.every((r) => r.background || !r.date);
 }
 
 /** Whether every report of a unit is background to its story. */
@@ -596,7 +618,8 @@ function narrower(a: DateWindow | null, b: DateWindow | null | undefined): DateW
   if (from && from > to) return a;
   const weekday = a.weekday ?? b.weekday;
   const monthDay = a.monthDay ?? b.monthDay;
-  return { from, to, ...(weekday === undefined ? {} : { weekday }), ...(monthDay ? { monthDay } : {}) };
+  const orNextDay = a.orNextDay || b.orNextDay;
+  return { from, to, ...(weekday === undefined ? {} : { weekday }), ...(monthDay ? { monthDay } : {}), ...(orNextDay ? { orNextDay } : {}) };
 }
 
 type Dated = { date: string | null; precision: TimePrecision | null; window?: DateWindow | null; soft?: boolean };
@@ -622,11 +645,18 @@ function windowsFit(a: Dated, b: Dated): boolean {
   return as <= be && bs <= ae && dayAgrees(wa, b) && dayAgrees(wb, a);
 }
 
+/** Whether two undated reports' named days cannot be one day: other weekdays (no evening on either side) or other month-days. */
+function namedDaysDiffer(a: DateWindow | null | undefined, b: DateWindow | null | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.monthDay && b.monthDay && a.monthDay !== b.monthDay) return true;
+  return a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday && !a.orNextDay && !b.orNextDay;
+}
+
 /** Whether a dated report falls on the weekday or month-day an undated one names. */
 function dayAgrees(window: DateWindow | null | undefined, other: Dated): boolean {
   if (!window || !other.date || other.precision !== 'day') return true;
-  if (window.weekday !== undefined && weekdayOf(other.date) !== window.weekday) return false;
-  return !window.monthDay || other.date.slice(5) === window.monthDay;
+  const fits = (date: string) => (window.weekday === undefined || weekdayOf(date) === window.weekday) && (!window.monthDay || date.slice(5) === window.monthDay);
+  return fits(other.date) || (window.orNextDay === true && fits(addDays(other.date, -1)));
 }
 
 /** The report an event's first article gives first: in a lede, who met whom. */

@@ -202,8 +202,9 @@ function datedByStory(own: Observation[], w: ArticleWork): Observation[] {
     const lasting = o.type === 'armed-group' && !KIDNAPPING.test(o.quote.text);
     const coarse = o.date && o.precision && o.precision !== 'day' && !lasting;
     // Without a publication date, a known event the story recalls after its lede ("The October 7th attacks
-    // … inflamed hostilities") cannot be told from its news by date: it is background too.
-    const recalledLater = !published && o.recalls && (!o.date || coarse) && o.quote.start >= w.ledeEnd;
+    // … inflamed hostilities") cannot be told from its news by date: it is background too; so is one it
+    // names by a month or year anywhere ("the anniversary of his death in the 2020 drone strike").
+    const recalledLater = !published && o.recalls && (coarse || (!o.date && o.quote.start >= w.ledeEnd));
     if (o.since || recalledLater || (o.earlier && o.quote.start >= w.ledeEnd) || (published && coarse && lastDayCovered(o.date!, o.precision!) < addDays(published, -BACKGROUND_DAYS))) {
       out.push({ ...o, background: true });
       continue;
@@ -336,8 +337,13 @@ function namedDay(c: EventCandidate, w: ArticleWork): DateWindow | null {
     if (u.start < c.sentence.start || u.end > c.sentence.end) continue;
     if (!best || Math.abs(u.start - c.trigger.start) < Math.abs(best.start - c.trigger.start)) best = u;
   }
+  // A lede's event the sentence itself does not date is on the day the lede names ("The rocket hit a
+  // building in Ganja … On Sunday, October 11, reports …").
+  if (!best && c.sentence.start < w.ledeEnd) best = w.namedDays.find((u) => u.end <= w.ledeEnd) ?? null;
   if (!best) return null;
-  return { from: null, to: '9999-12-31', ...(best.weekday === undefined ? {} : { weekday: best.weekday }), ...(best.monthDay ? { monthDay: best.monthDay } : {}) };
+  // "on Friday night": past midnight, other outlets date it the next day.
+  const night = /\b(?:evening|night)\b/i.test(best.text) || /^\W*(?:evening|night)\b/i.test(w.article.text.slice(best.end, best.end + 12));
+  return { from: null, to: '9999-12-31', ...(best.weekday === undefined ? {} : { weekday: best.weekday }), ...(best.monthDay ? { monthDay: best.monthDay } : {}), ...(night ? { orNextDay: true } : {}) };
 }
 
 function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorIndex, gazetteer: Gazetteer): Observation {

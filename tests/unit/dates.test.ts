@@ -98,6 +98,14 @@ describe('publication date read from the page (no manifest date)', () => {
     // Only a day right beside the weekday (in brackets or after a comma) names it.
     expect(findDates('Talks ended on Monday, and on 5 March the envoy left.', '2024-03-08').dates.map((d) => d.date)).toEqual(['2024-03-04', '2024-03-05']);
   });
+  it('keeps both the weekday and the month-day of a year-less date without a publication date', () => {
+    const { unresolved } = findDates('Nine villagers were killed on Tuesday November 21 near Mopti.', null);
+    expect(unresolved).toMatchObject([{ text: 'Tuesday November 21', weekday: 2, monthDay: '11-21' }]);
+  });
+  it('reads a year after "a" as a date, not a number that measures ("a 2021 drone strike", "a 1500-strong force")', () => {
+    expect(findDates('He was killed in a 2021 drone strike near Gao.', '2024-02-01').dates.map((d) => d.text)).toEqual(['2021']);
+    expect(findDates('A 1500-strong force guarded a 2000 km border.', '2024-02-01').dates).toEqual([]);
+  });
   it('leaves the year open when two years after the latest written one fit the weekday', () => {
     // Sunday, July 16 was a Sunday in 2017 and in 2023, both within the span after 2016.
     const text = 'Raiders struck a village near Bol on the night of Sunday July 16 to Monday July 17. The Lake Chad region has seen such raids since 2016.';

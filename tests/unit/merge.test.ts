@@ -35,6 +35,7 @@ function observation(raw: Record<string, unknown>, order: number): Observation {
     ...(raw.soft ? { soft: true } : {}),
     ...(raw.targets ? { targets: raw.targets as string[] } : {}),
     ...(raw.window ? { window: raw.window as Observation['window'] } : {}),
+    ...(raw.background ? { background: true } : {}),
     origin: null,
     quote: { start: 0, end: 0, text: (raw.quote as string) ?? '' },
     highlights: [],
