@@ -84,7 +84,7 @@ const SUBJECT_OF_VERB = /^\s+(?:(?:later|then|also|again|first|finally|subsequen
 // After a place name: it names who attacked or whose forces ("a US strike", "Saudi-led coalition", "Turkish jets").
 const ATTACKER_AFTER = /^(?:-(?:led|backed|made|supplied)\b|\s+(?:(?:air|drone|missile|rocket|military|army|naval)[ -]?)?(?:strikes?|airstrikes?|raids?|drones?|jets?|warplanes?|fighter|missiles?|rockets?|forces|troops|army|military|navy|soldiers|artillery|shelling|bombers?|aircraft|helicopters?|gunships?|special|marines|coalition|militias?|air force|bases?|embassy|consulate|convoys?|positions|personnel|warships?|vessels?|interests|facility|facilities|installations?|compound|outposts?)\b)/i;
 // What a strike named anywhere in the clause hits: "killed in a reported Israeli airstrike on Damascus".
-const STRIKE_NOUN_ON = /\b(?:air\s?strikes?|strikes?|attacks?|raids?|bombings?|shelling|bombardment|assault)\s+(?:on|against|targeting)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/i;
+const STRIKE_NOUN_ON = /\b(?:air\s?strikes?|strikes?|attacks?|raids?|bombings?|shelling|bombardment|assault)['’"”]?\s+(?:on|against|targeting)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/i;
 // A place in a compound adjective describes something else: "Iran-linked targets", "a Paris-based group".
 const HYPHEN_COMPOUND = /^-(?:linked|backed|led|allied|aligned|affiliated|based|sponsored|funded|controlled|held|made|supplied|born|bound|style|era|run|owned)\b/i;
 const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
@@ -281,7 +281,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         const date = nearestDate(eventDates(text, input.dates.filter(inEvent), trigger, type), trigger);
         // "The war … has killed tens of thousands": a running toll, not an event, unless a day is given.
         // Not "have been killed in an airstrike": the deaths of one attack.
-        if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start)) && !ONE_ATTACK_AFTER.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 80)))) continue;
+        if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start)) && !ONE_ATTACK_AFTER.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 80))) && !ONE_ATTACK_WHEN.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 140)))) continue;
         const relative = nearest(input.relative.filter(inEvent), trigger);
         const origin = type === 'visit' ? pickOrigin(text, clause, places) : null;
         // The traveller of a trip, and of the talks it was for, is the clause's first person before the travel verb.
@@ -449,6 +449,8 @@ const NOT_VIOLENCE = /\b(?:outbreaks?|epidemics?|pandemics?|virus|viral|flu|infl
 const NOUN_TRIGGER = /^(?:meetings?|talks|summit|consultations|visits?|trip|journey|arrival)\b/i;
 // A present perfect before a killing ("has killed", "have now killed"): a running toll.
 const TOLL_BEFORE = /\b(?:has|have)\s+(?:\w+\s+)?$/i;
+// "have been killed and six wounded when three tankers exploded in …": the deaths of one blast.
+const ONE_ATTACK_WHEN = /^[^.;]{0,50}?\bwhen\b[^.;]{0,80}?\b(?:exploded|struck|hit|attacked|opened\s+fire|detonated|blew\s+up|stormed|crashed\s+into)\b/i;
 const ONE_ATTACK_AFTER = /^\s+(?:[\w-]+\s+){0,3}?(?:in|after|during|by|when)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|raids?|ambush|shelling|bombs?|drones?|missiles?)\b/i;
 /** Frames of a generalisation over a period, not of one event; "rarely comments on attacks", "often raid villages". */
 const HABITUAL = /\b(?:over the course of|throughout the (?:war|conflict|fighting|insurgency|year)|in recent (?:years|months|weeks)|for (?:many )?years|(?:over|within|in) the (?:past|last) (?:few |several |two |three )?(?:weeks|months|years|decades)|(?:rarely|seldom|routinely|usually|typically|regularly|frequently|often|increasingly) [a-z]+)\b/i;

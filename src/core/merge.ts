@@ -571,7 +571,8 @@ function compatible(a: MergedEvent, b: MergedEvent | Observation, geo: PlaceRela
   }
   // One report gives only a place, the other only a day ("opened fire on a check post" dated by its
   // article; "the strike on Chernihiv" in an undated one): nothing ties them unless they name someone in common.
-  if ((!a.place || !b.place) && (!a.date || !b.date) && personOverlap(a, b) === 0 && orgOverlap(a, b) === 0) return false;
+  // Nor one without a place and the other without a day ("an attack on the shrine last year", unplaced).
+  if ((!a.place || !b.place) && (!a.date || !b.date || a.precision !== 'day' || b.precision !== 'day') && personOverlap(a, b) === 0 && orgOverlap(a, b) === 0) return false;
   // What another article only recalls ("Erdogan had visited Egypt in February") is a source of an event
   // other reports date, never a tie between undated ones.
   if ((onlyBackground(a) && !b.date) || (onlyBackground(b) && !a.date)) return false;
