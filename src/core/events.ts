@@ -22,6 +22,9 @@ import type { DateMention, PlaceMention } from './types';
 /** The words of a kidnapping: armed-group activity, but of one day like a strike (see pipeline.ts `datedByStory`). */
 export const KIDNAPPING = /\b(?:kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ing|s|ion|ions)?\b|(?:took|taken|seized)\s+(?:[\w-]+\s+){0,3}?hostages?\b)/i;
 
+/** Armed groups named as such ("armed groups in the Kurdistan Region"): their presence, placed by the clause. */
+const ARMED_GROUP_NOUNS = { type: 'armed-group' as const, pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true };
+
 /**
  * The trigger lexicon, in priority order: when a clause has triggers of several types, the first type
  * listed wins (a strike reported in a meeting sentence is the strike; the meeting has its own clause).
@@ -32,11 +35,13 @@ export const KIDNAPPING = /\b(?:kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ing|s|
  */
 export const TRIGGERS: ReadonlyArray<{ type: EventType; pattern: RegExp; needsPlace?: boolean; needsSubject?: boolean; needsArmedGroup?: boolean; namesWhom?: boolean; readsCapitals?: boolean }> = [
   { type: 'strike', pattern: /\b(?:(?:(?:air|drone|missile|rocket|military)[ -])?strikes?\b|assassinat(?:ion|ions|ed|e)\b|kill(?:ed|ing|s)\b|bomb(?:ing|ings|ed)\b|attack(?:s|ed)?\b|shell(?:ing|ed)\b|explosion\b|blast\b|ambush(?:ed)?\b|airstrikes?\b|storm(?:ed|ing)\b|raid(?:s|ed)?\b|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)\s+(?:(?:have|has|had)\s+)?(?:hit|struck|slammed\s+into|rained\s+down\s+on)\b|(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:at|on|into|towards?)\b|(?:missiles?|rockets?|drones?|shells?|mortars?)\s+(?:were|was|have\s+been|had\s+been)\s+(?:fired|launched)\s+(?:at|on|into|towards?)\b|dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:bombs?|explosives|shells|grenades)\s+(?:on|onto)\b|opened\s+fire\s+(?:on|at)\b|(?:bombs?|explosives?|devices?|grenades?|mines?|IEDs?)\s+(?:[\w-]+\s+)?(?:exploded|detonated|went\s+off)\b|shot\s+dead\b|gunned\s+down\b|(?:bombard|pound)(?:ed|ing)\b)/i },
+  // "launched a major military operation against the camp in Jenin": a raid, placed by the clause.
+  { type: 'strike', pattern: /\b(?:launch(?:ed|es|ing)?|began|begun|begins|initiated|started|carried\s+out|conducted|mounted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:military|security|army|counter-?terror(?:ism)?|counter-?insurgency|ground|air)\s+(?:operation|offensive|raid)\b/i, needsPlace: true },
   // Kidnappings are armed groups' doing (ACLED: abduction); a clause that also kills or attacks is the
   // strike above, and so joins the article's other reports of it.
   { type: 'armed-group', pattern: KIDNAPPING },
   { type: 'vote', pattern: /\b(?:(?:parliament|lawmakers|legislators|legislature|MPs|congress|senate|senators|assembly|majlis|knesset|(?:lower|upper)\s+(?:house|chamber)|chamber\s+of\s+deputies|deputies|house\s+of\s+(?:representatives|commons|lords)|duma|rada|bundestag|sejm)\b[^.;]{0,60}?\b(?:approved|passed|adopted|voted|ratified|rejected|endorsed|shelved|defeated|agreed\s+to|gave\s+(?:its\s+)?(?:final\s+|general\s+|initial\s+|preliminary\s+|unanimous\s+)?(?:approval|assent|green\s+light))\b|(?:approved|passed|adopted|ratified)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bill|law|resolution|motion)\b|vot(?:e|ed|ing)\s+(?:to|on|for|against)\b|parliament(?:ary)?(?:['’]s)?\s+(?:bill|law|ratification|resolution|vote|decision|approval)\b|(?:law|bill|resolution)\s+(?:passed|approved|adopted)\s+by\b)/i },
-  { type: 'armed-group', pattern: /\b(?:armed|terrorist|militant|insurgent|rebel|jihadist|extremist|counter-revolutionary|anti-revolutionary)\s+(?:groups?|elements|agents|cells|militias?|outfits?|fighters|militants)\b/i, needsPlace: true },
+  ARMED_GROUP_NOUNS,
   { type: 'armed-group', pattern: /\b(?:campaign of terror\b|(?:offensive|insurgency|gains|resurgence|reactivation|incursion|advance|onslaught)\b|(?:seized|captured|overran|launched)\b)/i, needsArmedGroup: true },
   { type: 'meeting', pattern: /\b(?:meetings?\b|met\b|meets\b|(?:held\s+)?talks\b|summit\b|consultations\b|conferred\b|sat down with\b|(?:received|receives|hosted|hosts|welcomed|welcomes)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?counterparts?\b)/i },
   // A named dialogue is a meeting series' session ("the Foreign and Strategic Dialogue in Canberra",
@@ -270,6 +275,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         // "last month's summit", "an earlier attack": a clause that refers back to another event reports none
         // ("The meeting came a month after last month's summit in Nairobi, where …").
         if (BACK_REFERENCE.test(text.slice(Math.max(clause.start, trigger.start - 50), trigger.start)) || backReferenceIn(text, clause)) continue;
+        if (LAST_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "whose last visit to Baghdad"
         if (DEMONSTRATIVE_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 40), trigger.start))) continue; // "involvement in that attack"
         if (NEGATED.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "was not attacked"
         if (ENDED.test(text.slice(Math.max(clause.start, trigger.start - 40), trigger.start))) continue; // "would stop its attacks"
@@ -466,6 +472,9 @@ const BACK_REFERENCE_PHRASE = new RegExp(`${BACK_REFERENCE.source.slice(0, -1)}(
 
 const BACK_REFERENCE_WORD = /earlier|previous|prior|past|last|yesterday/i;
 
+// "whose last visit to Baghdad was in 2011", "the last attack on the town": the one before this one.
+const LAST_BEFORE = /\b(?:the|its|their|his|her|whose)\s+last\s+(?:[\w-]+\s+)?$/i;
+
 // "convicted of involvement in that attack", "That bombing killed 13": a demonstrative points back to an
 // event told before (a complementiser has no preposition before it, or an article after it: "said that
 // attacks …", "referred to that the assassination …").
@@ -533,13 +542,18 @@ function eventDates(text: string, dates: DateMention[], trigger: { start: number
       !(
         (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) && (trigger.start < d.end || trigger.start - d.end > ATTRIBUTIVE_REACH) && !(trigger.start < d.start && IN_BEFORE_ARTICLE.test(text.slice(Math.max(0, d.start - 14), d.start)) && namesEventOf(text, d.end, type))) ||
         // "visited the memorial to those who died in the war in 1971": the year of a relative clause's own verb.
-        (d.start > trigger.start && RELATIVE_CLAUSE.test(text.slice(trigger.start, d.start)))
+        (d.start > trigger.start && RELATIVE_CLAUSE.test(text.slice(trigger.start, d.start))) ||
+        // "Erdogan, whose last visit was in 2011, when he was prime minister, met …": a relative clause
+        // between the subject and the verb has its own time.
+        (d.end <= trigger.start && INSERTED_RELATIVE.test(text.slice(Math.max(0, d.start - 80), d.start)) && text.slice(d.end, trigger.start).includes(','))
       ),
   );
   if (own.length < 2) return own;
   const kept = own.filter((d) => !SAID_BEFORE.test(text.slice(Math.max(0, d.start - 25), d.start)));
   return kept.length ? kept : own;
 }
+/** An inserted relative clause still open before a year: ", whose last visit was in …" (no comma since). */
+const INSERTED_RELATIVE = /,\s+(?:whose|who|which)\s[^,]*$/i;
 /** A relative clause between a trigger and a year ("… who died …", "… which was built …"). */
 const RELATIVE_CLAUSE = /\b(?:who|which|whose)\s/i;
 /** A determiner right before a year: the year then modifies the noun after it ("the 1971 war"). */
@@ -599,6 +613,12 @@ function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMen
   // "Parliament voted on Sunday to expel the troops after an airstrike killed …": violence inside the
   // cause the clause gives after its own event is an earlier event; the event before it is the news.
   // (Not a meeting there: "talked about the visit, after the two met" reports the meeting.)
+  // "arrived in Iraq on Monday for talks on … the Kurdish militant group": a group the news names is
+  // not what the visit or meeting in the same clause reports.
+  if (found.rule === ARMED_GROUP_NOUNS) {
+    const news = firstTrigger(masked, clause, armedGroups, TRIGGERS.indexOf(ARMED_GROUP_NOUNS) + 1);
+    if (news && (news.type === 'meeting' || news.type === 'visit')) found = news;
+  }
   // Its places, dates and people are the earlier event's too: `until` ends what the event reads.
   let until: number | undefined;
   const cause = found.type === 'strike' || found.type === 'armed-group' ? CAUSE_PHRASE.exec(masked) : null;
@@ -633,8 +653,9 @@ function findVisit(clauseText: string) {
  * The first rule whose pattern matches the clause.
  * @param armedGroups the article's armed-group mentions (checked before the pattern: cheaper, and usually none)
  */
-function firstTrigger(clauseText: string, clause: Clause, armedGroups: ActorMention[]) {
-  for (const rule of TRIGGERS) {
+function firstTrigger(clauseText: string, clause: Clause, armedGroups: ActorMention[], from = 0) {
+  for (let r = from; r < TRIGGERS.length; r++) {
+    const rule = TRIGGERS[r];
     if (rule.needsArmedGroup && !armedGroups.some((a) => inClause(clause, a.start, a.end))) continue;
     const match = rule.pattern.exec(clauseText);
     if (!match) continue;
@@ -646,8 +667,8 @@ function firstTrigger(clauseText: string, clause: Clause, armedGroups: ActorMent
 
 /** What announces a bare verb such as "meet": "to meet", "will meet" (a plain scan for the verb is cheaper than a lookbehind at every position). */
 const ANNOUNCED_VERB = /\b(?:to|will|would|shall)\s+$/i;
-/** Whom a verb such as "meet" names next: a capitalised name or a determiner (case-sensitive on purpose). */
-const WHOM = /^\s+(?:with\s+)?(?:\p{Lu}|his\b|her\b|their\b|the\b)/u;
+/** Whom a verb such as "meet" names next: a capitalised name or a determiner (case-sensitive on purpose), not what is met ("meet the needs"). */
+const WHOM = /^\s+(?:with\s+)?(?:\p{Lu}|(?:his|her|their|the)\b(?!\s+(?:[\w-]+\s+)?(?:needs|demands|requirements|expectations|criteria|conditions|targets|standards|deadlines?|goals|challenges|costs)\b))/u;
 
 /** The clause text with quotations (holes) blanked out, same length so indices stay aligned. */
 function maskHoles(text: string, clause: Clause): string {
