@@ -60,6 +60,10 @@ const DATELINE_CAPS = /^(\p{Lu}[\p{Lu}'’.]+(?:[ -]\p{Lu}[\p{Lu}'’.]+){0,3}(?
 // Wire copy: "KATHMANDU, Aug 3 (IANS) Prime Minister …", "TBILISI, May 14. /TASS/. Georgia's …",
 // "ASTANA, June 7 (Xinhua) -- …": an all-capitals place, maybe a day, and a one-word agency, no dash needed.
 const DATELINE_WIRE = /^(\p{Lu}[\p{Lu}'’.-]+(?:[ -]\p{Lu}[\p{Lu}'’.-]+){0,3})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\.?\s*(?:\([A-Z][A-Za-z.&-]{1,15}\)|\/[A-Z][A-Za-z.&-]{1,15}\/\.?)\s*(?:(?:[:—–]|--?)\s*)?(?=\p{Lu}|["“‘'])/u;
+// "NEW DELHI, Apr 23:", "Lima, 29th January 2024 —": a place and the filing date, then a colon or dash. The
+// date is the page's, not the news's (group 2; the place before it may be a desk's, not a city).
+const MONTH_WORD = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+const DATE_STAMP_PREFIX = new RegExp(`^(\\p{Lu}[\\p{L} /.'’-]{1,40}),\\s*((?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_WORD}(?:,?\\s+\\d{4})?|${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,\\s*\\d{4})?))\\s*[:—–]\\s*`, 'u');
 // "Iran Press News:", "Xinhua Agency:" — a title-case outlet-like label before the paragraph text.
 const OUTLET_LABEL = /^((?:[A-Z][\p{L}0-9&'’.-]*\s*){1,6}):[\s\u00a0]*/u;
 const OUTLET_WORDS = /(news|press|tv|agency|times|media|service|network|radio|post|herald|tribune|gazette|journal|daily|wire|online|report)/i;
@@ -171,6 +175,18 @@ export function findChrome(text: string, meta: Pick<ManifestEntry, 'title' | 'ou
         add(offset, offset + d[0].length, 'dateline');
         offset += d[0].length;
         rest = rest.slice(d[0].length);
+        continue;
+      }
+      const stamp = DATE_STAMP_PREFIX.exec(rest);
+      if (stamp) {
+        // Three spans: the place, the date alone (so it can be read as the page's date), the colon.
+        const at = offset + stamp[0].indexOf(stamp[2], stamp[1].length);
+        add(offset, at, 'dateline');
+        add(at, at + stamp[2].length, 'dateline');
+        add(at + stamp[2].length, offset + stamp[0].length, 'dateline');
+        if (/\d{4}/.test(stamp[2])) firstDateLine ??= stamp[2];
+        offset += stamp[0].length;
+        rest = rest.slice(stamp[0].length);
         continue;
       }
       const o = OUTLET_LABEL.exec(rest);
