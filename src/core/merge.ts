@@ -578,6 +578,8 @@ function compatible(a: MergedEvent, b: MergedEvent | Observation, geo: PlaceRela
   if ((onlyBackground(a) && !b.date) || (onlyBackground(b) && !a.date)) return false;
   // Two undated outlets naming other days ("on Monday", "on Tuesday November 21") report two events.
   if (namedDaysDiffer(a.window, b.window)) return false;
+  // The upper and the lower house's votes on one bill are two events.
+  if (a.type === 'vote' && otherChamber(a.orgs, b.orgs)) return false;
   // Cheapest tests first: dates and actors are string comparisons, places may need geometry.
   return datesFit(a, b) && actorsFit(a, b, false, geo) && placesFit(a.place, b.place, geo);
 }
@@ -644,6 +646,13 @@ function windowsFit(a: Dated, b: Dated): boolean {
   const [as, ae] = a.date ? [a.date, lastDay(a.date, a.precision)] : [wa!.from ?? '', wa!.to];
   const [bs, be] = b.date ? [b.date, lastDay(b.date, b.precision)] : [wb!.from ?? '', wb!.to];
   return as <= be && bs <= ae && dayAgrees(wa, b) && dayAgrees(wb, a);
+}
+
+/** Whether one side names a legislature's upper house and the other its lower house (`pipeline.ts` names them). */
+function otherChamber(a: string[], b: string[]): boolean {
+  const chamber = (orgs: string[]) => orgs.some((o) => o.startsWith('Upper house of ')) ? 'upper' : orgs.some((o) => o.startsWith('Lower house of ')) ? 'lower' : '';
+  const ca = chamber(a), cb = chamber(b);
+  return ca !== '' && cb !== '' && ca !== cb;
 }
 
 /** Whether two undated reports' named days cannot be one day: other weekdays (no evening on either side) or other month-days. */

@@ -331,6 +331,10 @@ export function analyseArticle(article: Article, gazetteer: Gazetteer, issues: I
  * "The parliament on Tuesday approved …" in an article with no publication date: the day is unknown but
  * not free — it is a Tuesday, and only a report dated on a Tuesday can be the same event.
  */
+/** A legislature's upper or lower chamber, as a vote's trigger names it. */
+const UPPER_CHAMBER = /\b(?:senate|senators|upper\s+(?:house|chamber)|house\s+of\s+lords|bundesrat)\b/i;
+const LOWER_CHAMBER = /\b(?:lower\s+(?:house|chamber)|chamber\s+of\s+deputies|deputies|house\s+of\s+(?:representatives|commons)|duma|bundestag)\b/i;
+
 function namedDay(c: EventCandidate, w: ArticleWork): DateWindow | null {
   let best: UnresolvedDate | null = null;
   for (const u of w.namedDays) {
@@ -363,6 +367,10 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
     const country = gazetteer.get(`cc:${c.legislature}`);
     const capital = capitalOf(c.legislature, gazetteer);
     if (country && !orgs.includes(`Parliament of ${country.name}`)) orgs.push(`Parliament of ${country.name}`);
+    // Which chamber voted, when the trigger names it ("the Senate gave general approval", "Deputies
+    // passed"): two chambers' votes on one bill are two events (`merge.ts`).
+    const chamber = UPPER_CHAMBER.test(c.trigger.text) ? 'upper house' : LOWER_CHAMBER.test(c.trigger.text) ? 'lower house' : '';
+    if (country && chamber) orgs.push(`${chamber[0].toUpperCase()}${chamber.slice(1)} of ${country.name}`);
     if (capital && (!place || place.precision === 'country')) {
       place = capital;
       placeText = placeText || `seat of the Parliament of ${country?.name ?? c.legislature}`;
