@@ -95,7 +95,7 @@ const HYPHEN_COMPOUND = /^-(?:linked|backed|led|allied|aligned|affiliated|based|
 const ORIGIN = /(?:^|[\s(,])from\s+(?:(?:the|capital|city)\s+){0,2}$/u;
 // What a strike hits: "strike on Kharkiv", "shelling of Donetsk", "attack against the city of Homs" (right
 // after the trigger), or the object of a hitting verb anywhere in the clause ("missiles hit Odesa").
-const STRIKE_TARGET = /^\s+(?:on|of|against|targeting|near)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}$/iu;
+const STRIKE_TARGET = /^\s+(?:on|of|against|targeting|near)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}$/iu;
 const HIT_VERB = new RegExp(String.raw`(?:^|[\s(,])(?:hit|hits|struck|strikes|targeted|targeting|shelled|pounded|bombed|attacked|stormed|raided|overran|ambushed|seized|captured)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|capital|city|town|village|port|province|region|of)\s+){0,3}${APPOSITION}$`, 'iu');
 const LEGISLATURE = /(?:(\p{Lu}[\p{L}.]*)(?:['’]s)?\s+)?(?:[Pp]arliament|[Pp]arliamentary|[Ll]awmakers|[Ll]egislature|[Ll]egislators|MPs|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly|[Mm]ajlis|(?:[Ll]ower|[Uu]pper) (?:[Hh]ouse|[Cc]hamber)|[Cc]hamber of [Dd]eputies|House of (?:Representatives|Commons|Lords)|Duma|Rada|Bundestag|Sejm|Knesset)\b/gu;
 /** Whether a clause names a legislature (a referendum's "voters voted" is no legislature's vote). */
@@ -262,7 +262,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
       const inEvent = (span: { start: number; end: number }) => inClause(clause, span.start, span.end) && span.end <= until;
       for (const { type, match, rule } of also ? [also, found] : [found]) {
         const trigger = { start: clause.start + match.index!, end: clause.start + match.index! + match[0].length, text: match[0] };
-        const places = input.places.filter(inEvent);
+        const places = ownPlaces(input.places.filter(inEvent), triggered.placesUntil);
         const place = pickPlace(text, clause, places, trigger, type);
         if (rule.needsPlace && !place) continue;
         let actors = sentenceActors.filter((a) => inEvent(a) && !a.titleOnly);
@@ -284,7 +284,8 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         if (PRONOUN_SUBJECT.test(sentence.text) && previous?.subject && (type === 'meeting' || type === 'visit')) {
           actors = [previous.subject, ...actors];
         }
-        const date = nearestDate(eventDates(text, input.dates.filter(inEvent), trigger, type), trigger);
+        // The day of the event it answers is not its own ("in retaliation for a strike on Monday").
+        const date = nearestDate(eventDates(text, input.dates.filter((d) => inEvent(d) && (triggered.placesUntil === undefined || d.end <= triggered.placesUntil)), trigger, type), trigger);
         // "The war … has killed tens of thousands": a running toll, not an event, unless a day is given.
         // Not "have been killed in an airstrike": the deaths of one attack.
         if (type === 'strike' && date?.precision !== 'day' && /^kill/i.test(trigger.text) && TOLL_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 20), trigger.start)) && !ONE_ATTACK_AFTER.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 80))) && !ONE_ATTACK_WHEN.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 140)))) continue;
@@ -637,8 +638,23 @@ function clauseTrigger(input: TypingInput, clause: Clause, armedGroups: ActorMen
   if (HABITUAL.test(masked)) return null;
   // A trip and the talks it was for are two events ("traveled to Juba for talks with …").
   const also = found.type === 'meeting' ? findVisit(masked) : null;
-  return { found, also, until };
+  // "launched airstrikes on Hodeidah port in retaliation for missile attacks on Ben Gurion airport": what
+  // the event answers is another event, and so are its dates and places (its places only when the event
+  // names one of its own).
+  const answer = RETALIATION.exec(masked);
+  const placesUntil = answer && answer.index > found.match.index ? clause.start + answer.index : undefined;
+  return { found, also, until, placesUntil };
 }
+
+/** The places before `until` when there are any, else all: a clause's places up to the event it answers. */
+function ownPlaces(places: PlaceMention[], until: number | undefined): PlaceMention[] {
+  if (until === undefined) return places;
+  const before = places.filter((p) => p.end <= until);
+  return before.length ? before : places;
+}
+
+/** What opens the earlier event a strike answers. */
+const RETALIATION = /\bin\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)\s/i;
 
 /** What opens the cause of a clause's event ("… after an airstrike killed", "… in retaliation for the attack"). */
 const CAUSE_PHRASE = /\b(?:after|following|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|in\s+the\s+wake\s+of)\s/i;
