@@ -18,6 +18,7 @@ import { unreadScript } from './script';
 import { textPieces } from './segments';
 import type { ArticleReading, StoredCorrection } from './protocol';
 import { ReadingVersions } from './reading-versions';
+import { byTextLength, inParts } from './parts';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures/add');
 const text = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -177,5 +178,24 @@ describe('ReadingVersions', () => {
     const one = new ReadingVersions().changed([reading('a.txt', ['e1'])], {});
     const other = new ReadingVersions().changed([reading('a.txt', ['e9'])], { 'a.txt': one[0].version! });
     expect(other.map((r) => r.events)).toEqual([['e9']]);
+  });
+});
+
+describe('a batch in parts (parts.ts)', () => {
+  it('splits readings into messages of a few, in order, and the parts join back to the list', () => {
+    const readings = Array.from({ length: 23 }, (_, i) => `r${i}`);
+    const parts = inParts(readings, 10);
+    expect(parts.map((p) => p.length)).toEqual([10, 10, 3]);
+    expect(parts.flat()).toEqual(readings);
+    expect(inParts([], 10)).toEqual([]);
+    expect(inParts(['a', 'b'], 0)).toEqual([['a'], ['b']]);
+  });
+
+  it('keeps articles in IndexedDB parts of at most so much text, a longer article alone', () => {
+    const article = (file: string, chars: number) => ({ file, text: 'x'.repeat(chars) });
+    const articles = [article('a', 40), article('b', 50), article('c', 20), article('d', 150), article('e', 10)];
+    expect(byTextLength(articles, 100).map((p) => p.map((a) => a.file))).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
+    expect(byTextLength(articles, 1000).map((p) => p.length)).toEqual([5]);
+    expect(byTextLength([], 100)).toEqual([]);
   });
 });

@@ -7,7 +7,9 @@
 import { untrack } from 'svelte';
 import type { EventStore } from '../state/events.svelte';
 import type { DatelineEvent, Issue } from '../../core/types';
+import { nextTask } from '../state/slices';
 import { ArticleDatabase } from './db';
+import { byTextLength } from './parts';
 import {
   ADDED_LAYER,
   MAX_ARTICLE_CHARS,
@@ -33,6 +35,9 @@ const BASE_LAYER = 'events';
  */
 const MAX_MERGED_IMPORT = 20_000;
 const NONE: DatelineEvent[] = [];
+
+/** Text put in IndexedDB in one task (characters): its structured copy is made on the main thread. */
+const SAVE_CHARS = 100_000;
 
 export interface AddMessage {
   kind: 'error' | 'warning' | 'done';
@@ -99,7 +104,7 @@ export class AddedArticles {
   readonly #db = new ArticleDatabase();
   #worker: Worker | null = null;
   #nextId = 1;
-  readonly #pending = new Map<number, { resolve: (reply: AddReply) => void; onProgress?: (p: AddProgress) => void }>();
+  readonly #pending = new Map<number, { resolve: (reply: AddReply) => void; onProgress?: (p: AddProgress) => void; readings: ArticleReading[] }>();
   /** The pipeline layer as loaded, and the copy with replaced events that was last put in the store. */
   #base: DatelineEvent[] | null = null;
   #patchedBase: DatelineEvent[] | null = null;
@@ -193,7 +198,7 @@ export class AddedArticles {
     this.readings = {};
     this.baseShown = true;
     await this.#db.clear();
-    this.#publish({ events: [], replaced: [], rejectedEvents: [], readings: [] });
+    await this.#publish({ events: [], replaced: [], rejectedEvents: [], readings: [] }, []);
     this.messages = [{ kind: 'done', text: 'All added articles and corrections were removed from this browser.' }];
   }
 
@@ -257,8 +262,11 @@ export class AddedArticles {
       const pending = this.#pending.get(reply.id);
       if (!pending) return;
       if (reply.kind === 'progress') pending.onProgress?.(reply.progress);
+      else if (reply.kind === 'readings') pending.readings.push(...reply.readings);
       else {
         this.#pending.delete(reply.id);
+        // The readings sent ahead in parts (protocol.ts) join the reply's own.
+        if (reply.kind === 'extracted' && pending.readings.length) reply.result.readings = [...pending.readings, ...reply.result.readings];
         pending.resolve(reply);
       }
     };
@@ -276,7 +284,7 @@ export class AddedArticles {
 
   #ask(request: Exclude<AddRequest, { kind: 'cancel' }>, onProgress?: (p: AddProgress) => void): Promise<AddReply> {
     return new Promise((resolve) => {
-      this.#pending.set(request.id, { resolve, onProgress });
+      this.#pending.set(request.id, { resolve, onProgress, readings: [] });
       this.#workerOf().postMessage(request);
     });
   }
@@ -316,14 +324,24 @@ export class AddedArticles {
     if (reply.kind !== 'extracted') return null;
     const result = reply.result;
     this.lastRunMs = result.elapsedMs;
-    if (result.added.length) {
-      const names = new Set(result.added.map((a) => a.file));
-      this.articles = [...this.articles.filter((a) => !names.has(a.file)), ...result.added];
-      await this.#db.putArticles(result.added);
-    }
-    this.#publish(result);
+    const names = new Set(result.added.map((a) => a.file));
+    const articles = result.added.length ? [...this.articles.filter((a) => !names.has(a.file)), ...result.added] : this.articles;
+    // Each step in a task of its own, so that 100 articles' worth does not make one long task: the events
+    // (store: map, list, slider), the panel's articles, keeping them in IndexedDB (which copies each
+    // text on this thread), the messages.
+    await this.#publish(result, articles);
+    await nextTask();
+    if (result.added.length) await this.#save(result.added);
     if (fresh) this.messages = this.#report(result);
     return result;
+  }
+
+  /** Keeps added articles in IndexedDB, up to SAVE_CHARS of text a transaction, each in a task of its own. */
+  async #save(articles: readonly StoredArticle[]): Promise<void> {
+    for (const [i, part] of byTextLength(articles, SAVE_CHARS).entries()) {
+      if (i) await nextTask();
+      await this.#db.putArticles(part);
+    }
   }
 
   /** Messages after reading new input: what was refused, each new article's outcome, the warnings. */
@@ -354,16 +372,22 @@ export class AddedArticles {
     return [...new Set(files.flatMap((f) => this.readings[f]?.events ?? []))];
   }
 
-  #publish(result: Pick<ExtractResult, 'events' | 'replaced' | 'rejectedEvents' | 'readings'>): void {
+  /**
+   * Puts a run's events in the store, then (in the next task: each is a page update of its own) the
+   * articles and their readings in the panel.
+   */
+  async #publish(result: Pick<ExtractResult, 'events' | 'replaced' | 'rejectedEvents' | 'readings'>, articles: StoredArticle[]): Promise<void> {
     this.events = result.events;
     this.replaced = result.replaced;
     this.rejectedEvents = result.rejectedEvents;
+    this.#sync();
+    await nextTask();
+    this.articles = articles;
     // The reply carries only the readings that changed: the others are the ones held, for the articles kept.
     const readings: Record<string, ArticleReading> = {};
-    for (const a of this.articles) if (this.readings[a.file]) readings[a.file] = this.readings[a.file];
+    for (const a of articles) if (this.readings[a.file]) readings[a.file] = this.readings[a.file];
     for (const r of result.readings) readings[r.file] = r;
     this.readings = readings;
-    this.#sync();
   }
 
   /**

@@ -13,8 +13,9 @@ import { readDroppedFiles, readPasted } from './browser-source';
 import { readAll } from './read-all';
 import { findings, type ArticleFindings } from './reading';
 import { nameLookups, type NameLookups } from '../../core/places';
-import type { AddProgress, AddReply, AddRequest, ExtractResult, PlaceChoice, StoredArticle } from './protocol';
+import { READINGS_PER_MESSAGE, type AddProgress, type AddReply, type AddRequest, type ExtractResult, type PlaceChoice, type StoredArticle } from './protocol';
 import { ReadingVersions } from './reading-versions';
+import { inParts } from './parts';
 
 const post = (reply: AddReply) => (self as unknown as Worker).postMessage(reply);
 const cancelled = new Set<number>();
@@ -68,9 +69,35 @@ const readingVersions = new ReadingVersions();
 /** Lets a cancel message in between articles (a macrotask: the message queue runs). */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Least time between two progress messages (ms). Each one updates the page's progress bar on its main
+ * thread, which shares the CPU with this worker: one a file or an article cost 100 dropped articles
+ * hundreds of page updates. A run shorter than this (a paste) sends none; the page shows its own text.
+ */
+const PROGRESS_EVERY_MS = 100;
+
+/** Posts a run's progress at most every PROGRESS_EVERY_MS. */
+function progressPoster(id: number): (p: AddProgress) => void {
+  let last = performance.now();
+  return (progress) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    post({ kind: 'progress', id, progress });
+  };
+}
+
+/** Sends a run's readings in parts ahead of its reply, all but the last part, which it returns for the reply. */
+function postReadingsInParts(id: number, readings: ExtractResult['readings']): ExtractResult['readings'] {
+  const parts = inParts(readings, READINGS_PER_MESSAGE);
+  const last = parts.pop() ?? [];
+  for (const part of parts) post({ kind: 'readings', id, readings: part });
+  return last;
+}
+
 async function extract(request: Extract<AddRequest, { kind: 'extract' }>): Promise<ExtractResult> {
   const started = performance.now();
-  const progress = (p: AddProgress) => post({ kind: 'progress', id: request.id, progress: p });
+  const progress = progressPoster(request.id);
   const check = () => {
     if (cancelled.has(request.id)) throw new Cancelled();
   };
@@ -110,7 +137,8 @@ async function extract(request: Extract<AddRequest, { kind: 'extract' }>): Promi
   }
   progress({ stage: 'merging', done: all.length, total: all.length });
   const read = readAll(all, found, request.existing, request.corrections, gaz);
-  const readings = readingVersions.changed(read.readings, request.readingVersions);
+  check();
+  const readings = postReadingsInParts(request.id, readingVersions.changed(read.readings, request.readingVersions));
   return { added, rejected, ...read, readings, issues: [...issues, ...read.issues], elapsedMs: performance.now() - started };
 }
 

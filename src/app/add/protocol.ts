@@ -133,7 +133,8 @@ export interface ExtractResult {
   /**
    * Readings of the articles whose reading the page does not hold yet in this version (a new article, or
    * one whose events changed); the page keeps its own copy of the others. With 100 articles kept, a paste's
-   * reply would otherwise carry 100 readings (~750 kB) that the page has to deserialise again.
+   * reply would otherwise carry 100 readings (~750 kB) that the page has to deserialise again. The worker
+   * sends all but the last few in 'readings' messages before this reply; the page puts them back here.
    */
   readings: ArticleReading[];
   elapsedMs: number;
@@ -141,10 +142,18 @@ export interface ExtractResult {
 
 export type AddReply =
   | { kind: 'progress'; id: number; progress: AddProgress }
+  /**
+   * Part of a run's readings, sent before its 'extracted' reply: the page keeps them until that reply.
+   * A batch's readings (~8 kB an article) in one message would be deserialised in one long main-thread task.
+   */
+  | { kind: 'readings'; id: number; readings: ArticleReading[] }
   | { kind: 'extracted'; id: number; result: ExtractResult }
   | { kind: 'places'; id: number; places: PlaceChoice[] }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string };
+
+/** Readings per 'readings' message (about 80 kB: a few milliseconds to deserialise). */
+export const READINGS_PER_MESSAGE = 10;
 
 /** Largest article text read (characters): a news story is far shorter; more is likely not one article. */
 export const MAX_ARTICLE_CHARS = 1_000_000;

@@ -62,13 +62,15 @@ export function fitPadding(width: number, height: number, wanted: Padding): Padd
 
 /**
  * Fits the map to all events (the default view when the URL names none).
+ * @param size the map's size; by default its container's, read now (which lays the page out first if it
+ *   changed: after a large DOM update, pass a size read before it)
  * @returns false when there is nothing to fit
  */
-export function fitEvents(map: MaplibreMap, events: readonly DatelineEvent[], padding: Partial<PaddingOptions> = {}): boolean {
+export function fitEvents(map: MaplibreMap, events: readonly DatelineEvent[], padding: Partial<PaddingOptions> = {}, size?: { width: number; height: number }): boolean {
   if (events.length === 0) return false;
   const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: events as DatelineEvent[] });
-  const container = map.getContainer();
-  const pad = fitPadding(container.clientWidth, container.clientHeight, { top: 50, bottom: 50, left: 50, right: 50, ...padding });
+  const { width, height } = size ?? { width: map.getContainer().clientWidth, height: map.getContainer().clientHeight };
+  const pad = fitPadding(width, height, { top: 50, bottom: 50, left: 50, right: 50, ...padding });
   map.fitBounds([w, s, e, n] as LngLatBoundsLike, { padding: pad, maxZoom: 6, animate: false });
   return true;
 }
