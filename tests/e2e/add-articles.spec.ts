@@ -262,6 +262,49 @@ test.describe('Add articles', () => {
     await expect(herrera).toHaveCount(0);
   });
 
+  test('a batch of 25 dropped articles: each is read with its reading, and all are kept over a reload', async ({ page }) => {
+    // The kinds of the reading worker's replies, in order.
+    await page.addInitScript(() => {
+      const replies: string[] = ((window as unknown as { __replyKinds: string[] }).__replyKinds = []);
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (options?.name === 'dateline-add-articles') this.addEventListener('message', (event: MessageEvent) => replies.push(event.data?.kind));
+        }
+      };
+    });
+    await openApp(page);
+    await openPanel(page);
+    // About 4,800 characters each: the readings reach the page in three messages (protocol.ts, 10 each) and
+    // the articles are kept in IndexedDB in two parts of at most 100,000 characters.
+    const story = fixture('paste/andes-talks-a.txt').trim();
+    const files = Array.from({ length: 25 }, (_, i) => ({
+      name: `batch-${String(i + 1).padStart(2, '0')}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(Array.from({ length: 8 }, (_, k) => `${story} (${i + 1}.${k + 1})`).join('\n\n')),
+    }));
+    await page.locator('input[type=file][multiple]').setInputFiles(files);
+    await expectRead(page);
+    await expect(page.getByRole('heading', { name: 'Your articles (25)' })).toBeVisible();
+    // One message an article (and its warnings); every article's reading arrived (its message offers it),
+    // the last one's with its highlights.
+    const messages = page.locator('#add-articles-panel .messages li').filter({ hasText: /^batch-\d\d\.txt: 1 event found/ });
+    await expect(messages).toHaveCount(25);
+    await expect(messages.getByRole('button', { name: 'Show the reading' })).toHaveCount(25);
+    // The readings came ahead of the reply in parts, each deserialised in a task of its own.
+    const kinds = (await page.evaluate(() => (window as unknown as { __replyKinds: string[] }).__replyKinds)).filter((k) => k !== 'progress');
+    expect(kinds.slice(-3)).toEqual(['readings', 'readings', 'extracted']);
+    await messages.filter({ hasText: 'batch-25.txt' }).getByRole('button', { name: 'Show the reading' }).click();
+    await expect(page.locator('#add-articles-panel .text button.hl.place').filter({ hasText: 'Santiago' }).first()).toBeVisible();
+    await page.reload();
+    await waitForMapIdle(page);
+    await openPanel(page);
+    await expect(page.getByRole('heading', { name: 'Your articles (25)' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Read batch-01.txt' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Read batch-25.txt' })).toBeVisible();
+  });
+
   test('the first view loads no extraction code and no gazetteer; opening the panel and reading does', async ({ page }) => {
     const requests: string[] = [];
     const methods = new Set<string>();

@@ -13,7 +13,8 @@ import { loadGazetteer, PROJECT_ROOT } from '../../cli/gazetteer-node';
 import { readDroppedFiles, readPasted } from './browser-source';
 import { applyCorrections } from './corrections';
 import { mergeWithShown } from './merge-existing';
-import { findings, reading } from './reading';
+import { findings, reading, ReadingMemo } from './reading';
+import { readAll } from './read-all';
 import { unreadScript } from './script';
 import { textPieces } from './segments';
 import type { ArticleReading, StoredCorrection } from './protocol';
@@ -136,6 +137,27 @@ describe('with the gazetteer', () => {
     expect(r.spans.some((s) => s.kind === 'actor' && s.text === 'Lucía Mamani')).toBe(true);
     // Pieces give back the text exactly.
     expect(textPieces(article.text, r.spans).map((p) => p.text).join('')).toBe(article.text);
+  });
+
+  it('a reading is made again only when what it shows of its events changed (ReadingMemo), with the same result', () => {
+    const articles = [...pasted('paste/andes-talks-a.txt', '2025-09-12'), ...pasted('paste/security-talks-tehran.txt', '2021-04-13')];
+    const found = articles.map((a) => findings(a, gazetteer));
+    const memo = new ReadingMemo();
+    const first = readAll(articles, found, seeds(), [], gazetteer, memo);
+    expect(first.readings).toEqual(readAll(articles, found, seeds(), [], gazetteer).readings);
+    // The same input again: the same reading objects (no new reading, no new text for ReadingVersions).
+    const again = readAll(articles, found, seeds(), [], gazetteer, memo);
+    expect(again.readings.every((r, i) => r === first.readings[i])).toBe(true);
+    // An event moved by a correction: the article whose quote it is gets a new reading; the other keeps its.
+    const santiago = first.events.find((e) => e.properties.place_name === 'Santiago')!;
+    const quote = santiago.properties.sources[0];
+    const valparaiso = gazetteer.lookup('Valparaíso').find((e) => e.place.country === 'CL' && e.place.precision === 'city')!.place;
+    const moved: StoredCorrection = { id: 'c1', file: quote.file, start: quote.start, eventId: santiago.properties.id, at: '2026-12-07T10:00:00.000Z', value: { field: 'place', place: { ...valparaiso, countryName: 'Chile', population: 0 } } };
+    const corrected = readAll(articles, found, seeds(), [moved], gazetteer, memo);
+    expect(corrected.readings[0]).not.toBe(first.readings[0]);
+    expect(corrected.readings[0]).toEqual(readAll(articles, found, seeds(), [moved], gazetteer).readings[0]);
+    expect(corrected.readings[0].spans.find((s) => s.kind === 'date' && s.text === 'Wednesday')!.lon).toBeCloseTo(valparaiso.lon, 3);
+    expect(corrected.readings[1]).toBe(first.readings[1]);
   });
 });
 

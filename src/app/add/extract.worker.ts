@@ -11,7 +11,7 @@ import { decodeCompactGazetteer, type CompactGazetteerData } from '../../core/ga
 import type { Article, Issue } from '../../core/types';
 import { readDroppedFiles, readPasted } from './browser-source';
 import { readAll } from './read-all';
-import { findings, type ArticleFindings } from './reading';
+import { findings, ReadingMemo, type ArticleFindings } from './reading';
 import { nameLookups, type NameLookups } from '../../core/places';
 import { READINGS_PER_MESSAGE, type AddProgress, type AddReply, type AddRequest, type ExtractResult, type PlaceChoice, type StoredArticle } from './protocol';
 import { ReadingVersions } from './reading-versions';
@@ -65,6 +65,8 @@ function findingsOf(article: Article, gaz: Gazetteer, names: NameLookups): Artic
 
 /** Which readings the page already holds (a reply leaves them out). */
 const readingVersions = new ReadingVersions();
+/** The last reading of each article, reused while nothing it shows changed. */
+const readingMemo = new ReadingMemo();
 
 /** Lets a cancel message in between articles (a macrotask: the message queue runs). */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -136,7 +138,7 @@ async function extract(request: Extract<AddRequest, { kind: 'extract' }>): Promi
     }
   }
   progress({ stage: 'merging', done: all.length, total: all.length });
-  const read = readAll(all, found, request.existing, request.corrections, gaz);
+  const read = readAll(all, found, request.existing, request.corrections, gaz, readingMemo);
   check();
   const readings = postReadingsInParts(request.id, readingVersions.changed(read.readings, request.readingVersions));
   return { added, rejected, ...read, readings, issues: [...issues, ...read.issues], elapsedMs: performance.now() - started };

@@ -9,7 +9,7 @@ import type { Article, DatelineEvent } from '../../core/types';
 import { applyCorrections } from './corrections';
 import { mergeWithShown } from './merge-existing';
 import type { ExtractResult, StoredCorrection } from './protocol';
-import { reading, type ArticleFindings } from './reading';
+import { quotesByFile, reading, type ArticleFindings, type ReadingMemo } from './reading';
 
 /**
  * @param articles every added article
@@ -17,6 +17,7 @@ import { reading, type ArticleFindings } from './reading';
  * @param shown the events already shown, or null for a map of the added articles only
  * @param corrections the reader's corrections, oldest first
  * @param gazetteer the loaded gazetteer
+ * @param memo the readings of an earlier run, reused where nothing they show changed (the worker's)
  * @returns the added layer, the shown events that gained sources, rejected events, readings and issues
  */
 export function readAll(
@@ -25,6 +26,7 @@ export function readAll(
   shown: readonly DatelineEvent[] | null,
   corrections: readonly StoredCorrection[],
   gazetteer: Gazetteer,
+  memo?: ReadingMemo,
 ): Pick<ExtractResult, 'events' | 'replaced' | 'rejectedEvents' | 'readings' | 'issues'> {
   // Each article was analysed for its reading: the run over all of them reuses that, not a second pass.
   const byFile = new Map(found.map((f) => [f.file, f]));
@@ -34,6 +36,7 @@ export function readAll(
   const corrected = applyCorrections([...merged.events, ...merged.replaced.values()], corrections, gazetteer);
   const events = corrected.events.filter((e) => !replacedIds.has(e.properties.id));
   const replaced = corrected.events.filter((e) => replacedIds.has(e.properties.id));
-  const shownNow = [...events, ...replaced];
-  return { events, replaced, rejectedEvents: corrected.rejected, readings: found.map((f) => reading(f, shownNow)), issues: result.issues };
+  const quotes = quotesByFile([...events, ...replaced]);
+  const readings = found.map((f) => (memo ? memo.of(f, quotes) : reading(f, quotes)));
+  return { events, replaced, rejectedEvents: corrected.rejected, readings, issues: result.issues };
 }

@@ -7,7 +7,7 @@
 import type { ArticleReading } from './protocol';
 
 export class ReadingVersions {
-  readonly #last = new Map<string, { text: string; version: string }>();
+  readonly #last = new Map<string, { reading: ArticleReading; text: string; version: string }>();
   readonly #prefix = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-`;
   #count = 0;
 
@@ -20,9 +20,14 @@ export class ReadingVersions {
     const out: ArticleReading[] = [];
     for (const r of readings) {
       const { version: _ignored, ...content } = r;
-      const text = JSON.stringify(content);
       let last = this.#last.get(r.file);
-      if (!last || last.text !== text) this.#last.set(r.file, (last = { text, version: `${this.#prefix}${++this.#count}` }));
+      // The same object as last time (ReadingMemo) is the same reading: no need to compare its text.
+      if (last?.reading !== r) {
+        const text = JSON.stringify(content);
+        if (!last || last.text !== text) last = { reading: r, text, version: `${this.#prefix}${++this.#count}` };
+        else last = { ...last, reading: r };
+        this.#last.set(r.file, last);
+      }
       if (held[r.file] !== last.version) out.push({ ...content, version: last.version });
     }
     return out;

@@ -82,18 +82,39 @@ export function findings(article: Article, gazetteer: Gazetteer, names?: NameLoo
   return { file: article.file, published: work.published, spans: kept, issues, analysis: { work, issues: [...issues] } };
 }
 
+/** An event's quote from one article (its offsets in the article's text). */
+export interface Quote {
+  start: number;
+  end: number;
+  event: DatelineEvent;
+}
+
+/**
+ * @param events every event shown
+ * @returns each article's quotes in the events, by file: one pass over the events for every reading
+ */
+export function quotesByFile(events: readonly DatelineEvent[]): Map<string, Quote[]> {
+  const byFile = new Map<string, Quote[]>();
+  for (const event of events) {
+    for (const s of event.properties.sources) {
+      let quotes = byFile.get(s.file);
+      if (!quotes) byFile.set(s.file, (quotes = []));
+      quotes.push({ start: s.start, end: s.end, event });
+    }
+  }
+  return byFile;
+}
+
 /**
  * Joins an article's findings to the events: each span supports the events whose quote from this article
  * contains it; a date or a name is shown on the map at the first of those events.
  * @param found the article's findings
- * @param events every event shown (added ones and those the article added a source to)
+ * @param events every event shown (added ones and those the article added a source to), or their quotes
+ *   by file (`quotesByFile`)
  * @returns the reading
  */
-export function reading(found: ArticleFindings, events: readonly DatelineEvent[]): ArticleReading {
-  const quotes: { start: number; end: number; event: DatelineEvent }[] = [];
-  for (const event of events) {
-    for (const s of event.properties.sources) if (s.file === found.file) quotes.push({ start: s.start, end: s.end, event });
-  }
+export function reading(found: ArticleFindings, events: readonly DatelineEvent[] | ReadonlyMap<string, readonly Quote[]>): ArticleReading {
+  const quotes = (events instanceof Map ? events : quotesByFile(events as readonly DatelineEvent[])).get(found.file) ?? [];
   const spans: ReadSpan[] = found.spans.map((s) => {
     const supported = quotes.filter((q) => q.start <= s.start && s.end <= q.end).map((q) => q.event);
     const first = supported[0]?.properties;
@@ -116,4 +137,28 @@ export function reading(found: ArticleFindings, events: readonly DatelineEvent[]
 /** "1 event — Meeting of … (12 March 2024)", for a span's description. */
 export function eventLabel(event: DatelineEvent): string {
   return `${event.properties.title} (${formatEventDate(event.properties)})`;
+}
+
+/**
+ * The last reading of each article, made again only when its findings or what its reading shows of its
+ * events (their ids, quote offsets, coordinates and titles) changed: with 100 articles kept, a paste
+ * changes one or two readings and every other one stays the same object.
+ */
+export class ReadingMemo {
+  readonly #last = new WeakMap<ArticleFindings, { key: string; reading: ArticleReading }>();
+
+  /**
+   * @param found an article's findings (the same object while the article is unchanged)
+   * @param quotes every event's quotes by file (`quotesByFile`)
+   * @returns its reading, the object made last time when nothing it shows changed
+   */
+  of(found: ArticleFindings, quotes: ReadonlyMap<string, readonly Quote[]>): ArticleReading {
+    const mine = quotes.get(found.file) ?? [];
+    const key = JSON.stringify(mine.map((q) => [q.start, q.end, q.event.properties.id, q.event.properties.lon, q.event.properties.lat, q.event.properties.title]));
+    const last = this.#last.get(found);
+    if (last?.key === key) return last.reading;
+    const made = reading(found, quotes);
+    this.#last.set(found, { key, reading: made });
+    return made;
+  }
 }
