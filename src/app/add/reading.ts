@@ -114,7 +114,8 @@ export function quotesByFile(events: readonly DatelineEvent[]): Map<string, Quot
  * @returns the reading
  */
 export function reading(found: ArticleFindings, events: readonly DatelineEvent[] | ReadonlyMap<string, readonly Quote[]>): ArticleReading {
-  const quotes = (events instanceof Map ? events : quotesByFile(events as readonly DatelineEvent[])).get(found.file) ?? [];
+  const byFile: ReadonlyMap<string, readonly Quote[]> = Array.isArray(events) ? quotesByFile(events) : (events as ReadonlyMap<string, readonly Quote[]>);
+  const quotes: readonly Quote[] = byFile.get(found.file) ?? [];
   const spans: ReadSpan[] = found.spans.map((s) => {
     const supported = quotes.filter((q) => q.start <= s.start && s.end <= q.end).map((q) => q.event);
     const first = supported[0]?.properties;
