@@ -116,7 +116,7 @@ const NOT_NAME = new Set(
     'though although whereas unless until because despite amid once whether even ' +
     'there here then also so yet not no all both each every some many most such other another more one two three ' +
     'former acting outgoing incoming interim analysts officials witnesses residents experts critics observers ' +
-    'hundreds thousands dozens scores supporters protesters mourners villagers survivors relatives ' +
+    'hundreds thousands dozens scores supporters protesters mourners villagers survivors relatives fighter fighters ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december god allah islam islamic republic revolution revolutionary middle east west ' +
     'north south western eastern northern southern central gulf sea ocean river street square airport international ' +
