@@ -275,8 +275,7 @@ export function detectEvents(input: TypingInput, dateline: PlaceMention | null =
         // "last month's summit", "an earlier attack": a clause that refers back to another event reports none
         // ("The meeting came a month after last month's summit in Nairobi, where …").
         if (BACK_REFERENCE.test(text.slice(Math.max(clause.start, trigger.start - 50), trigger.start)) || backReferenceIn(text, clause)) continue;
-        if (LAST_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "whose last visit to Baghdad"
-        if (DEMONSTRATIVE_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 40), trigger.start))) continue; // "involvement in that attack"
+        if (POINTS_BACK_BEFORE.test(text.slice(Math.max(clause.start, trigger.start - 40), trigger.start))) continue; // "in that attack", "whose last visit"
         if (NEGATED.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start))) continue; // "was not attacked"
         if (ENDED.test(text.slice(Math.max(clause.start, trigger.start - 40), trigger.start))) continue; // "would stop its attacks"
         // "talked on Thursday about Zelenskiy's visit to the United States": the topic of this event, not one.
@@ -473,13 +472,12 @@ const BACK_REFERENCE_PHRASE = new RegExp(`${BACK_REFERENCE.source.slice(0, -1)}(
 
 const BACK_REFERENCE_WORD = /earlier|previous|prior|past|last|yesterday/i;
 
-// "whose last visit to Baghdad was in 2011", "the last attack on the town": the one before this one.
-const LAST_BEFORE = /\b(?:the|its|their|his|her|whose)\s+last\s+(?:[\w-]+\s+)?$/i;
-
-// "convicted of involvement in that attack", "That bombing killed 13": a demonstrative points back to an
-// event told before (a complementiser has no preposition before it, or an article after it: "said that
-// attacks …", "referred to that the assassination …").
-const DEMONSTRATIVE_BEFORE = /(?:\b(?:in|of|for|to|with|from|after|since|before|during|behind|over)\s+(?:that|those)|^(?:That|Those))\s+(?:(?!(?:the|a|an|his|her|its|their)\s)[\w-]+\s+)?$/i;
+// Words right before a trigger that point back to an event told before:
+// - "whose last visit to Baghdad was in 2011", "the last attack on the town": the one before this one;
+// - "convicted of involvement in that attack", "That bombing killed 13": a demonstrative (a complementiser
+//   has no preposition before it, or an article after it: "said that attacks …", "referred to that the
+//   assassination …").
+const POINTS_BACK_BEFORE = /(?:\b(?:the|its|their|his|her|whose)\s+last|\b(?:in|of|for|to|with|from|after|since|before|during|behind|over)\s+(?:that|those)|^(?:That|Those))\s+(?:(?!(?:the|a|an|his|her|its|their)\s)[\w-]+\s+)?$/i;
 
 /** Whether a clause's narrative holds a back-reference to an earlier event ("after last month's summit"). */
 function backReferenceIn(text: string, clause: Clause): boolean {
@@ -657,7 +655,7 @@ function ownPlaces(places: PlaceMention[], until: number | undefined): PlaceMent
 const RETALIATION = /\bin\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)\s/i;
 
 /** What opens the cause of a clause's event ("… after an airstrike killed", "… in retaliation for the attack"). */
-const CAUSE_PHRASE = /\b(?:after|following|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|in\s+the\s+wake\s+of)\s/i;
+const CAUSE_PHRASE = new RegExp(String.raw`\b(?:after|following|in\s+the\s+wake\s+of)\s|${RETALIATION.source}`, 'i');
 
 function findVisit(clauseText: string) {
   const rule = TRIGGERS.find((r) => r.type === 'visit')!;

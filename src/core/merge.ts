@@ -223,9 +223,11 @@ function mergePass(observations: Observation[], geo: PlaceRelation): MergedEvent
       // otherwise hold it apart from the day the other outlets give.
       target = onlyDatedAtPlace(index, unit, geo, recalled.get(unit.reports[0].file) ?? []);
       // Strong matches only (undated events or two shared people), and only an unambiguous best one.
-      const best = uniqueBest(unit);
-      if (!target) for (const e of strongCandidates(index, unit)) if (considerStrongFit(best, e, unit, geo)) break;
-      target ??= uniqueBestResult(best);
+      if (!target) {
+        const best = uniqueBest(unit);
+        for (const e of strongCandidates(index, unit)) if (considerStrongFit(best, e, unit, geo)) break;
+        target = uniqueBestResult(best);
+      }
       // An undated report placed more precisely than a country and naming someone joins the only dated
       // event it fits (an outlet that gives no day for the strike the others date); so does one in a town
       // that names the weekday of that event ("on Friday" in an article without a date). Not a region's:
@@ -648,9 +650,15 @@ function windowsFit(a: Dated, b: Dated): boolean {
   return as <= be && bs <= ae && dayAgrees(wa, b) && dayAgrees(wb, a);
 }
 
-/** Whether one side names a legislature's upper house and the other its lower house (`pipeline.ts` names them). */
+/** The participant that records which chamber of a country's legislature voted ("Upper house of Chile"). */
+export function chamberOrg(chamber: 'upper' | 'lower', country: string): string {
+  return `${CHAMBER_PREFIX[chamber]}${country}`;
+}
+const CHAMBER_PREFIX = { upper: 'Upper house of ', lower: 'Lower house of ' } as const;
+
+/** Whether one side names a legislature's upper house and the other its lower house (see `chamberOrg`). */
 function otherChamber(a: string[], b: string[]): boolean {
-  const chamber = (orgs: string[]) => orgs.some((o) => o.startsWith('Upper house of ')) ? 'upper' : orgs.some((o) => o.startsWith('Lower house of ')) ? 'lower' : '';
+  const chamber = (orgs: string[]) => orgs.some((o) => o.startsWith(CHAMBER_PREFIX.upper)) ? 'upper' : orgs.some((o) => o.startsWith(CHAMBER_PREFIX.lower)) ? 'lower' : '';
   const ca = chamber(a), cb = chamber(b);
   return ca !== '' && cb !== '' && ca !== cb;
 }

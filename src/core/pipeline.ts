@@ -12,7 +12,7 @@ import { addDays, lastDayCovered } from './calendar';
 import { earlierWindow, findDates, forwardDate, inferPublicationDate, isPlanned, publicationDate, type UnresolvedDate, urlDate } from './dates';
 import { ANCHOR_NOUNS, clausesOf, type EventCandidate, detectEvents, findRemarks, KIDNAPPING, type Remark } from './events';
 import { GEO_PRECISION, type Gazetteer } from './gazetteer/index';
-import { type DateWindow, mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
+import { chamberOrg, type DateWindow, mergeObservations, type MergedEvent, type Observation, type PlaceRelation } from './merge';
 import { eventGeometry, roundCoord } from './geojson';
 import { findPlaces, type NameLookups, nameLookups } from './places';
 import { splitSentences } from './sentences';
@@ -369,8 +369,8 @@ function observe(c: EventCandidate, order: number, w: ArticleWork, index: ActorI
     if (country && !orgs.includes(`Parliament of ${country.name}`)) orgs.push(`Parliament of ${country.name}`);
     // Which chamber voted, when the trigger names it ("the Senate gave general approval", "Deputies
     // passed"): two chambers' votes on one bill are two events (`merge.ts`).
-    const chamber = UPPER_CHAMBER.test(c.trigger.text) ? 'upper house' : LOWER_CHAMBER.test(c.trigger.text) ? 'lower house' : '';
-    if (country && chamber) orgs.push(`${chamber[0].toUpperCase()}${chamber.slice(1)} of ${country.name}`);
+    const chamber = UPPER_CHAMBER.test(c.trigger.text) ? 'upper' : LOWER_CHAMBER.test(c.trigger.text) ? 'lower' : null;
+    if (country && chamber) orgs.push(chamberOrg(chamber, country.name));
     if (capital && (!place || place.precision === 'country')) {
       place = capital;
       placeText = placeText || `seat of the Parliament of ${country?.name ?? c.legislature}`;
